@@ -50,6 +50,9 @@ class PlanError : public Error {
 public:
     explicit PlanError(std::vector<Problem> problems)
         : Error(summary(problems)), problems_(std::move(problems)) {}
+    /// One problem at `path`.
+    PlanError(std::string path, std::string message)
+        : PlanError(std::vector<Problem>{Problem{std::move(path), std::move(message)}}) {}
 
     /// All problems, each with its JSON pointer.
     const std::vector<Problem>& problems() const noexcept { return problems_; }

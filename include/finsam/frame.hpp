@@ -1,0 +1,38 @@
+// finsam/frame.hpp — the financial frame (finansiell ram) and its year-end adjustments.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "finsam/money.hpp"
+
+namespace finsam {
+
+/// One year's frame entry (spec section 5).
+struct FrameEntry {
+    enum class Kind {
+        total,       ///< {"total": A}: members pay A in proportion to their shares
+        state,       ///< {"state": A}: the state's amount; total = A × Σshares / Σstate shares
+        members,     ///< {"members": {...}}: each member's contribution as decided
+        cover_costs  ///< {"cover_costs": true}: total = costs − equity used
+    };
+    Kind kind = Kind::cover_costs;
+    Money amount;                       ///< for total and state
+    std::vector<Money> member_amounts;  ///< for members, by member index (0 when not listed)
+    std::string path;                   ///< JSON pointer of the entry
+
+    /// Whether this frame needs the members' shares to be split.
+    bool needs_shares() const noexcept { return kind != Kind::members; }
+};
+
+/// Adjustment — justering: a change to a member's contribution that gives the final frame.
+struct Adjustment {
+    int year = 0;
+    std::size_t member = 0;  ///< member index
+    Money amount;
+    std::string note;
+    std::string path;        ///< "/adjustments/i"
+};
+
+}  // namespace finsam

@@ -1,0 +1,97 @@
+// finsam/plan.hpp — a `finsam/1` plan, read and checked, and the functions that read it.
+//
+// Design notes: loading turns the JSON (read exactly, see json.hpp) into typed values and
+// collects every structural problem with its JSON pointer — wrong types, unknown keys,
+// missing required keys, malformed numbers, unknown member ids, shares not summing to 100 —
+// before anything is computed. Problems that only show when a year is computed (a missing
+// rate, a key that is needed) are found by evaluate() (evaluate.hpp). `source` keeps the
+// plan as read (without `variants`), so variants can be applied as JSON Merge Patches.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "finsam/dated.hpp"
+#include "finsam/frame.hpp"
+#include "finsam/intervention.hpp"
+#include "finsam/json.hpp"
+#include "finsam/member.hpp"
+#include "finsam/money.hpp"
+#include "finsam/shares.hpp"
+
+namespace finsam {
+
+/// Rounding settings (spec section 2).
+struct Rounding {
+    Unit amounts = Unit::kr;       ///< intervention amounts are rounded to this unit
+    Unit allocation = Unit::kr;    ///< member parts are allocated in this unit
+    RoundingMode mode = RoundingMode::half_up;
+};
+
+/// Equity — eget kapital (spec section 8).
+struct Equity {
+    bool given = false;                      ///< `equity` present: results show equity_end
+    Money opening;                           ///< at the start of the first year
+    std::optional<Dated<Money>> use;         ///< equity used in cover_costs years
+    std::optional<Rational> guideline_percent;
+};
+
+/// Published totals of one year to compare with (spec 12.17).
+struct YearChecks {
+    std::optional<Money> costs, contributions, result, equity_end;
+    std::string path;  ///< "/checks/YEAR"
+};
+
+/// A plan — verksamhetsplanens budget: members, shares, frame, interventions, adjustments.
+struct Plan {
+    std::string name;
+    Unit amount_unit = Unit::kr;
+    int first_year = 0;  ///< the budget year
+    int last_year = 0;   ///< the last preliminary planning year
+    Rounding rounding;
+    std::vector<Member> members;
+    std::optional<Dated<SharesEntry>> shares;
+    Dated<FrameEntry> frame;
+    std::vector<std::optional<Dated<Rational>>> uprating;  ///< by member index, percent
+    Rational frame_part = 100;                            ///< default financing.frame_part
+    std::vector<Intervention> interventions;
+    std::vector<Adjustment> adjustments;
+    Equity equity;
+    std::map<int, YearChecks> checks;
+    std::vector<std::pair<std::string, Node>> variants;  ///< name → merge patch, in file order
+    Node source;                                         ///< the plan as read, without `variants`
+
+    /// Number of years first..last.
+    int year_count() const noexcept { return last_year - first_year + 1; }
+    /// Index of a member id, or nullopt.
+    std::optional<std::size_t> member_index(std::string_view id) const {
+        for (std::size_t i = 0; i < members.size(); ++i)
+            if (members[i].id == id) return i;
+        return std::nullopt;
+    }
+    /// Index of an intervention id, or nullopt.
+    std::optional<std::size_t> intervention_index(std::string_view id) const {
+        for (std::size_t i = 0; i < interventions.size(); ++i)
+            if (interventions[i].id == id) return i;
+        return std::nullopt;
+    }
+};
+
+/// Read a plan from parsed JSON; throws PlanError with every structural problem.
+Plan load_plan(const Node& json);
+/// Read a plan from JSON text.
+Plan load_plan_string(std::string_view text);
+/// Read a plan from an nlohmann::json value (numbers with fractions: see from_nlohmann).
+Plan load_plan(const nlohmann::json& json);
+/// Read a plan from a file.
+Plan load_plan_file(const std::string& path);
+
+/// The plan of variant `name`: the source patched with the variant's merge patch (spec 9).
+/// Problems carry the message prefix `variant "NAME": `.
+Plan variant_plan(const Plan& plan, std::string_view name);
+
+}  // namespace finsam

@@ -1,0 +1,623 @@
+// Evaluating a plan (see include/finsam/evaluate.hpp for the order of the steps).
+#include "finsam/evaluate.hpp"
+
+#include <functional>
+
+namespace finsam {
+namespace {
+
+std::string ys(int y) { return std::to_string(y); }
+
+class Evaluator {
+public:
+    explicit Evaluator(const Plan& plan) : p_(plan) {}
+
+    Result run() {
+        r_.name = p_.name;
+        r_.first_year = p_.first_year;
+        r_.last_year = p_.last_year;
+        r_.has_equity = p_.equity.given;
+        r_.has_adjustments = !p_.adjustments.empty();
+        r_.rounding = p_.rounding;
+        ny_ = static_cast<std::size_t>(p_.year_count());
+        nm_ = p_.members.size();
+        for (const auto& m : p_.members) {
+            MemberResult mr;
+            mr.id = m.id;
+            mr.name = m.name;
+            mr.kind = m.kind;
+            mr.share.assign(ny_, Rational(0));
+            mr.stated_share.assign(ny_, std::nullopt);
+            mr.contribution.assign(ny_, Money{});
+            mr.adjustment.assign(ny_, Money{});
+            mr.final_contribution.assign(ny_, Money{});
+            mr.cost_share.assign(ny_, Money{});
+            r_.members.push_back(std::move(mr));
+        }
+        r_.totals.assign(ny_, YearTotals{});
+        r_.frame_kinds.assign(ny_, "");
+        year_ok_.assign(ny_, true);
+
+        amounts();
+        contributions();
+        allocations();
+        totals_and_warnings();
+        if (!problems_.empty()) throw PlanError(std::move(problems_));
+        return std::move(r_);
+    }
+
+private:
+    const Plan& p_;
+    Result r_;
+    std::vector<Problem> problems_;
+    std::size_t ny_ = 0, nm_ = 0;
+    std::vector<bool> year_ok_;             // costs and final contributions of the year are known
+    std::vector<std::vector<bool>> amount_ok_;  // [intervention][year]
+
+    int year_of(std::size_t yi) const { return p_.first_year + static_cast<int>(yi); }
+
+    void problem(std::string path, std::string message) {
+        Problem pr{std::move(path), std::move(message)};
+        if (std::find(problems_.begin(), problems_.end(), pr) == problems_.end()) problems_.push_back(std::move(pr));
+    }
+    void warn(std::string code, std::string path, std::string message) {
+        r_.warnings.push_back({std::move(code), std::move(path), std::move(message)});
+    }
+
+    /// Run `f`; an overflow becomes a problem at `path`. Returns false on overflow.
+    bool guarded(const std::string& path, const std::string& what, const std::function<void()>& f) {
+        try {
+            f();
+            return true;
+        } catch (const OverflowError&) {
+            problem(path, what + " is beyond ±(2^63 − 1) öre, larger than any budget");
+            return false;
+        }
+    }
+
+    // ---- 1. intervention amounts (spec 6, 12.10, 12.11) -------------------------------------
+
+    /// The uprating rate of `iv` in `year`: weighted mean of its owners' rates.
+    std::optional<Rational> owner_rate(const Intervention& iv, int year, std::string& from) {
+        if (iv.owner_weights.empty()) {
+            problem(iv.owner_path, "no owner to take the uprating rate of " + ys(year) +
+                                       " from; add \"owner\": MEMBER, or a change rule with \"uprate\": \"none\" or a percent");
+            return std::nullopt;
+        }
+        Rational sum_w = 0, sum = 0;
+        bool ok = true;
+        for (std::size_t k = 0; k < nm_; ++k) {
+            const Rational& w = iv.owner_weights[k];
+            if (w == 0) continue;
+            const auto& rate = p_.uprating[k];
+            if (!rate) {
+                problem(iv.owner_path, "owner \"" + p_.members[k].id + "\" has no uprating rate; add \"uprating\": {\"" +
+                                           p_.members[k].id + "\": PERCENT}");
+                ok = false;
+                continue;
+            }
+            const auto* e = rate->at(year);
+            if (!e) {
+                problem(rate->path(), "no rate for " + ys(year) + "; add a year key ≤ " + ys(year) + " such as \"" + ys(year) + "\"");
+                ok = false;
+                continue;
+            }
+            sum_w += w;
+            sum += w * e->value;
+            if (!from.empty()) from += ", ";
+            from += p_.members[k].id + " " + boost::multiprecision::numerator(e->value).str() +
+                    (boost::multiprecision::denominator(e->value) == 1 ? "" : "/" + boost::multiprecision::denominator(e->value).str()) + " %";
+            if (w != 1 || iv.owner_weights.size() > 1) from += " ×" + boost::multiprecision::numerator(w).str() +
+                                                               (boost::multiprecision::denominator(w) == 1 ? "" : "/" + boost::multiprecision::denominator(w).str());
+        }
+        if (!ok) return std::nullopt;
+        return sum / sum_w;
+    }
+
+    void amounts() {
+        amount_ok_.assign(p_.interventions.size(), std::vector<bool>(ny_, false));
+        for (std::size_t i = 0; i < p_.interventions.size(); ++i) {
+            const Intervention& iv = p_.interventions[i];
+            InterventionResult ir;
+            ir.id = iv.id;
+            ir.name = iv.name;
+            ir.kind = iv.kind;
+            ir.frame_part = iv.frame_part ? *iv.frame_part : p_.frame_part;
+            if (iv.key) ir.key = *iv.key;
+            ir.amount.assign(ny_, Money{});
+            chain(iv, ir, amount_ok_[i]);
+            r_.interventions.push_back(std::move(ir));
+        }
+    }
+
+    /// The known amount of `year`, if any (items take precedence; spec 12.11).
+    std::optional<std::pair<Money, AmountStep::Source>> known(const Intervention& iv, int year, bool& ok) {
+        if (!iv.is_active(year)) return std::nullopt;
+        if (iv.has_items_in(year)) {
+            Money sum;
+            ok = guarded(iv.path + "/items", "the sum of the items of " + ys(year), [&] {
+                for (const auto& it : iv.items)
+                    if (auto f = it.amounts.find(year); f != it.amounts.end()) sum += f->second;
+            });
+            if (!ok) return std::nullopt;
+            if (auto a = iv.amounts.find(year); a != iv.amounts.end() && a->second != sum)
+                warn("items_sum_mismatch", iv.path + "/amounts/" + ys(year),
+                     "\"" + iv.name + "\" " + ys(year) + ": stated amount " + a->second.to_kr_string() + " kr, items sum to " +
+                         sum.to_kr_string() + " kr, difference " + (a->second - sum).to_kr_string() + " kr; the items' sum is used");
+            return std::make_pair(sum, AmountStep::Source::items);
+        }
+        if (auto a = iv.amounts.find(year); a != iv.amounts.end()) return std::make_pair(a->second, AmountStep::Source::known);
+        return std::nullopt;
+    }
+
+    void chain(const Intervention& iv, InterventionResult& ir, std::vector<bool>& ok_years) {
+        int start = p_.first_year;
+        for (const auto& [y, a] : iv.amounts)
+            if (iv.is_active(y)) start = std::min(start, y);
+        for (const auto& it : iv.items)
+            for (const auto& [y, a] : it.amounts)
+                if (iv.is_active(y)) start = std::min(start, y);
+        bool have_prev = false;
+        Money prev;
+        bool failed = false;
+        for (int y = start; y <= p_.last_year; ++y) {
+            AmountStep step;
+            step.year = y;
+            bool ok = true;
+            if (!iv.is_active(y)) {
+                have_prev = false;
+                step.source = AmountStep::Source::inactive;
+            } else if (auto k = known(iv, y, ok)) {
+                step.source = k->second;
+                step.amount = k->first;
+                prev = k->first;
+                have_prev = true;
+            } else if (!ok) {
+                failed = true;
+                have_prev = false;
+            } else if (have_prev && !failed) {
+                const auto* e = iv.change.at(y);
+                if (!e) {
+                    problem(iv.change.path(), "no change rule for " + ys(y) + "; add a year key ≤ " + ys(y) + " such as \"" + ys(y) + "\"");
+                    failed = true;
+                    have_prev = false;
+                } else {
+                    const ChangeRule& rule = e->value;
+                    std::optional<Rational> rate = Rational(0);
+                    std::string from;
+                    if (rule.uprate == ChangeRule::Uprate::owner) {
+                        rate = owner_rate(iv, y, from);
+                        from = "owner (" + from + ")";
+                    } else if (rule.uprate == ChangeRule::Uprate::percent) {
+                        rate = rule.uprate_percent;
+                        from = "percent";
+                    } else {
+                        from = "none";
+                    }
+                    if (!rate) {
+                        failed = true;
+                        have_prev = false;
+                    } else {
+                        step.source = AmountStep::Source::computed;
+                        step.previous = prev;
+                        step.volume = rule.volume;
+                        step.uprate_percent = *rate;
+                        step.uprate_from = from;
+                        step.delta = rule.delta;
+                        step.rule_path = e->path;
+                        step.exact = changed_amount_exact(prev, rule, *rate);
+                        if (!guarded(e->path, "the amount of \"" + iv.name + "\" in " + ys(y),
+                                     [&] { step.amount = Money::round(step.exact, p_.rounding.amounts, p_.rounding.mode); })) {
+                            failed = true;
+                            have_prev = false;
+                        } else {
+                            prev = step.amount;
+                        }
+                    }
+                }
+            } else {
+                if (y >= p_.first_year && !failed) {
+                    problem(iv.path + "/amounts",
+                            "no amount for " + ys(y) + ": the first active year needs a known amount, or an unbroken chain of "
+                            "active years back to one; add \"amounts\": {\"" + ys(y) + "\": AMOUNT}");
+                    failed = true;
+                }
+                have_prev = false;
+            }
+            if (y >= p_.first_year) {
+                const auto yi = static_cast<std::size_t>(y - p_.first_year);
+                const bool good = step.source == AmountStep::Source::inactive || (have_prev && !failed) ||
+                                  step.source == AmountStep::Source::known || step.source == AmountStep::Source::items;
+                ok_years[yi] = good;
+                if (step.source != AmountStep::Source::inactive && good) ir.amount[yi] = step.amount;
+            }
+            ir.steps.push_back(step);
+        }
+        // intervention checks (spec 12.11)
+        for (const auto& [y, stated] : iv.checks) {
+            if (y < p_.first_year || y > p_.last_year) continue;
+            const auto yi = static_cast<std::size_t>(y - p_.first_year);
+            if (!ok_years[yi]) continue;
+            const Money computed = ir.amount[yi];
+            if (stated != computed)
+                warn(iv.has_items_in(y) && iv.is_active(y) ? "items_sum_mismatch" : "stated_total_mismatch",
+                     iv.path + "/checks/" + ys(y),
+                     "\"" + iv.name + "\" " + ys(y) + ": stated " + stated.to_kr_string() + " kr, computed " +
+                         computed.to_kr_string() + " kr, difference " + (stated - computed).to_kr_string() + " kr (stated − computed)");
+        }
+    }
+
+    // ---- 2. shares and contributions (spec 4, 5, 12.5–12.7, 12.13) ---------------------------
+
+    Money costs_of(std::size_t yi, bool& ok) {
+        Money sum;
+        for (std::size_t i = 0; i < p_.interventions.size(); ++i) {
+            if (!amount_ok_[i][yi]) {
+                ok = false;
+                return sum;
+            }
+        }
+        ok = guarded("/interventions", "the total costs of " + ys(year_of(yi)), [&] {
+            for (const auto& ir : r_.interventions) sum += ir.amount[yi];
+        });
+        return sum;
+    }
+
+    std::optional<std::vector<Rational>> shares_for(int year, std::vector<Problem>& sink, bool report_missing) {
+        if (!p_.shares) {
+            if (report_missing)
+                sink.push_back({"/shares", "the frame of " + ys(year) + " is split by shares, but the plan has none; add \"shares\": "
+                                           "{\"MEMBER\": PERCENT, …} or {\"rule\": \"law\"}"});
+            return std::nullopt;
+        }
+        const auto* e = p_.shares->at(year);
+        if (!e) {
+            if (report_missing)
+                sink.push_back({p_.shares->path(), "no shares for " + ys(year) + "; add a year key ≤ " + ys(year) + " such as \"" + ys(year) + "\""});
+            return std::nullopt;
+        }
+        return year_shares(p_.members, e->value, year, sink);
+    }
+
+    std::vector<Money> split(Money amount, const std::vector<Rational>& weights) {
+        return allocate(amount, std::span<const Rational>(weights), p_.rounding.allocation);
+    }
+
+    void contributions() {
+        for (std::size_t yi = 0; yi < ny_; ++yi) {
+            const int y = year_of(yi);
+            const auto* fe = p_.frame.at(y);
+            if (!fe) {
+                problem(p_.frame.path(), "no frame for " + ys(y) + "; add a year key ≤ " + ys(y) + " such as \"" + ys(y) + "\"");
+                year_ok_[yi] = false;
+                continue;
+            }
+            const FrameEntry& f = fe->value;
+            static const char* const names[] = {"total", "state", "members", "cover_costs"};
+            r_.frame_kinds[yi] = names[static_cast<int>(f.kind)];
+            std::vector<Money> contrib(nm_, Money{});
+            if (f.kind == FrameEntry::Kind::members) {
+                contrib = f.member_amounts;
+                std::vector<Problem> scratch;
+                if (auto sh = shares_for(y, scratch, false)) {
+                    for (std::size_t k = 0; k < nm_; ++k) r_.members[k].stated_share[yi] = (*sh)[k];
+                    Money sum;
+                    bool ok = guarded(f.path, "the frame of " + ys(y), [&] {
+                        for (Money m : contrib) sum += m;
+                    });
+                    if (!ok) {
+                        year_ok_[yi] = false;
+                        continue;
+                    }
+                    Rational total_share = 0;
+                    for (const auto& s : *sh) total_share += s;
+                    if (total_share != 0 || sum == Money{}) {
+                        const auto expected = split(sum, *sh);
+                        std::string diffs;
+                        for (std::size_t k = 0; k < nm_; ++k)
+                            if (expected[k] != contrib[k])
+                                diffs += (diffs.empty() ? "" : "; ") + p_.members[k].id + " pays " + contrib[k].to_kr_string() +
+                                         " kr, its share gives " + expected[k].to_kr_string() + " kr";
+                        if (!diffs.empty())
+                            warn("shares_differ_from_frame", f.path, ys(y) + ": the frame's contributions differ from the shares: " + diffs);
+                    }
+                }
+            } else {
+                std::vector<Problem> sink;
+                auto sh = shares_for(y, sink, true);
+                for (auto& pr : sink) problem(pr.path, pr.message);
+                if (!sh) {
+                    year_ok_[yi] = false;
+                    continue;
+                }
+                for (std::size_t k = 0; k < nm_; ++k) r_.members[k].stated_share[yi] = (*sh)[k];
+                Rational total_share = 0, state_share = 0;
+                for (std::size_t k = 0; k < nm_; ++k) {
+                    total_share += (*sh)[k];
+                    if (p_.members[k].kind == MemberKind::state) state_share += (*sh)[k];
+                }
+                Money total;
+                bool ok = true;
+                if (f.kind == FrameEntry::Kind::total) {
+                    total = f.amount;
+                } else if (f.kind == FrameEntry::Kind::state) {
+                    if (state_share == 0) {
+                        problem(f.path + "/state", "no member of kind state has a share in " + ys(y) +
+                                                       ", so the total cannot follow from the state's amount; write {\"total\": AMOUNT}");
+                        year_ok_[yi] = false;
+                        continue;
+                    }
+                    ok = guarded(f.path + "/state", "the frame total of " + ys(y), [&] {
+                        total = Money::round(f.amount.exact_ore() * total_share / state_share, p_.rounding.allocation, p_.rounding.mode);
+                    });
+                } else {  // cover_costs
+                    bool cok = true;
+                    const Money costs = costs_of(yi, cok);
+                    if (!cok) {
+                        year_ok_[yi] = false;
+                        continue;
+                    }
+                    Money use;
+                    if (p_.equity.use) {
+                        const auto* u = p_.equity.use->at(y);
+                        if (!u) {
+                            problem(p_.equity.use->path(), "no amount of equity to use in " + ys(y) + "; add a year key ≤ " + ys(y) +
+                                                               " such as \"" + ys(y) + "\": \"0\"");
+                            year_ok_[yi] = false;
+                            continue;
+                        }
+                        use = u->value;
+                    }
+                    r_.totals[yi].equity_use = use;
+                    ok = guarded(f.path, "the frame total of " + ys(y) + " (costs − equity used)", [&] { total = costs - use; });
+                }
+                if (!ok) {
+                    year_ok_[yi] = false;
+                    continue;
+                }
+                if (total != Money{} && total_share == 0) {
+                    problem(p_.shares->at(y)->path, "every member's share is 0 in " + ys(y) + ", so the frame of " +
+                                                        total.to_kr_string() + " kr cannot be split");
+                    year_ok_[yi] = false;
+                    continue;
+                }
+                contrib = split(total, *sh);
+            }
+            for (std::size_t k = 0; k < nm_; ++k) {
+                r_.members[k].contribution[yi] = contrib[k];
+                r_.members[k].final_contribution[yi] = contrib[k];
+            }
+        }
+        // adjustments → final contributions (spec 5)
+        for (const auto& a : p_.adjustments) {
+            const auto yi = static_cast<std::size_t>(a.year - p_.first_year);
+            auto& m = r_.members[a.member];
+            if (!guarded(a.path + "/amount", "the adjustments of \"" + m.id + "\" in " + ys(a.year), [&] {
+                    m.adjustment[yi] += a.amount;
+                    m.final_contribution[yi] = m.contribution[yi] + m.adjustment[yi];
+                }))
+                year_ok_[yi] = false;
+        }
+    }
+
+    // ---- 3. allocations (spec 6, 7, 12.9, 12.14) --------------------------------------------
+
+    void allocations() {
+        for (std::size_t yi = 0; yi < ny_; ++yi) {
+            const int y = year_of(yi);
+            std::vector<Rational> final_w(nm_);
+            bool any_negative = false;
+            Money final_sum;
+            bool sum_ok = guarded("/frame", "the final frame of " + ys(y), [&] {
+                for (std::size_t k = 0; k < nm_; ++k) final_sum += r_.members[k].final_contribution[yi];
+            });
+            for (std::size_t k = 0; k < nm_; ++k) {
+                final_w[k] = Rational(r_.members[k].final_contribution[yi].ore());
+                any_negative = any_negative || r_.members[k].final_contribution[yi] < Money{};
+            }
+            const auto* fe = p_.frame.at(y);
+            const std::string frame_path = fe ? fe->path : p_.frame.path();
+            bool frame_reported = false;
+            for (std::size_t i = 0; i < p_.interventions.size(); ++i) {
+                const Intervention& iv = p_.interventions[i];
+                InterventionResult& ir = r_.interventions[i];
+                if (ir.allocation.empty()) {
+                    ir.allocation.assign(ny_, std::vector<Money>(nm_, Money{}));
+                    ir.frame_amount.assign(ny_, Money{});
+                    ir.case_amount.assign(ny_, Money{});
+                    ir.frame_allocation.assign(ny_, Allocation{});
+                    ir.case_allocation.assign(ny_, Allocation{});
+                }
+                if (!amount_ok_[i][yi]) continue;
+                const Money a = ir.amount[yi];
+                Money frame_amt, case_amt;
+                if (!guarded(iv.path + "/financing", "the frame part of \"" + iv.name + "\" in " + ys(y), [&] {
+                        frame_amt = Money::round(a.exact_ore() * ir.frame_part / 100, p_.rounding.allocation, p_.rounding.mode);
+                        case_amt = a - frame_amt;
+                    }))
+                    continue;
+                ir.frame_amount[yi] = frame_amt;
+                ir.case_amount[yi] = case_amt;
+                bool ok = true;
+                if (frame_amt != Money{}) {
+                    if (!year_ok_[yi] || !sum_ok) {
+                        ok = false;
+                    } else if (any_negative || final_sum == Money{}) {
+                        if (!frame_reported) {
+                            std::string why;
+                            if (any_negative) {
+                                for (std::size_t k = 0; k < nm_; ++k)
+                                    if (r_.members[k].final_contribution[yi] < Money{})
+                                        why += (why.empty() ? "" : ", ") + p_.members[k].id + " " +
+                                               r_.members[k].final_contribution[yi].to_kr_string() + " kr";
+                                why = "a negative final contribution (" + why + ")";
+                            } else {
+                                why = "a final frame of 0";
+                            }
+                            problem(frame_path, ys(y) + " has " + why + ", so the frame part of \"" + iv.name + "\" (" +
+                                                    frame_amt.to_kr_string() + " kr) cannot be split in proportion to it");
+                            frame_reported = true;
+                        }
+                        ok = false;
+                    } else {
+                        ir.frame_allocation[yi] = allocate_explained(frame_amt, final_w, p_.rounding.allocation);
+                    }
+                }
+                if (case_amt != Money{}) {
+                    if (!iv.key) {
+                        problem(iv.path + "/financing", "the case part of \"" + iv.name + "\" in " + ys(y) + " (" + case_amt.to_kr_string() +
+                                                            " kr) needs a key; add \"financing\": {\"key\": {\"MEMBER\": WEIGHT, …}}");
+                        ok = false;
+                    } else {
+                        Rational sum = 0;
+                        for (const auto& w : *iv.key) sum += w;
+                        if (sum == 0) {
+                            problem(iv.path + "/financing/key", "every weight is 0, so the case part of \"" + iv.name + "\" in " + ys(y) +
+                                                                    " (" + case_amt.to_kr_string() + " kr) cannot be split");
+                            ok = false;
+                        } else {
+                            ir.case_allocation[yi] = allocate_explained(case_amt, *iv.key, p_.rounding.allocation);
+                        }
+                    }
+                }
+                if (!ok) {
+                    amount_ok_[i][yi] = false;
+                    continue;
+                }
+                for (std::size_t k = 0; k < nm_; ++k) {
+                    Money part;
+                    if (!ir.frame_allocation[yi].parts.empty()) part += ir.frame_allocation[yi].parts[k];
+                    if (!ir.case_allocation[yi].parts.empty()) part += ir.case_allocation[yi].parts[k];
+                    ir.allocation[yi][k] = part;
+                }
+            }
+        }
+    }
+
+    // ---- 4. totals, equity, checks (spec 8, 12.15–12.17) ------------------------------------
+
+    void totals_and_warnings() {
+        Money equity = p_.equity.opening;
+        bool equity_ok = true;
+        for (std::size_t yi = 0; yi < ny_; ++yi) {
+            const int y = year_of(yi);
+            YearTotals& t = r_.totals[yi];
+            bool ok = true;
+            t.costs = costs_of(yi, ok);
+            if (!ok) {
+                equity_ok = false;
+                continue;
+            }
+            ok = guarded("/interventions", "the members' cost shares of " + ys(y), [&] {
+                for (std::size_t k = 0; k < nm_; ++k) {
+                    Money cs;
+                    for (const auto& ir : r_.interventions) cs += ir.allocation[yi][k];
+                    r_.members[k].cost_share[yi] = cs;
+                }
+            });
+            ok = ok && guarded("/frame", "the contributions of " + ys(y), [&] {
+                     for (const auto& m : r_.members) t.contributions += m.final_contribution[yi];
+                     t.result = t.contributions - t.costs;
+                 });
+            if (!ok) {
+                equity_ok = false;
+                continue;
+            }
+            for (auto& m : r_.members)
+                m.share[yi] = t.contributions == Money{} ? Rational(0)
+                                                         : Rational(100) * m.final_contribution[yi].exact_ore() / t.contributions.exact_ore();
+            if (equity_ok) {
+                t.equity_start = equity;
+                equity_ok = guarded("/equity", "the equity at the end of " + ys(y), [&] { equity = equity + t.result; });
+                t.equity_end = equity;
+            }
+            if (p_.equity.given && equity_ok) {
+                if (t.equity_end < Money{})
+                    warn("equity_negative", "/equity", ys(y) + ": equity at the year's end is " + t.equity_end.to_kr_string() + " kr, below 0");
+                if (p_.equity.guideline_percent) {
+                    const Rational limit = t.contributions.exact_ore() * *p_.equity.guideline_percent / 100;
+                    if (t.equity_end.exact_ore() > limit)
+                        warn("equity_above_guideline", "/equity/guideline_percent",
+                             ys(y) + ": equity at the year's end is " + t.equity_end.to_kr_string() + " kr, above the guideline of " +
+                                 boost::multiprecision::numerator(*p_.equity.guideline_percent).str() +
+                                 (boost::multiprecision::denominator(*p_.equity.guideline_percent) == 1
+                                      ? ""
+                                      : "/" + boost::multiprecision::denominator(*p_.equity.guideline_percent).str()) +
+                                 " % of the final contributions (" + Money::round(limit, Unit::ore, RoundingMode::half_up).to_kr_string() + " kr)");
+                }
+            }
+            if (auto c = p_.checks.find(y); c != p_.checks.end()) check_year(c->second, y, yi, equity_ok);
+        }
+    }
+
+    void check_year(const YearChecks& c, int y, std::size_t yi, bool equity_ok) {
+        const YearTotals& t = r_.totals[yi];
+        auto cmp = [&](const std::optional<Money>& stated, Money computed, const char* key, const std::string& extra) {
+            if (!stated || *stated == computed) return;
+            warn("stated_total_mismatch", c.path + "/" + key,
+                 ys(y) + " " + key + ": stated " + stated->to_kr_string() + " kr, computed " + computed.to_kr_string() + " kr" + extra +
+                     ", difference " + (*stated - computed).to_kr_string() + " kr (stated − computed)");
+        };
+        // the costs by kind, so a published "Summa" of one group can be traced
+        std::string by_kind;
+        const InterventionKind kinds[] = {InterventionKind::insats, InterventionKind::project, InterventionKind::administration};
+        int kinds_present = 0;
+        std::string parts;
+        for (auto k : kinds) {
+            Money sum;
+            bool any = false;
+            for (const auto& ir : r_.interventions)
+                if (ir.kind == k) {
+                    sum += ir.amount[yi];
+                    any = true;
+                }
+            if (!any) continue;
+            ++kinds_present;
+            parts += (parts.empty() ? "" : ", ") + std::string(kind_name(k)) + " " + sum.to_kr_string();
+        }
+        if (kinds_present > 1) by_kind = " (" + parts + ")";
+        cmp(c.costs, t.costs, "costs", by_kind);
+        cmp(c.contributions, t.contributions, "contributions", "");
+        cmp(c.result, t.result, "result", "");
+        if (equity_ok) cmp(c.equity_end, t.equity_end, "equity_end", "");
+    }
+};
+
+}  // namespace
+
+Result evaluate(const Plan& plan) { return Evaluator(plan).run(); }
+
+Evaluation evaluate_all(const Plan& plan) {
+    std::vector<Problem> problems;
+    Evaluation ev;
+    try {
+        ev.base = evaluate(plan);
+    } catch (const PlanError& e) {
+        problems = e.problems();
+    }
+    for (const auto& [name, patch] : plan.variants) {
+        try {
+            Plan vp = variant_plan(plan, name);
+            try {
+                ev.variants.emplace_back(name, evaluate(vp));
+            } catch (const PlanError& e) {
+                for (const auto& p : e.problems()) problems.push_back({p.path, "variant \"" + name + "\": " + p.message});
+            }
+        } catch (const PlanError& e) {
+            for (const auto& p : e.problems()) problems.push_back(p);
+        }
+    }
+    if (!problems.empty()) throw PlanError(std::move(problems));
+    return ev;
+}
+
+std::vector<Problem> validate(const Plan& plan) {
+    try {
+        evaluate_all(plan);
+    } catch (const PlanError& e) {
+        return e.problems();
+    }
+    return {};
+}
+
+}  // namespace finsam

@@ -1,0 +1,940 @@
+// Reading a finsam/1 plan: JSON → typed Plan, collecting every structural problem.
+//
+// Every reader takes the node and its JSON pointer, reports problems there, and returns
+// nullopt when the value cannot be used. Messages say what is wrong and what to write.
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "finsam/plan.hpp"
+
+namespace finsam {
+namespace {
+
+const char* const amount_hint = "an amount: a JSON number or a decimal string such as \"785\" or \"-205\"";
+
+std::string join_keys(const std::vector<std::string_view>& keys) {
+    std::string s;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (i) s += i + 1 == keys.size() ? " or " : ", ";
+        s += "\"" + std::string(keys[i]) + "\"";
+    }
+    return s;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+bool is_year_key(std::string_view k) {
+    if (k.empty() || k.size() > 4 || k.front() == '0') return false;
+    for (char c : k)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+class Loader {
+public:
+    std::vector<Problem> problems;
+    Plan plan;
+
+    void error(const std::string& path, std::string message) { problems.push_back({path, std::move(message)}); }
+
+    static std::string child(const std::string& path, std::string_view key) { return path + "/" + pointer_escape(key); }
+    static std::string child(const std::string& path, std::size_t index) { return path + "/" + std::to_string(index); }
+
+    void type_error(const Node& n, const std::string& path, std::string_view expected) {
+        error(path, "must be " + std::string(expected) + ", not " + std::string(n.type_name()));
+    }
+
+    /// An object whose keys are all in `allowed`; reports unknown keys (with a suggestion).
+    bool object(const Node& n, const std::string& path, const std::vector<std::string_view>& allowed,
+                std::string_view what = "an object") {
+        if (!n.is_object()) {
+            type_error(n, path, what);
+            return false;
+        }
+        for (const auto& [k, v] : n.members()) {
+            if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
+            std::string msg = "unknown key \"" + sanitize_utf8(k) + "\"";
+            std::string_view best;
+            std::size_t best_d = 3;
+            for (auto a : allowed) {
+                const std::size_t d = edit_distance(k, a);
+                if (d < best_d) best_d = d, best = a;
+            }
+            if (!best.empty()) msg += "; did you mean \"" + std::string(best) + "\"?";
+            else msg += "; expected " + join_keys(allowed);
+            error(child(path, k), msg);
+        }
+        return true;
+    }
+
+    const Node* required(const Node& obj, const std::string& path, std::string_view key, std::string_view hint) {
+        const Node* v = obj.find(key);
+        if (!v) error(child(path, key), "missing; write " + std::string(hint));
+        return v;
+    }
+
+    std::optional<std::string> string(const Node& n, const std::string& path, std::string_view what = "a string") {
+        if (!n.is_string()) {
+            type_error(n, path, what);
+            return std::nullopt;
+        }
+        return n.text();
+    }
+
+    template <class E>
+    std::optional<E> enumeration(const Node& n, const std::string& path,
+                                 const std::vector<std::pair<std::string_view, E>>& values) {
+        std::vector<std::string_view> names;
+        for (const auto& [s, e] : values) names.push_back(s);
+        if (n.is_string())
+            for (const auto& [s, e] : values)
+                if (n.text() == s) return e;
+        if (n.is_string())
+            error(path, "unknown value \"" + sanitize_utf8(n.text()) + "\"; write " + join_keys(names));
+        else
+            type_error(n, path, "one of " + join_keys(names));
+        return std::nullopt;
+    }
+
+    /// An exact number: a JSON number, or a decimal string (and "A/B" when `fraction`).
+    std::optional<Rational> rational(const Node& n, const std::string& path, bool fraction, std::string_view what) {
+        try {
+            if (n.is_number()) return parse_json_number(n.text());
+            if (n.is_string()) return fraction ? parse_factor(n.text()) : parse_decimal(n.text());
+            type_error(n, path, what);
+        } catch (const OverflowError& e) {
+            error(path, sanitize_utf8(e.what()));
+        } catch (const ParseError& e) {
+            error(path, sanitize_utf8(e.what()) + "; expected " + std::string(what));
+        }
+        return std::nullopt;
+    }
+
+    std::optional<Rational> percent(const Node& n, const std::string& path) {
+        return rational(n, path, false, "a percent: a number or a decimal string such as \"1.5\"");
+    }
+    std::optional<Rational> non_negative_percent(const Node& n, const std::string& path) {
+        auto p = percent(n, path);
+        if (p && *p < 0) {
+            error(path, "must not be negative");
+            return std::nullopt;
+        }
+        return p;
+    }
+    std::optional<Rational> weight(const Node& n, const std::string& path) {
+        auto w = rational(n, path, true, "a weight: a number, a decimal string or a fraction such as \"2/3\"");
+        if (w && *w < 0) {
+            error(path, "must not be negative");
+            return std::nullopt;
+        }
+        return w;
+    }
+
+    std::optional<Money> amount(const Node& n, const std::string& path) {
+        auto v = rational(n, path, false, amount_hint);
+        if (!v) return std::nullopt;
+        const Rational ore = *v * ore_per(plan.amount_unit);
+        if (boost::multiprecision::denominator(ore) != 1) {
+            error(path, "is not a whole number of öre once read in " + std::string(unit_name(plan.amount_unit)) +
+                            "; round it to at most " +
+                            std::to_string(plan.amount_unit == Unit::kr ? 2 : plan.amount_unit == Unit::tkr ? 5 : 8) +
+                            " decimals");
+            return std::nullopt;
+        }
+        const BigInt o = boost::multiprecision::numerator(ore);
+        if (o > Money::max_ore || o < -Money::max_ore) {
+            error(path, "amount beyond ±(2^63 − 1) öre (±92 233 720 368 547 758.07 kr), larger than any budget");
+            return std::nullopt;
+        }
+        return Money::from_ore(static_cast<std::int64_t>(o));
+    }
+
+    /// A year written as a JSON integer 1..9999.
+    std::optional<int> year(const Node& n, const std::string& path) {
+        if (n.is_integer_number() && is_year_key(n.text())) return std::stoi(n.text());
+        if (n.is_number() || n.is_string())
+            error(path, "must be a year written as a JSON integer such as 2005, not " +
+                            (n.is_string() ? "a string" : "\"" + n.text() + "\""));
+        else
+            type_error(n, path, "a year (a JSON integer such as 2005)");
+        return std::nullopt;
+    }
+
+    std::optional<int> year_key(std::string_view k, const std::string& path) {
+        if (is_year_key(k)) return std::stoi(std::string(k));
+        error(path, "\"" + sanitize_utf8(k) + "\" is not a year; keys here are years such as \"2005\"");
+        return std::nullopt;
+    }
+
+    /// A scalar dated value: one value, or an object keyed by years (spec 1, 12.3).
+    template <class T, class F>
+    std::optional<Dated<T>> dated_scalar(const Node& n, const std::string& path, F read) {
+        if (!n.is_object()) {
+            auto v = read(n, path);
+            if (!v) return std::nullopt;
+            return Dated<T>::constant(std::move(*v), path);
+        }
+        std::vector<typename Dated<T>::Entry> entries;
+        bool ok = true;
+        for (const auto& [k, v] : n.members()) {
+            const std::string p = child(path, k);
+            auto y = year_key(k, p);
+            auto val = read(v, p);
+            if (!y || !val) {
+                ok = false;
+                continue;
+            }
+            entries.push_back({*y, std::move(*val), p});
+        }
+        if (!ok) return std::nullopt;
+        return Dated<T>::by_year(std::move(entries), path);
+    }
+
+    /// An object-valued dated thing (shares, frame, change): dated iff every key is a year and
+    /// every value an object (spec 12.3).
+    static bool is_dated_object(const Node& n) {
+        if (!n.is_object()) return false;
+        for (const auto& [k, v] : n.members())
+            if (!is_year_key(k) || !v.is_object()) return false;
+        return true;
+    }
+
+    template <class T, class F>
+    std::optional<Dated<T>> dated_object(const Node& n, const std::string& path, F read) {
+        if (!is_dated_object(n)) {
+            auto v = read(n, path);
+            if (!v) return std::nullopt;
+            return Dated<T>::constant(std::move(*v), path);
+        }
+        std::vector<typename Dated<T>::Entry> entries;
+        bool ok = true;
+        for (const auto& [k, v] : n.members()) {
+            const std::string p = child(path, k);
+            auto val = read(v, p);
+            if (!val) {
+                ok = false;
+                continue;
+            }
+            entries.push_back({std::stoi(k), std::move(*val), p});
+        }
+        if (!ok) return std::nullopt;
+        return Dated<T>::by_year(std::move(entries), path);
+    }
+
+    /// Amounts keyed by exact years.
+    std::optional<std::map<int, Money>> year_amounts(const Node& n, const std::string& path) {
+        if (!n.is_object()) {
+            type_error(n, path, "an object keyed by years, such as {\"2005\": \"785\"}");
+            return std::nullopt;
+        }
+        std::map<int, Money> out;
+        bool ok = true;
+        for (const auto& [k, v] : n.members()) {
+            const std::string p = child(path, k);
+            auto y = year_key(k, p);
+            auto a = amount(v, p);
+            if (y && a) out[*y] = *a;
+            else ok = false;
+        }
+        if (!ok) return std::nullopt;
+        return out;
+    }
+
+    std::optional<std::size_t> member_ref(std::string_view id, const std::string& path) {
+        if (auto i = plan.member_index(id)) return i;
+        std::string msg = "unknown member \"" + sanitize_utf8(id) + "\"";
+        if (!plan.members.empty()) {
+            std::vector<std::string_view> ids;
+            for (const auto& m : plan.members) ids.push_back(m.id);
+            msg += "; members are " + join_keys(ids);
+        }
+        error(path, msg);
+        return std::nullopt;
+    }
+
+    /// Member → weight object (owner weights, case keys), by member index.
+    std::optional<std::vector<Rational>> weights(const Node& n, const std::string& path) {
+        if (!n.is_object()) {
+            type_error(n, path, "an object of member weights, such as {\"region\": \"50\", \"haninge\": \"50\"}");
+            return std::nullopt;
+        }
+        std::vector<Rational> w(plan.members.size(), Rational(0));
+        bool ok = true;
+        for (const auto& [k, v] : n.members()) {
+            const std::string p = child(path, k);
+            auto i = member_ref(k, p);
+            auto x = weight(v, p);
+            if (i && x) w[*i] = *x;
+            else ok = false;
+        }
+        if (!ok) return std::nullopt;
+        return w;
+    }
+
+    std::optional<YearMonth> month_bound(const Node& n, const std::string& path, bool is_from) {
+        if (n.is_number()) {
+            auto y = year(n, path);
+            if (!y) return std::nullopt;
+            return YearMonth{*y, is_from ? 1 : 12};
+        }
+        static const std::regex re("([1-9][0-9]{0,3})-(0[1-9]|1[0-2])");
+        std::smatch m;
+        if (n.is_string() && std::regex_match(n.text(), m, re)) return YearMonth{std::stoi(m[1]), std::stoi(m[2])};
+        if (n.is_string())
+            error(path, "\"" + sanitize_utf8(n.text()) + "\" is not a month; write a month such as \"2011-07\" or a year such as 2011");
+        else
+            type_error(n, path, "a year such as 2011 or a month such as \"2011-07\"");
+        return std::nullopt;
+    }
+
+    // ---- sections -------------------------------------------------------------------------
+
+    void load(const Node& root) {
+        if (!root.is_object()) {
+            type_error(root, "", "an object (a finsam/1 plan)");
+            return;
+        }
+        object(root, "", {"format", "name", "amount_unit", "years", "rounding", "members", "shares", "frame",
+                          "uprating", "financing", "interventions", "adjustments", "equity", "checks", "variants"});
+        if (const Node* f = required(root, "", "format", "\"format\": \"finsam/1\"")) {
+            if (!f->is_string() || f->text() != "finsam/1")
+                error("/format", f->is_string() ? "unknown format \"" + sanitize_utf8(f->text()) + "\"; write \"finsam/1\""
+                                                : "must be the string \"finsam/1\", not " + std::string(f->type_name()));
+        }
+        if (const Node* n = root.find("name"))
+            if (auto s = string(*n, "/name")) plan.name = *s;
+        if (const Node* n = root.find("amount_unit"))
+            if (auto u = enumeration<Unit>(*n, "/amount_unit", {{"kr", Unit::kr}, {"tkr", Unit::tkr}, {"mnkr", Unit::mnkr}}))
+                plan.amount_unit = *u;
+        load_years(root);
+        if (const Node* n = root.find("rounding")) load_rounding(*n);
+        if (const Node* n = required(root, "", "members", "a non-empty array of members")) load_members(*n);
+        if (const Node* n = root.find("shares")) plan.shares = dated_object<SharesEntry>(*n, "/shares", [&](const Node& e, const std::string& p) { return shares_entry(e, p); });
+        if (const Node* n = root.find("frame")) {
+            if (auto f = dated_object<FrameEntry>(*n, "/frame", [&](const Node& e, const std::string& p) { return frame_entry(e, p); }))
+                plan.frame = std::move(*f);
+        } else {
+            FrameEntry cover;
+            cover.path = "/frame";
+            plan.frame = Dated<FrameEntry>::constant(cover, "/frame");
+        }
+        plan.uprating.assign(plan.members.size(), std::nullopt);
+        if (const Node* n = root.find("uprating")) load_uprating(*n);
+        if (const Node* n = root.find("financing")) {
+            if (object(*n, "/financing", {"frame_part"}))
+                if (const Node* fp = n->find("frame_part"))
+                    if (auto v = frame_part(*fp, "/financing/frame_part")) plan.frame_part = *v;
+        }
+        if (const Node* n = root.find("interventions")) load_interventions(*n);
+        if (const Node* n = root.find("adjustments")) load_adjustments(*n);
+        if (const Node* n = root.find("equity")) load_equity(*n);
+        if (const Node* n = root.find("checks")) load_checks(*n);
+        if (const Node* n = root.find("variants")) load_variants(*n);
+        plan.source = root;
+        plan.source.erase("variants");
+    }
+
+    bool years_known() const { return plan.first_year > 0; }
+    bool in_years(int y) const { return y >= plan.first_year && y <= plan.last_year; }
+
+    void load_years(const Node& root) {
+        const Node* n = required(root, "", "years", "\"years\": [FIRST, LAST], such as [2005, 2007]");
+        if (!n) return;
+        if (!n->is_array() || n->items().size() != 2) {
+            error("/years", "must be an array of two years [FIRST, LAST], such as [2005, 2007]");
+            return;
+        }
+        auto a = year(n->items()[0], "/years/0");
+        auto b = year(n->items()[1], "/years/1");
+        if (!a || !b) return;
+        if (*a > *b) {
+            error("/years", "the first year " + std::to_string(*a) + " is after the last " + std::to_string(*b));
+            return;
+        }
+        plan.first_year = *a;
+        plan.last_year = *b;
+    }
+
+    void load_rounding(const Node& n) {
+        if (!object(n, "/rounding", {"amounts", "allocation", "mode"})) return;
+        if (const Node* v = n.find("amounts"))
+            if (auto u = enumeration<Unit>(*v, "/rounding/amounts", {{"öre", Unit::ore}, {"kr", Unit::kr}, {"tkr", Unit::tkr}}))
+                plan.rounding.amounts = *u;
+        if (const Node* v = n.find("allocation"))
+            if (auto u = enumeration<Unit>(*v, "/rounding/allocation", {{"öre", Unit::ore}, {"kr", Unit::kr}}))
+                plan.rounding.allocation = *u;
+        if (const Node* v = n.find("mode"))
+            if (auto m = enumeration<RoundingMode>(*v, "/rounding/mode", {{"half_up", RoundingMode::half_up},
+                                                                         {"half_even", RoundingMode::half_even},
+                                                                         {"toward_zero", RoundingMode::toward_zero}}))
+                plan.rounding.mode = *m;
+    }
+
+    void load_members(const Node& n) {
+        if (!n.is_array()) {
+            type_error(n, "/members", "a non-empty array of members");
+            return;
+        }
+        if (n.items().empty()) {
+            error("/members", "must list at least one member");
+            return;
+        }
+        static const std::regex id_re("[a-z0-9_-]+");
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < n.items().size(); ++i) {
+            const Node& m = n.items()[i];
+            const std::string path = child("/members", i);
+            if (!object(m, path, {"id", "name", "kind", "population", "from", "to"})) continue;
+            Member mem;
+            mem.path = path;
+            bool ok = true;
+            if (const Node* id = required(m, path, "id", "an id such as \"fk\" ([a-z0-9_-]+)")) {
+                auto s = string(*id, path + "/id");
+                if (s && !std::regex_match(*s, id_re)) {
+                    error(path + "/id", "\"" + sanitize_utf8(*s) + "\" is not a valid id; use lower-case letters, digits, _ and -");
+                    s.reset();
+                } else if (s && !seen.insert(*s).second) {
+                    error(path + "/id", "duplicate member id \"" + *s + "\"");
+                    s.reset();
+                }
+                if (s) mem.id = *s;
+                else ok = false;
+            } else {
+                ok = false;
+            }
+            if (const Node* k = required(m, path, "kind", "\"state\", \"region\", \"municipality\" or \"other\"")) {
+                auto kind = enumeration<MemberKind>(*k, path + "/kind", {{"state", MemberKind::state},
+                                                                          {"region", MemberKind::region},
+                                                                          {"municipality", MemberKind::municipality},
+                                                                          {"other", MemberKind::other}});
+                if (kind) mem.kind = *kind;
+                else ok = false;
+            } else {
+                ok = false;
+            }
+            mem.name = mem.id;
+            if (const Node* v = m.find("name"))
+                if (auto s = string(*v, path + "/name")) mem.name = *s;
+            if (const Node* v = m.find("population"))
+                mem.population = dated_scalar<std::int64_t>(*v, path + "/population", [&](const Node& x, const std::string& p) {
+                    return population(x, p);
+                });
+            if (const Node* v = m.find("from")) mem.from = month_bound(*v, path + "/from", true);
+            if (const Node* v = m.find("to")) mem.to = month_bound(*v, path + "/to", false);
+            if (mem.from && mem.to && *mem.to < *mem.from)
+                error(path + "/from", "membership starts (" + ym_text(*mem.from) + ") after it ends (" + ym_text(*mem.to) + ")");
+            if (ok) plan.members.push_back(std::move(mem));
+        }
+    }
+
+    static std::string ym_text(const YearMonth& ym) {
+        return std::to_string(ym.year) + "-" + (ym.month < 10 ? "0" : "") + std::to_string(ym.month);
+    }
+
+    std::optional<std::int64_t> population(const Node& n, const std::string& path) {
+        const bool digits = (n.is_integer_number() && n.text().front() != '-') || (n.is_string() && detail::is_digits(n.text()));
+        if (!digits) {
+            if (n.is_number() || n.is_string())
+                error(path, "population must be a non-negative whole number such as 21583");
+            else
+                type_error(n, path, "a population (a non-negative integer)");
+            return std::nullopt;
+        }
+        if (n.text().size() > 15) {
+            error(path, "population " + n.text() + " is beyond any realistic figure");
+            return std::nullopt;
+        }
+        return std::stoll(n.text());
+    }
+
+    std::optional<SharesEntry> shares_entry(const Node& n, const std::string& path) {
+        SharesEntry e;
+        e.path = path;
+        e.percent.assign(plan.members.size(), std::nullopt);
+        if (!n.is_object()) {
+            type_error(n, path, "an object of percentages such as {\"fk\": \"50\", …} or {\"rule\": \"law\"}");
+            return std::nullopt;
+        }
+        if (n.find("rule")) {
+            e.law = true;
+            object(n, path, {"rule", "state_key", "region_key", "municipal_key"});
+            const Node* r = n.find("rule");
+            if (!r->is_string() || r->text() != "law") {
+                error(path + "/rule", "the only rule is \"law\" (Försäkringskassan 50 %, regions 25 %, municipalities 25 %)");
+                return std::nullopt;
+            }
+            bool ok = true;
+            const std::pair<MemberKind, KindKey*> keys[] = {{MemberKind::state, &e.state_key},
+                                                            {MemberKind::region, &e.region_key},
+                                                            {MemberKind::municipality, &e.municipal_key}};
+            for (auto [kind, key] : keys) {
+                const std::string kp = child(path, key_name(kind));
+                key->path = kp;
+                const Node* k = n.find(key_name(kind));
+                if (!k) continue;
+                if (k->is_string() && k->text() == "equal") key->type = KindKey::Type::equal;
+                else if (k->is_string() && k->text() == "population") key->type = KindKey::Type::population;
+                else if (k->is_object()) {
+                    key->type = KindKey::Type::percent;
+                    key->percent.assign(plan.members.size(), std::nullopt);
+                    Rational sum = 0;
+                    bool kok = true;
+                    for (const auto& [id, v] : k->members()) {
+                        const std::string p = child(kp, id);
+                        auto i = member_ref(id, p);
+                        auto pct = non_negative_percent(v, p);
+                        if (i && plan.members[*i].kind != kind) {
+                            error(p, "member \"" + id + "\" is of kind " + std::string(kind_name(plan.members[*i].kind)) +
+                                         ", not " + std::string(kind_name(kind)));
+                            i.reset();
+                        }
+                        if (i && pct) {
+                            key->percent[*i] = *pct;
+                            sum += *pct;
+                        } else {
+                            kok = false;
+                        }
+                    }
+                    if (kok && sum != 100)
+                        error(kp, "percentages sum to " + rational_text(sum) + ", not 100");
+                    ok = ok && kok;
+                } else {
+                    error(kp, "must be \"equal\", \"population\" or percentages such as {\"avesta\": \"60\", \"hedemora\": \"40\"}");
+                    ok = false;
+                }
+            }
+            if (!ok) return std::nullopt;
+            return e;
+        }
+        Rational sum = 0;
+        bool ok = true;
+        for (const auto& [id, v] : n.members()) {
+            const std::string p = child(path, id);
+            auto i = member_ref(id, p);
+            auto pct = non_negative_percent(v, p);
+            if (i && pct) {
+                e.percent[*i] = *pct;
+                sum += *pct;
+            } else {
+                ok = false;
+            }
+        }
+        if (!ok) return std::nullopt;
+        if (sum != 100) {
+            error(path, "shares sum to " + rational_text(sum) + ", not 100; adjust them so they sum to exactly 100");
+            return std::nullopt;
+        }
+        return e;
+    }
+
+    static std::string rational_text(const Rational& r) {
+        // decimal when finite (shares are decimals), else A/B
+        BigInt den = boost::multiprecision::denominator(r);
+        unsigned twos = 0, fives = 0;
+        while (den % 2 == 0) den /= 2, ++twos;
+        while (den % 5 == 0) den /= 5, ++fives;
+        if (den != 1) return boost::multiprecision::numerator(r).str() + "/" + boost::multiprecision::denominator(r).str();
+        const unsigned digits = std::max(twos, fives);
+        const BigInt scaled = boost::multiprecision::numerator(r) * detail::pow10(digits) / boost::multiprecision::denominator(r);
+        const bool neg = scaled < 0;
+        std::string s = (neg ? BigInt(-scaled) : scaled).str();
+        if (digits) {
+            if (s.size() <= digits) s.insert(0, digits + 1 - s.size(), '0');
+            s.insert(s.size() - digits, ".");
+        }
+        return (neg ? "-" : "") + s;
+    }
+
+    std::optional<FrameEntry> frame_entry(const Node& n, const std::string& path) {
+        FrameEntry f;
+        f.path = path;
+        if (!object(n, path, {"total", "state", "members", "cover_costs"},
+                    "an object with one of \"total\", \"state\", \"members\" or \"cover_costs\""))
+            return std::nullopt;
+        if (n.members().size() != 1) {
+            error(path, n.members().empty() ? "is empty; write one of {\"total\": AMOUNT}, {\"state\": AMOUNT}, {\"members\": {...}} or {\"cover_costs\": true}"
+                                            : "must have exactly one of \"total\", \"state\", \"members\" or \"cover_costs\"");
+            return std::nullopt;
+        }
+        const auto& [k, v] = n.members().front();
+        const std::string p = child(path, k);
+        if (k == "total" || k == "state") {
+            f.kind = k == "total" ? FrameEntry::Kind::total : FrameEntry::Kind::state;
+            auto a = amount(v, p);
+            if (!a) return std::nullopt;
+            f.amount = *a;
+        } else if (k == "members") {
+            f.kind = FrameEntry::Kind::members;
+            f.member_amounts.assign(plan.members.size(), Money{});
+            if (!v.is_object()) {
+                type_error(v, p, "an object of member contributions such as {\"fk\": \"1820000\"}");
+                return std::nullopt;
+            }
+            bool ok = true;
+            for (const auto& [id, a] : v.members()) {
+                const std::string mp = child(p, id);
+                auto i = member_ref(id, mp);
+                auto amt = amount(a, mp);
+                if (i && amt) f.member_amounts[*i] = *amt;
+                else ok = false;
+            }
+            if (!ok) return std::nullopt;
+        } else if (k == "cover_costs") {
+            f.kind = FrameEntry::Kind::cover_costs;
+            if (!v.is_bool() || !v.as_bool()) {
+                error(p, "must be true (the frame covers the year's costs); write another frame kind instead");
+                return std::nullopt;
+            }
+        } else {
+            return std::nullopt;  // unknown key, reported by object()
+        }
+        return f;
+    }
+
+    void load_uprating(const Node& n) {
+        if (!n.is_object()) {
+            type_error(n, "/uprating", "an object of member rates such as {\"region\": \"1.5\"}");
+            return;
+        }
+        for (const auto& [id, v] : n.members()) {
+            const std::string p = child("/uprating", id);
+            auto i = member_ref(id, p);
+            auto d = dated_scalar<Rational>(v, p, [&](const Node& x, const std::string& xp) { return percent(x, xp); });
+            if (i && d) plan.uprating[*i] = std::move(*d);
+        }
+    }
+
+    std::optional<Rational> frame_part(const Node& n, const std::string& path) {
+        auto v = percent(n, path);
+        if (v && (*v < 0 || *v > 100)) {
+            error(path, "must be within 0..100 (percent of the amount split by the frame)");
+            return std::nullopt;
+        }
+        return v;
+    }
+
+    std::optional<ChangeRule> change_rule(const Node& n, const std::string& path) {
+        if (!object(n, path, {"uprate", "volume", "delta"}, "a change rule such as {\"uprate\": \"owner\"}")) return std::nullopt;
+        ChangeRule r;
+        r.path = path;
+        bool ok = true;
+        if (const Node* u = n.find("uprate")) {
+            if (u->is_string() && u->text() == "owner") r.uprate = ChangeRule::Uprate::owner;
+            else if (u->is_string() && u->text() == "none") r.uprate = ChangeRule::Uprate::none;
+            else if (u->is_string() || u->is_number()) {
+                auto p = rational(*u, path + "/uprate", false, "\"owner\", \"none\" or a percent such as \"3\"");
+                if (p) r.uprate = ChangeRule::Uprate::percent, r.uprate_percent = *p;
+                else ok = false;
+            } else {
+                type_error(*u, path + "/uprate", "\"owner\", \"none\" or a percent such as \"3\"");
+                ok = false;
+            }
+        }
+        if (const Node* v = n.find("volume")) {
+            auto f = rational(*v, path + "/volume", true, "a factor: a number, a decimal string or a fraction such as \"600/400\"");
+            if (f) r.volume = *f;
+            else ok = false;
+        }
+        if (const Node* d = n.find("delta")) {
+            auto a = amount(*d, path + "/delta");
+            if (a) r.delta = *a;
+            else ok = false;
+        }
+        if (!ok) return std::nullopt;
+        return r;
+    }
+
+    void load_interventions(const Node& n) {
+        if (!n.is_array()) {
+            type_error(n, "/interventions", "an array of interventions");
+            return;
+        }
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < n.items().size(); ++i) {
+            const Node& v = n.items()[i];
+            const std::string path = child("/interventions", i);
+            if (!object(v, path, {"id", "name", "kind", "owner", "amounts", "items", "change", "active", "financing", "checks"}))
+                continue;
+            Intervention iv;
+            iv.path = path;
+            iv.owner_path = path + "/owner";
+            bool ok = true;
+            if (const Node* id = required(v, path, "id", "an id such as \"fyren\"")) {
+                auto s = string(*id, path + "/id");
+                if (s && s->empty()) {
+                    error(path + "/id", "must not be empty");
+                    s.reset();
+                } else if (s && !seen.insert(*s).second) {
+                    error(path + "/id", "duplicate intervention id \"" + sanitize_utf8(*s) + "\"");
+                    s.reset();
+                }
+                if (s) iv.id = *s;
+                else ok = false;
+            } else {
+                ok = false;
+            }
+            iv.name = iv.id;
+            if (const Node* x = v.find("name"))
+                if (auto s = string(*x, path + "/name")) iv.name = *s;
+            if (const Node* x = v.find("kind")) {
+                auto k = enumeration<InterventionKind>(*x, path + "/kind", {{"insats", InterventionKind::insats},
+                                                                            {"project", InterventionKind::project},
+                                                                            {"administration", InterventionKind::administration}});
+                if (k) iv.kind = *k;
+                else ok = false;
+            }
+            if (const Node* x = v.find("owner")) {
+                if (x->is_string()) {
+                    if (auto m = member_ref(x->text(), iv.owner_path)) {
+                        iv.owner_weights.assign(plan.members.size(), Rational(0));
+                        iv.owner_weights[*m] = 1;
+                    } else {
+                        ok = false;
+                    }
+                } else if (x->is_object()) {
+                    if (auto w = weights(*x, iv.owner_path)) {
+                        Rational sum = 0;
+                        for (const auto& q : *w) sum += q;
+                        if (sum <= 0) {
+                            error(iv.owner_path, "owner weights must have a positive sum");
+                            ok = false;
+                        } else {
+                            iv.owner_weights = std::move(*w);
+                        }
+                    } else {
+                        ok = false;
+                    }
+                } else {
+                    type_error(*x, iv.owner_path, "a member id or member weights such as {\"region\": \"2\", \"haninge\": \"1\"}");
+                    ok = false;
+                }
+            }
+            if (const Node* x = v.find("amounts")) {
+                if (auto a = year_amounts(*x, path + "/amounts")) iv.amounts = std::move(*a);
+                else ok = false;
+            }
+            if (const Node* x = v.find("items")) {
+                if (!x->is_array()) {
+                    type_error(*x, path + "/items", "an array of items such as [{\"name\": \"…\", \"amounts\": {\"2005\": \"10\"}}]");
+                    ok = false;
+                } else {
+                    for (std::size_t k = 0; k < x->items().size(); ++k) {
+                        const Node& it = x->items()[k];
+                        const std::string ip = child(path + "/items", k);
+                        if (!object(it, ip, {"name", "amounts"})) {
+                            ok = false;
+                            continue;
+                        }
+                        Item item;
+                        item.path = ip;
+                        item.name = "item " + std::to_string(k + 1);
+                        if (const Node* nm = it.find("name"))
+                            if (auto s = string(*nm, ip + "/name")) item.name = *s;
+                        if (const Node* am = it.find("amounts")) {
+                            if (auto a = year_amounts(*am, ip + "/amounts")) item.amounts = std::move(*a);
+                            else ok = false;
+                        }
+                        iv.items.push_back(std::move(item));
+                    }
+                }
+            }
+            if (const Node* x = v.find("change")) {
+                if (auto c = dated_object<ChangeRule>(*x, path + "/change", [&](const Node& e, const std::string& p) { return change_rule(e, p); }))
+                    iv.change = std::move(*c);
+                else
+                    ok = false;
+            } else {
+                ChangeRule def;
+                def.path = path + "/change";
+                iv.change = Dated<ChangeRule>::constant(def, path + "/change");
+            }
+            if (const Node* x = v.find("active")) {
+                if (object(*x, path + "/active", {"from", "to"})) {
+                    if (const Node* f = x->find("from")) iv.active_from = year(*f, path + "/active/from");
+                    if (const Node* t = x->find("to")) iv.active_to = year(*t, path + "/active/to");
+                    if (iv.active_from && iv.active_to && *iv.active_from > *iv.active_to)
+                        error(path + "/active/from", "active from " + std::to_string(*iv.active_from) + " is after to " +
+                                                         std::to_string(*iv.active_to));
+                }
+            }
+            if (const Node* x = v.find("financing")) {
+                if (object(*x, path + "/financing", {"frame_part", "key"})) {
+                    if (const Node* fp = x->find("frame_part")) {
+                        if (auto p = frame_part(*fp, path + "/financing/frame_part")) iv.frame_part = *p;
+                        else ok = false;
+                    }
+                    if (const Node* k = x->find("key")) {
+                        if (auto w = weights(*k, path + "/financing/key")) iv.key = std::move(*w);
+                        else ok = false;
+                    }
+                }
+            }
+            if (const Node* x = v.find("checks")) {
+                if (auto c = year_amounts(*x, path + "/checks")) {
+                    for (const auto& [y, a] : *c)
+                        if (years_known() && !in_years(y))
+                            error(path + "/checks/" + std::to_string(y), "year " + std::to_string(y) + " is outside the plan's years " +
+                                                                             std::to_string(plan.first_year) + "–" + std::to_string(plan.last_year));
+                    iv.checks = std::move(*c);
+                } else {
+                    ok = false;
+                }
+            }
+            if (ok) plan.interventions.push_back(std::move(iv));
+        }
+    }
+
+    void load_adjustments(const Node& n) {
+        if (!n.is_array()) {
+            type_error(n, "/adjustments", "an array of adjustments such as [{\"year\": 2005, \"member\": \"region\", \"amount\": \"-150\"}]");
+            return;
+        }
+        for (std::size_t i = 0; i < n.items().size(); ++i) {
+            const Node& v = n.items()[i];
+            const std::string path = child("/adjustments", i);
+            if (!object(v, path, {"year", "member", "amount", "note"})) continue;
+            Adjustment a;
+            a.path = path;
+            bool ok = true;
+            if (const Node* y = required(v, path, "year", "the year it applies to, such as 2005")) {
+                auto yy = year(*y, path + "/year");
+                if (yy && years_known() && !in_years(*yy)) {
+                    error(path + "/year", "year " + std::to_string(*yy) + " is outside the plan's years " +
+                                              std::to_string(plan.first_year) + "–" + std::to_string(plan.last_year));
+                    yy.reset();
+                }
+                if (yy) a.year = *yy;
+                else ok = false;
+            } else {
+                ok = false;
+            }
+            if (const Node* m = required(v, path, "member", "the member id it adjusts")) {
+                auto s = string(*m, path + "/member", "a member id");
+                std::optional<std::size_t> idx;
+                if (s) idx = member_ref(*s, path + "/member");
+                if (idx) a.member = *idx;
+                else ok = false;
+            } else {
+                ok = false;
+            }
+            if (const Node* am = required(v, path, "amount", "the change of the contribution, such as \"-150\"")) {
+                if (auto x = amount(*am, path + "/amount")) a.amount = *x;
+                else ok = false;
+            } else {
+                ok = false;
+            }
+            if (const Node* note = v.find("note"))
+                if (auto s = string(*note, path + "/note")) a.note = *s;
+            if (ok) plan.adjustments.push_back(std::move(a));
+        }
+    }
+
+    void load_equity(const Node& n) {
+        if (!object(n, "/equity", {"opening", "use", "guideline_percent"})) return;
+        plan.equity.given = true;
+        if (const Node* o = n.find("opening"))
+            if (auto a = amount(*o, "/equity/opening")) plan.equity.opening = *a;
+        if (const Node* u = n.find("use"))
+            plan.equity.use = dated_scalar<Money>(*u, "/equity/use", [&](const Node& x, const std::string& p) { return amount(x, p); });
+        if (const Node* g = n.find("guideline_percent")) plan.equity.guideline_percent = non_negative_percent(*g, "/equity/guideline_percent");
+    }
+
+    void load_checks(const Node& n) {
+        if (!n.is_object()) {
+            type_error(n, "/checks", "an object keyed by years such as {\"2005\": {\"costs\": \"25001\"}}");
+            return;
+        }
+        for (const auto& [k, v] : n.members()) {
+            const std::string path = child("/checks", k);
+            auto y = year_key(k, path);
+            if (!y) continue;
+            if (years_known() && !in_years(*y)) {
+                error(path, "year " + std::to_string(*y) + " is outside the plan's years " + std::to_string(plan.first_year) +
+                                "–" + std::to_string(plan.last_year));
+                continue;
+            }
+            if (!object(v, path, {"costs", "contributions", "result", "equity_end"})) continue;
+            YearChecks c;
+            c.path = path;
+            if (const Node* x = v.find("costs")) c.costs = amount(*x, path + "/costs");
+            if (const Node* x = v.find("contributions")) c.contributions = amount(*x, path + "/contributions");
+            if (const Node* x = v.find("result")) c.result = amount(*x, path + "/result");
+            if (const Node* x = v.find("equity_end")) c.equity_end = amount(*x, path + "/equity_end");
+            plan.checks[*y] = std::move(c);
+        }
+    }
+
+    void load_variants(const Node& n) {
+        if (!n.is_object()) {
+            type_error(n, "/variants", "an object of named JSON Merge Patches such as {\"high\": {\"uprating\": {\"region\": \"3\"}}}");
+            return;
+        }
+        for (const auto& [name, patch] : n.members()) {
+            const std::string path = child("/variants", name);
+            if (patch.is_object()) {
+                const Node* inner = patch.find("variants");
+                if (inner && !inner->is_null()) {
+                    error(path + "/variants", "a variant may not add variants");
+                    continue;
+                }
+            }
+            plan.variants.emplace_back(name, patch);
+        }
+    }
+};
+
+}  // namespace
+
+Plan load_plan(const Node& json) {
+    Loader l;
+    l.load(json);
+    if (!l.problems.empty()) throw PlanError(std::move(l.problems));
+    return std::move(l.plan);
+}
+
+Plan load_plan_string(std::string_view text) { return load_plan(parse_json(text)); }
+
+Plan load_plan(const nlohmann::json& json) { return load_plan(from_nlohmann(json)); }
+
+Plan load_plan_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw PlanError("", "cannot read the file");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return load_plan_string(ss.str());
+}
+
+Plan variant_plan(const Plan& plan, std::string_view name) {
+    const Node* patch = nullptr;
+    for (const auto& [n, p] : plan.variants)
+        if (n == name) patch = &p;
+    if (!patch) {
+        std::string known;
+        for (const auto& [n, p] : plan.variants) known += (known.empty() ? "" : ", ") + ("\"" + n + "\"");
+        throw PlanError("/variants", "no variant \"" + sanitize_utf8(name) + "\"" +
+                                           (known.empty() ? std::string("; the plan has no variants") : "; the variants are " + known));
+    }
+    Node patched = plan.source;
+    merge_patch(patched, *patch);
+    try {
+        return load_plan(patched);
+    } catch (const PlanError& e) {
+        std::vector<Problem> ps;
+        for (const auto& p : e.problems()) ps.push_back({p.path, "variant \"" + std::string(name) + "\": " + p.message});
+        throw PlanError(std::move(ps));
+    }
+}
+
+}  // namespace finsam
