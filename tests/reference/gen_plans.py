@@ -11,6 +11,7 @@ Deterministic: the same seed and count give the same files.
 """
 
 import argparse
+import json
 import os
 import random
 import sys
@@ -48,7 +49,6 @@ def dumps(v, indent=0):
     if isinstance(v, int):
         return str(v)
     if isinstance(v, str):
-        import json
         return json.dumps(v, ensure_ascii=False)
     if isinstance(v, list):
         if not v:
@@ -57,7 +57,6 @@ def dumps(v, indent=0):
     if isinstance(v, dict):
         if not v:
             return "{}"
-        import json
         return "{\n" + ",\n".join(pad + json.dumps(k, ensure_ascii=False) + ": " + dumps(x, indent + 1)
                                   for k, x in v.items()) + "\n" + "  " * indent + "}"
     raise TypeError(type(v))
@@ -198,7 +197,6 @@ class PlanGenerator:
         checks = self.checks("equity" in plan)
         if checks:
             plan["checks"] = checks
-        # Reorder keys as in section 2 sometimes, else keep generation order.
         return plan
 
     # -- rounding (section 2) -----------------------------------------------------------------
