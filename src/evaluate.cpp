@@ -125,6 +125,12 @@ private:
             ir.frame_part = iv.frame_part ? *iv.frame_part : p_.frame_part;
             if (iv.key) ir.key = *iv.key;
             ir.amount.assign(ny_, Money{});
+            for (const auto& it : iv.items) {
+                ItemResult item{it.name, std::vector<std::optional<Money>>(ny_)};
+                for (std::size_t yi = 0; yi < ny_; ++yi)
+                    if (auto f = it.amounts.find(year_of(yi)); f != it.amounts.end()) item.amount[yi] = f->second;
+                ir.items.push_back(std::move(item));
+            }
             chain(iv, ir, amount_ok_[i]);
             r_.interventions.push_back(std::move(ir));
         }

@@ -44,6 +44,12 @@ struct AmountStep {
     std::string rule_path;
 };
 
+/// One item of a bottom-up budget (such as a course of a training plan), by year.
+struct ItemResult {
+    std::string name;
+    std::vector<std::optional<Money>> amount;  ///< by year index; nullopt where the item lists no amount
+};
+
 /// One intervention's figures.
 struct InterventionResult {
     std::string id, name;
@@ -53,6 +59,7 @@ struct InterventionResult {
     std::vector<Allocation> frame_allocation, case_allocation;  ///< by year index
     std::vector<std::vector<Money>> allocation;   ///< [year][member], frame + case
     std::vector<AmountStep> steps;                ///< the chain, earliest year first
+    std::vector<ItemResult> items;                ///< its items, if it has any
     Rational frame_part = 100;
     std::vector<Rational> key;                    ///< case-part weights (empty: no key)
 };
