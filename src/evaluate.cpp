@@ -2,6 +2,7 @@
 #include "finsam/evaluate.hpp"
 
 #include <functional>
+#include <set>
 
 namespace finsam {
 namespace {
@@ -146,10 +147,6 @@ private:
                     if (auto f = it.amounts.find(year); f != it.amounts.end()) sum += f->second;
             });
             if (!ok) return std::nullopt;
-            if (auto a = iv.amounts.find(year); a != iv.amounts.end() && a->second != sum)
-                warn("items_sum_mismatch", iv.path + "/amounts/" + ys(year),
-                     "\"" + iv.name + "\" " + ys(year) + ": stated amount " + a->second.to_kr_string() + " kr, items sum to " +
-                         sum.to_kr_string() + " kr, difference " + (a->second - sum).to_kr_string() + " kr; the items' sum is used");
             return std::make_pair(sum, AmountStep::Source::items);
         }
         if (auto a = iv.amounts.find(year); a != iv.amounts.end()) return std::make_pair(a->second, AmountStep::Source::known);
@@ -239,6 +236,24 @@ private:
             }
             ir.steps.push_back(step);
         }
+        // items against stated amounts, in every year both are written (spec 12.11)
+        std::set<int> item_years;
+        for (const auto& it : iv.items)
+            for (const auto& [y, a] : it.amounts) item_years.insert(y);
+        for (int y : item_years) {
+            auto a = iv.amounts.find(y);
+            if (a == iv.amounts.end()) continue;
+            Money sum;
+            if (!guarded(iv.path + "/items", "the sum of the items of " + ys(y), [&] {
+                    for (const auto& it : iv.items)
+                        if (auto f = it.amounts.find(y); f != it.amounts.end()) sum += f->second;
+                }))
+                continue;
+            if (a->second != sum)
+                warn("items_sum_mismatch", iv.path + "/amounts/" + ys(y),
+                     "\"" + iv.name + "\" " + ys(y) + ": stated amount " + a->second.to_kr_string() + " kr, items sum to " +
+                         sum.to_kr_string() + " kr, difference " + (a->second - sum).to_kr_string() + " kr; the items' sum is used");
+        }
         // intervention checks (spec 12.11)
         for (const auto& [y, stated] : iv.checks) {
             if (y < p_.first_year || y > p_.last_year) continue;
@@ -246,7 +261,7 @@ private:
             if (!ok_years[yi]) continue;
             const Money computed = ir.amount[yi];
             if (stated != computed)
-                warn(iv.has_items_in(y) && iv.is_active(y) ? "items_sum_mismatch" : "stated_total_mismatch",
+                warn(iv.has_items_in(y) ? "items_sum_mismatch" : "stated_total_mismatch",
                      iv.path + "/checks/" + ys(y),
                      "\"" + iv.name + "\" " + ys(y) + ": stated " + stated.to_kr_string() + " kr, computed " +
                          computed.to_kr_string() + " kr, difference " + (stated - computed).to_kr_string() + " kr (stated − computed)");
