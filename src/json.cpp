@@ -1,6 +1,7 @@
 // Reading plan JSON with exact numbers (see include/finsam/json.hpp).
 #include "finsam/json.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <memory>
 #include <set>
@@ -69,12 +70,14 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
 public:
     std::vector<Problem> problems;
     Node root;
+    /// Numbers too large for a double, replaced by "0" before lexing: occurrence index → text.
+    std::vector<std::pair<std::size_t, std::string>> big_numbers;
 
     bool null() override { return put(Node::null()); }
     bool boolean(bool b) override { return put(Node::boolean(b)); }
-    bool number_integer(number_integer_t v) override { return put(Node::number(std::to_string(v))); }
-    bool number_unsigned(number_unsigned_t v) override { return put(Node::number(std::to_string(v))); }
-    bool number_float(number_float_t, const string_t& text) override { return put(Node::number(text)); }
+    bool number_integer(number_integer_t v) override { return number(std::to_string(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return number(std::to_string(v)); }
+    bool number_float(number_float_t, const string_t& text) override { return number(text); }
     bool string(string_t& s) override { return put(Node::string(std::move(s))); }
     bool binary(binary_t&) override { return put(Node::null()); }  // not produced by JSON text
 
@@ -102,6 +105,16 @@ public:
     }
 
 private:
+    std::size_t numbers_seen_ = 0;
+    std::size_t next_big_ = 0;
+
+    bool number(std::string text) {
+        if (next_big_ < big_numbers.size() && big_numbers[next_big_].first == numbers_seen_)
+            text = big_numbers[next_big_++].second;
+        ++numbers_seen_;
+        return put(Node::number(std::move(text)));
+    }
+
     struct Frame {
         Node node;
         std::string path;
@@ -218,8 +231,75 @@ void dump_to(const Node& n, std::string& out) {
 
 }  // namespace
 
-Node parse_json(std::string_view text) {
+/// nlohmann's parser refuses numbers beyond the range of a double ("number overflow"), but the
+/// spec reads numbers exactly up to an exponent of ±400 and reports larger ones at their own
+/// pointer. So number tokens whose magnitude could exceed a double are replaced by "0" before
+/// parsing, and the Builder puts their text back in document order.
+std::string protect_big_numbers(std::string_view text, std::vector<std::pair<std::size_t, std::string>>& big) {
+    std::string out;
+    bool in_string = false;
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (in_string) {
+            out += c;
+            if (c == '\\' && i + 1 < text.size()) {
+                out += text[i + 1];
+                i += 2;
+                continue;
+            }
+            if (c == '"') in_string = false;
+            ++i;
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+            out += c;
+            ++i;
+            continue;
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            std::size_t j = i;
+            while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == '-' || text[j] == '+' ||
+                                       text[j] == '.' || text[j] == 'e' || text[j] == 'E'))
+                ++j;
+            const std::string_view tok = text.substr(i, j - i);
+            // decimal magnitude: integer digits (without leading zeros) + exponent
+            std::size_t k = tok.front() == '-' ? 1 : 0;
+            while (k < tok.size() && tok[k] == '0') ++k;
+            long long int_digits = 0;
+            while (k < tok.size() && std::isdigit(static_cast<unsigned char>(tok[k]))) ++k, ++int_digits;
+            long long exp = 0;
+            const auto e = tok.find_first_of("eE");
+            bool exp_huge = false;
+            if (e != std::string_view::npos) {
+                std::size_t p = e + 1;
+                const bool neg = p < tok.size() && tok[p] == '-';
+                if (p < tok.size() && (tok[p] == '-' || tok[p] == '+')) ++p;
+                while (p < tok.size() && tok[p] == '0') ++p;
+                if (tok.size() - p > 6) exp_huge = !neg;
+                else if (p < tok.size()) exp = std::stoll(std::string(tok.substr(p)));
+                if (neg) exp = -exp;
+            }
+            if (exp_huge || int_digits + exp > 300) {
+                big.emplace_back(count, std::string(tok));
+                out += "0";
+            } else {
+                out.append(tok);
+            }
+            ++count;
+            i = j;
+            continue;
+        }
+        out += c;
+        ++i;
+    }
+    return out;
+}
+
+Node parse_json(std::string_view raw) {
     Builder b;
+    const std::string text = protect_big_numbers(raw, b.big_numbers);
     const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &b, nlohmann::json::input_format_t::json, true);
     if (!ok || !b.problems.empty()) {
         if (b.problems.empty()) b.problems.push_back({"", "invalid JSON"});

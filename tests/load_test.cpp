@@ -1,0 +1,154 @@
+// Tests for finsam/plan.hpp loading: every structural error rule with its pointer and message.
+#define BOOST_TEST_MODULE load
+#include <boost/test/unit_test.hpp>
+
+#include "test_util.hpp"
+
+using finsam_test::problems_of;
+using Lines = std::vector<std::string>;
+
+namespace {
+// A valid plan with a placeholder X spliced into the top level.
+std::string plan_with(const std::string& members, const std::string& rest) {
+    return R"({"format": "finsam/1", "years": [2005, 2006], "members": )" + members + rest + "}";
+}
+const std::string two = R"([{"id": "fk", "kind": "state"}, {"id": "region", "kind": "region"}])";
+const std::string law = R"(, "shares": {"rule": "law"})";
+
+void expect(const std::string& plan, const Lines& expected) {
+    const auto got = problems_of(plan);
+    BOOST_TEST(got == expected, boost::test_tools::per_element());
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(valid_minimal_plan) {
+    expect(plan_with(two, law), {});
+}
+
+BOOST_AUTO_TEST_CASE(root_and_format) {
+    expect("[]", {": must be an object (a finsam/1 plan), not an array"});
+    expect(R"({"years": [2005, 2005], "members": [{"id": "a", "kind": "other"}], "shares": {"a": 100}})",
+           {"/format: missing; write \"format\": \"finsam/1\""});
+    expect(R"({"format": "finsam/2", "years": [2005, 2005], "members": [{"id": "a", "kind": "other"}], "shares": {"a": 100}})",
+           {"/format: unknown format \"finsam/2\"; write \"finsam/1\""});
+}
+
+BOOST_AUTO_TEST_CASE(unknown_keys_with_suggestions) {
+    expect(plan_with(two, law + R"(, "sharez": {})"), {"/sharez: unknown key \"sharez\"; did you mean \"shares\"?"});
+    expect(plan_with(two, law + R"(, "rounding": {"mode": "half_up", "unit": "kr"})"),
+           {"/rounding/unit: unknown key \"unit\"; expected \"amounts\", \"allocation\" or \"mode\""});
+    expect(plan_with(R"([{"id": "fk", "kind": "state", "nmae": "FK"}])", law),
+           {"/members/0/nmae: unknown key \"nmae\"; did you mean \"name\"?"});
+    expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": 1}, "change": {"uprat": "none"}}])"),
+           {"/interventions/0/change/uprat: unknown key \"uprat\"; did you mean \"uprate\"?"});
+    expect(plan_with(two, law + R"(, "frame": {"2005": {"totl": 5}})"),
+           {"/frame/2005/totl: unknown key \"totl\"; did you mean \"total\"?"});
+}
+
+BOOST_AUTO_TEST_CASE(required_keys) {
+    expect(R"({"format": "finsam/1", "members": [{"id": "a", "kind": "other"}]})",
+           {"/years: missing; write \"years\": [FIRST, LAST], such as [2005, 2007]"});
+    expect(R"({"format": "finsam/1", "years": [2005, 2005]})", {"/members: missing; write a non-empty array of members"});
+    expect(R"({"format": "finsam/1", "years": [2005, 2005], "members": []})", {"/members: must list at least one member"});
+    expect(plan_with(R"([{"kind": "state"}])", ""), {"/members/0/id: missing; write an id such as \"fk\" ([a-z0-9_-]+)"});
+    expect(plan_with(R"([{"id": "fk"}])", ""),
+           {"/members/0/kind: missing; write \"state\", \"region\", \"municipality\" or \"other\""});
+    expect(plan_with(two, law + R"(, "interventions": [{"name": "x"}])"), {"/interventions/0/id: missing; write an id such as \"fyren\""});
+    expect(plan_with(two, law + R"(, "adjustments": [{"member": "fk"}])"),
+           {"/adjustments/0/year: missing; write the year it applies to, such as 2005",
+            "/adjustments/0/amount: missing; write the change of the contribution, such as \"-150\""});
+}
+
+BOOST_AUTO_TEST_CASE(members) {
+    expect(plan_with(R"([{"id": "FK", "kind": "state"}])", law),
+           {"/members/0/id: \"FK\" is not a valid id; use lower-case letters, digits, _ and -"});
+    expect(plan_with(R"([{"id": "a", "kind": "state"}, {"id": "a", "kind": "region"}])", law),
+           {"/members/1/id: duplicate member id \"a\""});
+    expect(plan_with(R"([{"id": "a", "kind": "county"}])", law),
+           {"/members/0/kind: unknown value \"county\"; write \"state\", \"region\", \"municipality\" or \"other\""});
+    expect(plan_with(R"([{"id": "a", "kind": "state", "from": "2012-01", "to": 2011}])", law),
+           {"/members/0/from: membership starts (2012-01) after it ends (2011-12)"});
+    expect(plan_with(R"([{"id": "a", "kind": "state", "from": "2011-13"}])", law),
+           {"/members/0/from: \"2011-13\" is not a month; write a month such as \"2011-07\" or a year such as 2011"});
+    expect(plan_with(R"([{"id": "a", "kind": "municipality", "population": -5}])", law),
+           {"/members/0/population: population must be a non-negative whole number such as 21583"});
+}
+
+BOOST_AUTO_TEST_CASE(years) {
+    expect(R"({"format": "finsam/1", "years": [2007, 2005], "members": [{"id": "a", "kind": "other"}]})",
+           {"/years: the first year 2007 is after the last 2005"});
+    expect(R"({"format": "finsam/1", "years": ["2005", 2006], "members": [{"id": "a", "kind": "other"}]})",
+           {"/years/0: must be a year written as a JSON integer such as 2005, not a string"});
+    expect(R"({"format": "finsam/1", "years": [2005], "members": [{"id": "a", "kind": "other"}]})",
+           {"/years: must be an array of two years [FIRST, LAST], such as [2005, 2007]"});
+}
+
+BOOST_AUTO_TEST_CASE(amounts) {
+    // 0.001 kr is a tenth of an öre.
+    expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": "0.001"}}])"),
+           {"/interventions/0/amounts/2005: is not a whole number of öre once read in kr; round it to at most 2 decimals"});
+    // 10^17 kr = 10^19 öre > 2^63 − 1 ≈ 9.22 × 10^18 öre.
+    expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": "100000000000000000"}}])"),
+           {"/interventions/0/amounts/2005: amount beyond ±(2^63 − 1) öre (±92 233 720 368 547 758.07 kr), larger than any budget"});
+    expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": 1e401}}])"),
+           {"/interventions/0/amounts/2005: number \"1e401\" has an exponent beyond ±400"});
+    expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": "1,5"}}])"),
+           {"/interventions/0/amounts/2005: not a decimal number: \"1,5\"; write digits with an optional point, such as \"1.5\" or \"-205\"; "
+            "expected an amount: a JSON number or a decimal string such as \"785\" or \"-205\""});
+    expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": true}}])"),
+           {"/interventions/0/amounts/2005: must be an amount: a JSON number or a decimal string such as \"785\" or \"-205\", not a boolean"});
+    expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"02005": 1}}])"),
+           {"/interventions/0/amounts/02005: \"02005\" is not a year; keys here are years such as \"2005\""});
+}
+
+BOOST_AUTO_TEST_CASE(rates_factors_and_weights) {
+    // a percent may not be a fraction
+    expect(plan_with(two, law + R"(, "uprating": {"fk": "600/400"})"),
+           {"/uprating/fk: not a decimal number: \"600/400\"; write digits with an optional point, such as \"1.5\" or \"-205\"; "
+            "expected a percent: a number or a decimal string such as \"1.5\""});
+    expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": 1}, "change": {"volume": "3/0"}}])"),
+           {"/interventions/0/change/volume: fraction \"3/0\" divides by zero; expected a factor: a number, a decimal string or a fraction such as \"600/400\""});
+    expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": 1}, "financing": {"key": {"fk": "-1"}}}])"),
+           {"/interventions/0/financing/key/fk: must not be negative"});
+    expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": 1}, "financing": {"frame_part": "120"}}])"),
+           {"/interventions/0/financing/frame_part: must be within 0..100 (percent of the amount split by the frame)"});
+    expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": 1}, "owner": {"fk": 0}}])"),
+           {"/interventions/0/owner: owner weights must have a positive sum"});
+}
+
+BOOST_AUTO_TEST_CASE(unknown_member_references) {
+    const std::string msg = "unknown member \"kommun\"; members are \"fk\" or \"region\"";
+    expect(plan_with(two, law + R"(, "uprating": {"kommun": "3"})"), {"/uprating/kommun: " + msg});
+    expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "owner": "kommun", "amounts": {"2005": 1}}])"),
+           {"/interventions/0/owner: " + msg});
+    expect(plan_with(two, law + R"(, "frame": {"members": {"kommun": 1}})"), {"/frame/members/kommun: " + msg});
+    expect(plan_with(two, law + R"(, "adjustments": [{"year": 2005, "member": "kommun", "amount": 1}])"),
+           {"/adjustments/0/member: " + msg});
+    expect(plan_with(two, R"(, "shares": {"rule": "law", "region_key": {"kommun": 100}})"), {"/shares/region_key/kommun: " + msg});
+}
+
+BOOST_AUTO_TEST_CASE(frame_entries) {
+    expect(plan_with(two, law + R"(, "frame": {"total": 1, "state": 2})"),
+           {"/frame: must have exactly one of \"total\", \"state\", \"members\" or \"cover_costs\""});
+    expect(plan_with(two, law + R"(, "frame": {"cover_costs": false})"),
+           {"/frame/cover_costs: must be true (the frame covers the year's costs); write another frame kind instead"});
+    expect(plan_with(two, law + R"(, "frame": {"2006": {"total": 1}})"),
+           {"/frame: no frame for 2005; add a year key ≤ 2005 such as \"2005\""});
+}
+
+BOOST_AUTO_TEST_CASE(years_outside_the_plan) {
+    expect(plan_with(two, law + R"(, "checks": {"2009": {"costs": 1}})"), {"/checks/2009: year 2009 is outside the plan's years 2005–2006"});
+    expect(plan_with(two, law + R"(, "adjustments": [{"year": 2004, "member": "fk", "amount": 1}])"),
+           {"/adjustments/0/year: year 2004 is outside the plan's years 2005–2006"});
+    expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": 1}, "active": {"from": 2007, "to": 2006}}])"),
+           {"/interventions/0/active/from: active from 2007 is after to 2006"});
+}
+
+BOOST_AUTO_TEST_CASE(collects_every_problem) {
+    // Three independent problems are all reported, in document order.
+    expect(plan_with(R"([{"id": "a", "kind": "state", "x": 1}])",
+                     R"(, "shares": {"a": "90"}, "interventions": [{"id": "y", "amounts": {"2005": "0.001"}}])"),
+           {"/members/0/x: unknown key \"x\"; expected \"id\", \"name\", \"kind\", \"population\", \"from\" or \"to\"",
+            "/shares: shares sum to 90, not 100; adjust them so they sum to exactly 100",
+            "/interventions/0/amounts/2005: is not a whole number of öre once read in kr; round it to at most 2 decimals"});
+}
