@@ -18,13 +18,9 @@ build: deps
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
 	cmake --build $(BUILD) -j$(JOBS)
 
-# The main job on an example.
+# The main job on an example: evaluate the SOCSAM Haninge 2005 plan.
 demo: build
-	@if [ -x $(BUILD)/finsam ] && [ -f $(DEMO_PLAN) ]; then \
-	  $(BUILD)/finsam plan $(DEMO_PLAN); \
-	else \
-	  $(BUILD)/examples/allocate_demo; \
-	fi
+	$(BUILD)/finsam plan $(DEMO_PLAN)
 
 # Every test: the release build's ctest, then the C++ tests again under ASan + UBSan.
 test: test-unit test-sanitize
