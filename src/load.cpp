@@ -873,7 +873,12 @@ public:
             if (const Node* x = v.find("costs")) c.costs = amount(*x, path + "/costs");
             if (const Node* x = v.find("contributions")) c.contributions = amount(*x, path + "/contributions");
             if (const Node* x = v.find("result")) c.result = amount(*x, path + "/result");
-            if (const Node* x = v.find("equity_end")) c.equity_end = amount(*x, path + "/equity_end");
+            if (const Node* x = v.find("equity_end")) {
+                if (!plan.equity.given)
+                    error(path + "/equity_end", "the plan has no \"equity\" to compare with; add \"equity\": {\"opening\": AMOUNT}");
+                else
+                    c.equity_end = amount(*x, path + "/equity_end");
+            }
             plan.checks[*y] = std::move(c);
         }
     }
