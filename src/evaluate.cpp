@@ -154,12 +154,20 @@ private:
     }
 
     void chain(const Intervention& iv, InterventionResult& ir, std::vector<bool>& ok_years) {
-        int start = p_.first_year;
-        for (const auto& [y, a] : iv.amounts)
-            if (iv.is_active(y)) start = std::min(start, y);
+        // Years before the first are computed only as far back as needed: from the latest known
+        // amount from which an unbroken chain of active years reaches the first year.
+        auto has_known = [&](int y) { return iv.is_active(y) && (iv.amounts.count(y) || iv.has_items_in(y)); };
+        int earliest = p_.first_year;
+        for (const auto& [y, a] : iv.amounts) earliest = std::min(earliest, y);
         for (const auto& it : iv.items)
-            for (const auto& [y, a] : it.amounts)
-                if (iv.is_active(y)) start = std::min(start, y);
+            for (const auto& [y, a] : it.amounts) earliest = std::min(earliest, y);
+        int start = p_.first_year;
+        if (iv.is_active(start) && !has_known(start))
+            for (int y = start - 1; y >= earliest && iv.is_active(y); --y)
+                if (has_known(y)) {
+                    start = y;
+                    break;
+                }
         bool have_prev = false;
         Money prev;
         bool failed = false;
@@ -486,7 +494,7 @@ private:
                 }
                 if (case_amt != Money{}) {
                     if (!iv.key) {
-                        problem(iv.path + "/financing", "the case part of \"" + iv.name + "\" in " + ys(y) + " (" + case_amt.to_kr_string() +
+                        problem(iv.path + "/financing/key", "the case part of \"" + iv.name + "\" in " + ys(y) + " (" + case_amt.to_kr_string() +
                                                             " kr) needs a key; add \"financing\": {\"key\": {\"MEMBER\": WEIGHT, …}}");
                         ok = false;
                     } else {

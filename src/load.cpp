@@ -47,6 +47,7 @@ class Loader {
 public:
     std::vector<Problem> problems;
     Plan plan;
+    std::set<std::string> kind_unknown;  // members whose kind could not be read (no cascades)
 
     void error(const std::string& path, std::string message) { problems.push_back({path, std::move(message)}); }
 
@@ -74,7 +75,9 @@ public:
                 const std::size_t d = edit_distance(k, a);
                 if (d < best_d) best_d = d, best = a;
             }
-            if (!best.empty()) msg += "; did you mean \"" + std::string(best) + "\"?";
+            if (is_year_key(k) && n.members().size() > 0)
+                msg += "; a value written by year needs an object under every year key";
+            else if (!best.empty()) msg += "; did you mean \"" + std::string(best) + "\"?";
             else msg += "; expected " + join_keys(allowed);
             error(child(path, k), msg);
         }
@@ -401,7 +404,6 @@ public:
             if (!object(m, path, {"id", "name", "kind", "population", "from", "to"})) continue;
             Member mem;
             mem.path = path;
-            bool ok = true;
             if (const Node* id = required(m, path, "id", "an id such as \"fk\" ([a-z0-9_-]+)")) {
                 auto s = string(*id, path + "/id");
                 if (s && !std::regex_match(*s, id_re)) {
@@ -412,9 +414,6 @@ public:
                     s.reset();
                 }
                 if (s) mem.id = *s;
-                else ok = false;
-            } else {
-                ok = false;
             }
             if (const Node* k = required(m, path, "kind", "\"state\", \"region\", \"municipality\" or \"other\"")) {
                 auto kind = enumeration<MemberKind>(*k, path + "/kind", {{"state", MemberKind::state},
@@ -422,9 +421,9 @@ public:
                                                                           {"municipality", MemberKind::municipality},
                                                                           {"other", MemberKind::other}});
                 if (kind) mem.kind = *kind;
-                else ok = false;
+                else kind_unknown.insert(mem.id);
             } else {
-                ok = false;
+                kind_unknown.insert(mem.id);
             }
             mem.name = mem.id;
             if (const Node* v = m.find("name"))
@@ -437,7 +436,9 @@ public:
             if (const Node* v = m.find("to")) mem.to = month_bound(*v, path + "/to", false);
             if (mem.from && mem.to && *mem.to < *mem.from)
                 error(path + "/from", "membership starts (" + ym_text(*mem.from) + ") after it ends (" + ym_text(*mem.to) + ")");
-            if (ok) plan.members.push_back(std::move(mem));
+            // A member with a valid id is kept even when another of its fields is wrong (the plan
+            // fails anyway), so references to it elsewhere do not report it as unknown.
+            if (!mem.id.empty()) plan.members.push_back(std::move(mem));
         }
     }
 
@@ -497,7 +498,7 @@ public:
                         const std::string p = child(kp, id);
                         auto i = member_ref(id, p);
                         auto pct = non_negative_percent(v, p);
-                        if (i && plan.members[*i].kind != kind) {
+                        if (i && plan.members[*i].kind != kind && !kind_unknown.count(id)) {
                             error(p, "member \"" + id + "\" is of kind " + std::string(kind_name(plan.members[*i].kind)) +
                                          ", not " + std::string(kind_name(kind)));
                             i.reset();
@@ -565,12 +566,22 @@ public:
         if (!object(n, path, {"total", "state", "members", "cover_costs"},
                     "an object with one of \"total\", \"state\", \"members\" or \"cover_costs\""))
             return std::nullopt;
-        if (n.members().size() != 1) {
+        std::size_t kinds = 0;
+        for (const auto& [k, v] : n.members())
+            kinds += (k == "total" || k == "state" || k == "members" || k == "cover_costs") ? 1 : 0;
+        if (kinds != 1 && (kinds > 1 || n.members().empty())) {
             error(path, n.members().empty() ? "is empty; write one of {\"total\": AMOUNT}, {\"state\": AMOUNT}, {\"members\": {...}} or {\"cover_costs\": true}"
                                             : "must have exactly one of \"total\", \"state\", \"members\" or \"cover_costs\"");
             return std::nullopt;
         }
-        const auto& [k, v] = n.members().front();
+        if (kinds == 0) return std::nullopt;  // only unknown keys, reported by object()
+        const auto* first = &n.members().front();
+        for (const auto& kv : n.members())
+            if (kv.first == "total" || kv.first == "state" || kv.first == "members" || kv.first == "cover_costs") {
+                first = &kv;
+                break;
+            }
+        const auto& [k, v] = *first;
         const std::string p = child(path, k);
         if (k == "total" || k == "state") {
             f.kind = k == "total" ? FrameEntry::Kind::total : FrameEntry::Kind::state;

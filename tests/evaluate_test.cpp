@@ -355,7 +355,7 @@ BOOST_AUTO_TEST_CASE(frame_part_100_of_an_ore_amount_leaves_a_case_part) {
     std::string no_key = base;
     no_key.replace(no_key.find("KEY"), 3, "");
     BOOST_TEST(problems_of(no_key) ==
-                   (Lines{"/interventions/0/financing: the case part of \"x\" in 2005 (-0.50 kr) needs a key; add \"financing\": {\"key\": {\"MEMBER\": WEIGHT, …}}"}),
+                   (Lines{"/interventions/0/financing/key: the case part of \"x\" in 2005 (-0.50 kr) needs a key; add \"financing\": {\"key\": {\"MEMBER\": WEIGHT, …}}"}),
                boost::test_tools::per_element());
     std::string with_key = base;
     with_key.replace(with_key.find("KEY"), 3, R"(, "financing": {"key": {"b": 1}})");
