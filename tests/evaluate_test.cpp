@@ -304,6 +304,16 @@ BOOST_AUTO_TEST_CASE(a_chain_needs_active_years_back_to_a_known_amount) {
                boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(years_before_the_first_are_computed_only_when_needed) {
+    // 2013 is known, so the 2011 item amount needs no chain to 2013: the owner's missing rate
+    // for 2012 is not needed and not an error. 2013: items 10 + 5 = 15 kr (spec 12.11).
+    const auto r = result_of(R"({"format": "finsam/1", "years": [2013, 2013],
+      "members": [{"id": "a", "kind": "other"}], "shares": {"a": "100"},
+      "interventions": [{"id": "x", "owner": "a",
+        "items": [{"amounts": {"2011": 7, "2013": 10}}, {"amounts": {"2013": 5}}]}]})");
+    BOOST_TEST(s(r["interventions"][0]["amount"]["2013"]) == "15.00");
+}
+
 BOOST_AUTO_TEST_CASE(owner_without_a_rate) {
     const auto p = problems_of(R"({"format": "finsam/1", "years": [2005, 2006],
       "members": [{"id": "a", "kind": "other"}], "shares": {"a": "100"},

@@ -74,6 +74,12 @@ BOOST_AUTO_TEST_CASE(members) {
            {"/members/0/population: population must be a non-negative whole number such as 21583"});
 }
 
+BOOST_AUTO_TEST_CASE(a_bad_member_field_does_not_cascade) {
+    // The member with an unknown kind is still known by its id: one problem, not three.
+    expect(plan_with(R"([{"id": "fk", "kind": "staat"}])", R"(, "shares": {"fk": "100"}, "uprating": {"fk": "3"})"),
+           {"/members/0/kind: unknown value \"staat\"; write \"state\", \"region\", \"municipality\" or \"other\""});
+}
+
 BOOST_AUTO_TEST_CASE(years) {
     expect(R"({"format": "finsam/1", "years": [2007, 2005], "members": [{"id": "a", "kind": "other"}]})",
            {"/years: the first year 2007 is after the last 2005"});
