@@ -108,7 +108,8 @@ private:
             if (!from.empty()) from += ", ";
             from += p_.members[k].id + " " + boost::multiprecision::numerator(e->value).str() +
                     (boost::multiprecision::denominator(e->value) == 1 ? "" : "/" + boost::multiprecision::denominator(e->value).str()) + " %";
-            if (w != 1 || iv.owner_weights.size() > 1) from += " ×" + boost::multiprecision::numerator(w).str() +
+            if (std::count_if(iv.owner_weights.begin(), iv.owner_weights.end(), [](const Rational& x) { return x > 0; }) > 1)
+                from += " ×" + boost::multiprecision::numerator(w).str() +
                                                                (boost::multiprecision::denominator(w) == 1 ? "" : "/" + boost::multiprecision::denominator(w).str());
         }
         if (!ok) return std::nullopt;

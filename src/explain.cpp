@@ -31,6 +31,20 @@ using J = nlohmann::ordered_json;
 
 std::string kr(Money m) { return m.to_kr_string() + " kr"; }
 
+/// A rational as a decimal: exact where it has at most 4 decimals, else "≈" and 4 decimals.
+std::string approx(const Rational& q) {
+    const BigInt scaled = round_integer(q * 10000, RoundingMode::half_up);
+    const bool exact = Rational(scaled, 10000) == q;
+    const bool neg = scaled < 0;
+    std::string digits = (neg ? BigInt(-scaled) : scaled).str();
+    if (digits.size() < 5) digits.insert(0, 5 - digits.size(), '0');
+    std::string frac = digits.substr(digits.size() - 4);
+    if (exact)
+        while (!frac.empty() && frac.back() == '0') frac.pop_back();
+    std::string out = (neg ? "-" : "") + digits.substr(0, digits.size() - 4) + (frac.empty() ? "" : "." + frac);
+    return exact ? out : "≈ " + out;
+}
+
 const MemberResult* find_member(const Result& r, const std::string& id) {
     for (const auto& m : r.members)
         if (m.id == id) return &m;
@@ -56,8 +70,9 @@ J split_step(const Allocation& a, std::size_t k, Money amount, const std::vector
     j["extra_unit"] = static_cast<bool>(a.extra_unit[k]);
     j["sub_unit_rest"] = a.rest_to == k ? a.rest.to_kr_string() : "0.00";
     j["part"] = a.parts[k].to_kr_string();
-    os << "    " << label << " " << kr(amount) << " × " << rational_text(weights[k]) << " / " << rational_text(W) << " = "
-       << rational_text(a.quota_units[k]) << " " << unit_name(a.unit) << (a.negative ? " (of the negated amount)" : "")
+    const std::string quota = approx(a.quota_units[k]);
+    os << "    " << label << " " << kr(amount) << " × " << rational_text(weights[k]) << " / " << rational_text(W)
+       << (quota.rfind("≈", 0) == 0 ? " " : " = ") << quota << " " << unit_name(a.unit) << (a.negative ? " (of the negated amount)" : "")
        << " → " << a.base_units[k] << " whole";
     if (a.extra_unit[k]) os << " + 1 moved by the largest remainder";
     if (a.rest_to == k) os << " + " << kr(a.rest) << " sub-unit rest";
@@ -89,7 +104,7 @@ Explanation explain(const Result& r, int year, const std::optional<std::string>&
     data["year"] = year;
     // final contributions are the frame part's weights
     std::vector<Rational> final_w;
-    for (const auto& m : r.members) final_w.emplace_back(m.final_contribution[yi].ore());
+    for (const auto& m : r.members) final_w.push_back(m.final_contribution[yi].exact_in(Unit::kr));
 
     auto explain_split = [&](const InterventionResult& iv, std::size_t k, J& out) {
         os << "  " << iv.name << " (" << iv.id << "): amount " << kr(iv.amount[yi]) << "; frame part "
