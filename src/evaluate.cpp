@@ -106,11 +106,9 @@ private:
             sum_w += w;
             sum += w * e->value;
             if (!from.empty()) from += ", ";
-            from += p_.members[k].id + " " + boost::multiprecision::numerator(e->value).str() +
-                    (boost::multiprecision::denominator(e->value) == 1 ? "" : "/" + boost::multiprecision::denominator(e->value).str()) + " %";
+            from += p_.members[k].id + " " + rational_text(e->value) + " %";
             if (std::count_if(iv.owner_weights.begin(), iv.owner_weights.end(), [](const Rational& x) { return x > 0; }) > 1)
-                from += " ×" + boost::multiprecision::numerator(w).str() +
-                                                               (boost::multiprecision::denominator(w) == 1 ? "" : "/" + boost::multiprecision::denominator(w).str());
+                from += " ×" + rational_text(w);
         }
         if (!ok) return std::nullopt;
         return sum / sum_w;
@@ -569,10 +567,7 @@ private:
                     if (t.equity_end.exact_ore() > limit)
                         warn("equity_above_guideline", "/equity/guideline_percent",
                              ys(y) + ": equity at the year's end is " + t.equity_end.to_kr_string() + " kr, above the guideline of " +
-                                 boost::multiprecision::numerator(*p_.equity.guideline_percent).str() +
-                                 (boost::multiprecision::denominator(*p_.equity.guideline_percent) == 1
-                                      ? ""
-                                      : "/" + boost::multiprecision::denominator(*p_.equity.guideline_percent).str()) +
+                                 rational_text(*p_.equity.guideline_percent) +
                                  " % of the final contributions (" + Money::round(limit, Unit::ore, RoundingMode::half_up).to_kr_string() + " kr)");
                 }
             }

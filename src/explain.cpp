@@ -7,24 +7,6 @@
 
 namespace finsam {
 
-std::string rational_text(const Rational& r) {
-    BigInt den = boost::multiprecision::denominator(r);
-    unsigned twos = 0, fives = 0;
-    while (den % 2 == 0) den /= 2, ++twos;
-    while (den % 5 == 0) den /= 5, ++fives;
-    const unsigned digits = std::max(twos, fives);
-    if (den != 1 || digits > 12)
-        return boost::multiprecision::numerator(r).str() + "/" + boost::multiprecision::denominator(r).str();
-    const BigInt scaled = boost::multiprecision::numerator(r) * detail::pow10(digits) / boost::multiprecision::denominator(r);
-    const bool neg = scaled < 0;
-    std::string s = (neg ? BigInt(-scaled) : scaled).str();
-    if (digits) {
-        if (s.size() <= digits) s.insert(0, digits + 1 - s.size(), '0');
-        s.insert(s.size() - digits, ".");
-    }
-    return (neg ? "-" : "") + s;
-}
-
 namespace {
 
 using J = nlohmann::ordered_json;

@@ -31,7 +31,5 @@ nlohmann::ordered_json compare(const Evaluation& evaluation);
 /// compare() as a readable table.
 std::string compare_text(const Evaluation& evaluation);
 
-/// Exact rational as text: "3/2", "15", "1.5" where it is a short decimal.
-std::string rational_text(const Rational& r);
 
 }  // namespace finsam

@@ -8,6 +8,7 @@
 
 #include <boost/multiprecision/cpp_int.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -115,6 +116,26 @@ inline Rational parse_factor(std::string_view text) {
     BigInt num = parse_int(a), den = parse_int(b);
     if (den == 0) throw ParseError("fraction " + detail::quoted(text) + " divides by zero");
     return Rational(num, den);
+}
+
+/// Exact text of a rational: a decimal where it has at most 12 decimals ("1.5", "-205",
+/// "99.5"), else "A/B".
+inline std::string rational_text(const Rational& r) {
+    BigInt den = boost::multiprecision::denominator(r);
+    unsigned twos = 0, fives = 0;
+    while (den % 2 == 0) den /= 2, ++twos;
+    while (den % 5 == 0) den /= 5, ++fives;
+    const unsigned digits = std::max(twos, fives);
+    if (den != 1 || digits > 12)
+        return boost::multiprecision::numerator(r).str() + "/" + boost::multiprecision::denominator(r).str();
+    const BigInt scaled = boost::multiprecision::numerator(r) * detail::pow10(digits) / boost::multiprecision::denominator(r);
+    const bool neg = scaled < 0;
+    std::string s = (neg ? BigInt(-scaled) : scaled).str();
+    if (digits) {
+        if (s.size() <= digits) s.insert(0, digits + 1 - s.size(), '0');
+        s.insert(s.size() - digits, ".");
+    }
+    return (neg ? "-" : "") + s;
 }
 
 /// Decimal text of an integer.
