@@ -10,6 +10,8 @@ packages=(
   nlohmann-json3-dev                   # JSON (SAX parser keeps number text exact)
   pybind11-dev python3-dev             # Python extension finsam._core
   python3-numpy python3-pandas python3-pytest python3-matplotlib
+  libxlsxwriter-dev                    # XLSX budget tables: number formats and SUM formulas
+  python3-openpyxl python3-pil         # tests: read the XLSX back; check the Chromium screenshot
   "$@"
 )
 

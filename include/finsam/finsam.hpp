@@ -14,5 +14,6 @@
 #include "finsam/json.hpp"
 #include "finsam/member.hpp"
 #include "finsam/plan.hpp"
+#include "finsam/report.hpp"
 #include "finsam/result_json.hpp"
 #include "finsam/shares.hpp"

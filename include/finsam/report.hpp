@@ -1,0 +1,201 @@
+// finsam/report.hpp — the verksamhetsplan's budget tables, their display rounding and renderers.
+//
+// Design notes.
+// build_tables() turns an evaluated plan into the tables a förbund pastes into its plan:
+// Finansiering, Kostnader per insats, Fördelning per huvudman (the budget year), Resultat och
+// eget kapital, Slutlig ram (when there are adjustments) and one table per intervention with
+// items. Every amount cell keeps its exact value (öre) next to the value it shows.
+//
+// Display rounding is *controlled rounding*: each shown cell is its exact value rounded down
+// or up to the display step (1 kr, 1 tkr, 0,1 mnkr, …), never further, and every shown
+// "Summa" is exactly the sum of the shown cells it totals. A table is rounded as a matrix
+// with its row and column sums (controlled_round): with the floors of all cells fixed, each
+// cell may take one more step; which cells take one is a minimum-cost flow
+//     source → row i → cell (i, j) → column j → sink,
+// pushing exactly (shown grand total − Σ floors) units, where the grand total is the exact
+// total rounded the ordinary way (rounding.mode of the plan). The costs, compared in this
+// order: a shown sum more than one step from its exact sum (avoided whenever possible; the
+// exact table is itself a fractional flow, so with free sums it never happens); the
+// distance of the shown sums from their exact sums; sums that differ from ordinary rounding;
+// the distance of the cells from their exact values (in one column this is exactly the
+// largest-remainder rule: the cells with the largest remainders go up); cells that differ
+// from ordinary rounding (a tie of halves is broken toward ordinary rounding); and last the
+// cell's position, so remaining ties go to the cell listed first. A cell whose exact value is
+// a whole step never moves. Sums already shown in another table can be fixed, so one figure
+// shows the same everywhere: the table of the budget year's distribution takes each
+// intervention's amount from Kostnader per insats, and the items of an intervention sum to
+// the amount shown there. A cell that shows something else than ordinary rounding of its
+// exact value is "moved": it is marked with * and the table's footnote gives its exact value.
+// Table 4 shows contributions and costs as Tables 1 and 2 show their totals; the result is
+// contributions − costs as shown, and equity is the rounded opening equity plus the shown
+// results (a running sum, so every shown figure adds up; a moved one is footnoted).
+//
+// Percentages (shares, change) are shown with one decimal; shares are rounded under control
+// too, so they add up to 100,0 %. Changes against the year before are computed from exact
+// amounts and rounded the ordinary way.
+//
+// Swedish (default): "Summa", thousands grouped with a regular space (U+0020; HTML keeps a
+// number on one line with white-space: nowrap), decimal comma, percent as "1,5 %", minus sign
+// U+2212 in Markdown and HTML. English: "Total", "1,234.5", "1.5%", "-". CSV never groups
+// thousands and always writes "-" so spreadsheets read the numbers: Swedish CSV is
+// semicolon-separated with decimal comma and a UTF-8 byte order mark (what Swedish Excel
+// expects); English CSV is comma-separated with a decimal point. Both end lines with CRLF.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "finsam/evaluate.hpp"
+#include "finsam/money.hpp"
+#include "finsam/plan.hpp"
+#include "finsam/rate.hpp"
+
+namespace finsam {
+
+// ---- controlled rounding -------------------------------------------------------------------
+
+/// A matrix of exact values (in display steps) to round to whole steps under control.
+struct RoundingProblem {
+    std::vector<std::vector<Rational>> cells;  ///< [row][column]; all rows the same length
+    bool row_sums_shown = true;     ///< row sums are displayed: keep each within one step
+    bool column_sums_shown = true;  ///< column sums are displayed: keep each within one step
+    std::vector<std::optional<BigInt>> fixed_row_sums;     ///< empty, or a required sum per row
+    std::vector<std::optional<BigInt>> fixed_column_sums;  ///< empty, or a required sum per column
+    std::optional<BigInt> fixed_total;  ///< default: the exact total rounded with `mode`
+    RoundingMode mode = RoundingMode::half_up;  ///< "ordinary rounding"
+};
+
+/// The shown values: every cell is the floor or the ceiling of its exact value.
+struct RoundedMatrix {
+    std::vector<std::vector<BigInt>> cells;
+    std::vector<BigInt> row_sums, column_sums;
+    BigInt total;
+};
+
+/// Round a matrix so that shown rows, columns and total add up (see the design notes).
+/// Throws Error if a fixed sum cannot be met by rounding each cell down or up.
+RoundedMatrix controlled_round(const RoundingProblem& problem);
+
+// ---- the table model -----------------------------------------------------------------------
+
+/// Language of the tables.
+enum class Lang { sv, en };
+
+/// How tables are built and shown.
+struct TableOptions {
+    Unit unit = Unit::tkr;  ///< display unit: kr, tkr or mnkr
+    int decimals = -1;      ///< decimals shown; −1: the unit's default (kr 0, tkr 0, mnkr 1)
+    Lang lang = Lang::sv;
+
+    /// The decimals in effect (checked: at least 0, at most down to whole öre).
+    int effective_decimals() const;
+    /// Öre in one display step (1 tkr = 100 000 öre; 0,1 mnkr = 10 000 000 öre).
+    std::int64_t step_ore() const;
+};
+
+/// A cell of a table another cell adds up (with sign −1: subtracts).
+struct CellRef {
+    std::size_t row = 0, column = 0;
+    int sign = 1;
+    friend bool operator==(const CellRef&, const CellRef&) = default;
+};
+
+/// One cell: a text, an amount or a percentage, exact and as shown.
+struct Cell {
+    enum class Kind { empty, text, amount, percent };
+    Kind kind = Kind::empty;
+    std::string text;        ///< text cells
+    Money amount;            ///< amount cells: the exact amount
+    Rational percent = 0;    ///< percent cells: the exact percentage
+    std::int64_t shown = 0;  ///< shown value in display steps (amount) or tenths of a percent
+    bool moved = false;      ///< shown ≠ ordinary rounding of the exact value (marked *)
+    std::vector<CellRef> sum_of;  ///< a computed cell: shown = Σ sign × shown of these cells
+};
+
+/// What a row is.
+enum class RowKind {
+    data,   ///< one member, intervention or item
+    group,  ///< a group heading (insatser, projekt, administration); no figures
+    summa,  ///< a sum or other computed row ("Summa", "Summa insatser", "Årets resultat")
+    part    ///< a breakdown of the Summa row above it ("varav ramdel")
+};
+
+/// A row of a table.
+struct Row {
+    RowKind kind = RowKind::data;
+    std::vector<Cell> cells;
+};
+
+/// A column of a table.
+struct Column {
+    enum class Kind { label, amount, percent };
+    std::string header;
+    Kind kind = Kind::amount;
+};
+
+/// One table, ready for any renderer.
+struct Table {
+    std::string id;     ///< stable: financing, costs, distribution, result, final_frame, items-<intervention id>
+    std::string title;  ///< "Finansiering (tkr)"
+    std::vector<Column> columns;
+    std::vector<Row> rows;
+    std::vector<std::string> footnotes;  ///< rounding (moved cells), adjustment notes
+    std::vector<Warning> warnings;       ///< the plan's warnings about this table, in its language
+};
+
+/// All tables of a plan.
+struct BudgetTables {
+    std::string name;  ///< the plan's name
+    int first_year = 0, last_year = 0;
+    TableOptions options;
+    std::vector<Table> tables;
+};
+
+/// Build the tables of an evaluated plan. With `plan` (the plan `result` was evaluated from),
+/// warnings are rewritten in the tables' language from the stated and computed figures;
+/// without it they keep the evaluator's English message.
+BudgetTables build_tables(const Result& result, const TableOptions& options = {}, const Plan* plan = nullptr);
+
+// ---- text of numbers -----------------------------------------------------------------------
+
+/// How numbers are written: in text (Markdown, HTML) or for a spreadsheet (CSV).
+enum class NumberStyle { text, csv };
+
+/// A shown amount (in display steps): "14 125", "−2 639", "27,6" (sv); "14,125" (en).
+std::string format_shown_amount(std::int64_t shown, const TableOptions& options, NumberStyle style);
+/// A shown percentage (in tenths): "50,0 %" (sv), "50.0%" (en); for CSV just "50,0" / "50.0".
+std::string format_shown_percent(std::int64_t tenths, const TableOptions& options, NumberStyle style);
+/// An exact amount in the display unit with as many decimals as it needs: "7 062,437 tkr".
+std::string format_exact_amount(Money amount, const TableOptions& options);
+/// An exact percentage to six decimals (half away from zero), trailing zeros dropped: "33,333333 %".
+std::string format_exact_percent(const Rational& percent, const TableOptions& options);
+/// A cell as text (without the moved marker); empty cells are "".
+std::string cell_text(const Cell& cell, const TableOptions& options, NumberStyle style);
+/// "Summa" or "Total".
+std::string summa_word(Lang lang);
+
+// ---- renderers (src/report_md.cpp, report_html.cpp, report_csv.cpp, report_xlsx.cpp) -------
+
+/// All tables as Markdown (GitHub tables, ### headings), ready for a notebook or a document.
+std::string to_markdown(const BudgetTables& tables);
+
+/// A standalone printable HTML page with all tables (inline CSS, no scripts, no network).
+std::string to_html(const BudgetTables& tables);
+
+/// One CSV file of a table.
+struct CsvFile {
+    std::string name;     ///< "1-financing.csv"
+    std::string title;    ///< the table's numbered title
+    std::string content;  ///< the file's bytes
+};
+/// One CSV file per table (sv: ';' and decimal comma, with BOM; en: ',' and point).
+std::vector<CsvFile> to_csv(const BudgetTables& tables);
+
+/// Write an XLSX workbook (libxlsxwriter): one sheet per table, numbers as numbers with a
+/// `#,##0` number format (shown "# ##0" by Swedish Excel), each Summa a formula over its rows.
+/// Throws Error if the file cannot be written.
+void write_xlsx(const BudgetTables& tables, const std::string& path);
+
+}  // namespace finsam

@@ -1,0 +1,852 @@
+// Building the budget tables from a result (see include/finsam/report.hpp for the rounding).
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <span>
+#include <string>
+
+#include "finsam/report.hpp"
+
+namespace finsam {
+namespace {
+
+using Matrix = std::vector<std::vector<BigInt>>;
+
+std::int64_t to64(const BigInt& v) { return static_cast<std::int64_t>(v); }
+
+std::string ys(int y) { return std::to_string(y); }
+
+/// The groups of Kostnader per insats: kinds present, interventions in plan order.
+struct Group {
+    InterventionKind kind;
+    std::vector<std::size_t> interventions;
+};
+
+/// Shown values shared between tables, so one figure shows the same everywhere.
+struct Shown {
+    std::vector<bool> adjusted;                 // by year: a member's contribution was adjusted
+    Matrix prelim, adj, fin;                    // [member][year]
+    std::vector<BigInt> prelim_sum, adj_sum, fin_sum;  // by year
+    Matrix share;                               // [year][member], tenths of a percent
+    Matrix amount;                              // [intervention][year]
+    Matrix group_sum;                           // [group][year]
+    std::vector<BigInt> cost_sum;               // by year
+};
+
+class Builder {
+public:
+    Builder(const Result& r, const TableOptions& o, const Plan* plan)
+        : r_(r), o_(o), plan_(plan), lang_(o.lang), step_(o.step_ore()), mode_(r.rounding.mode),
+          ny_(static_cast<std::size_t>(r.year_count())), nm_(r.members.size()) {}
+
+    BudgetTables run() {
+        BudgetTables out;
+        out.name = r_.name;
+        out.first_year = r_.first_year;
+        out.last_year = r_.last_year;
+        out.options = o_;
+        make_groups();
+        round_financing();
+        round_costs();
+        out.tables.push_back(financing());
+        out.tables.push_back(costs());
+        out.tables.push_back(distribution());
+        out.tables.push_back(result_and_equity());
+        if (std::find(shown_.adjusted.begin(), shown_.adjusted.end(), true) != shown_.adjusted.end())
+            out.tables.push_back(final_frame());
+        for (std::size_t i = 0; i < r_.interventions.size(); ++i)
+            if (auto t = items(i)) out.tables.push_back(std::move(*t));
+        for (auto& t : out.tables) add_moved_footnote(t);
+        route_warnings(out);
+        return out;
+    }
+
+private:
+    const Result& r_;
+    const TableOptions& o_;
+    const Plan* plan_;
+    Lang lang_;
+    std::int64_t step_;
+    RoundingMode mode_;
+    std::size_t ny_, nm_;
+    std::vector<Group> groups_;
+    Shown shown_;
+
+    std::string tr(const std::string& sv, const std::string& en) const { return lang_ == Lang::sv ? sv : en; }
+    int year(std::size_t yi) const { return r_.first_year + static_cast<int>(yi); }
+    std::string unit() const { return std::string(unit_name(o_.unit)); }
+    Rational steps(Money m) const {
+        Rational q = m.exact_ore();
+        q /= step_;
+        return q;
+    }
+
+    // ---- cells ------------------------------------------------------------------------------
+
+    Cell text(std::string s) const {
+        Cell c;
+        c.kind = Cell::Kind::text;
+        c.text = std::move(s);
+        return c;
+    }
+    Cell amount(Money exact, const BigInt& shown) const {
+        Cell c;
+        c.kind = Cell::Kind::amount;
+        c.amount = exact;
+        c.shown = to64(shown);
+        c.moved = shown != round_integer(steps(exact), mode_);
+        return c;
+    }
+    Cell percent(const Rational& exact, const BigInt& tenths) const {
+        Cell c;
+        c.kind = Cell::Kind::percent;
+        c.percent = exact;
+        c.shown = to64(tenths);
+        c.moved = tenths != round_integer(exact * 10, mode_);
+        return c;
+    }
+    /// A change in percent against `before`, rounded the ordinary way; empty when before is 0.
+    Cell change(Money now, Money before) const {
+        if (before == Money{}) return Cell{};
+        const Rational pct = Rational(100) * (now - before).exact_ore() / before.exact_ore();
+        return percent(pct, round_integer(pct * 10, mode_));
+    }
+    static std::vector<CellRef> column_refs(std::size_t col, const std::vector<std::size_t>& rows, int sign = 1) {
+        std::vector<CellRef> v;
+        for (std::size_t r : rows) v.push_back({r, col, sign});
+        return v;
+    }
+
+    // ---- shared rounding ----------------------------------------------------------------------
+
+    void make_groups() {
+        for (auto k : {InterventionKind::insats, InterventionKind::project, InterventionKind::administration}) {
+            Group g{k, {}};
+            for (std::size_t i = 0; i < r_.interventions.size(); ++i)
+                if (r_.interventions[i].kind == k) g.interventions.push_back(i);
+            if (!g.interventions.empty()) groups_.push_back(std::move(g));
+        }
+    }
+
+    void round_financing() {
+        shown_.adjusted.assign(ny_, false);
+        shown_.prelim.assign(nm_, std::vector<BigInt>(ny_));
+        shown_.adj = shown_.fin = shown_.prelim;
+        shown_.prelim_sum.assign(ny_, BigInt(0));
+        shown_.adj_sum = shown_.fin_sum = shown_.prelim_sum;
+        shown_.share.assign(ny_, std::vector<BigInt>(nm_));
+        for (std::size_t y = 0; y < ny_; ++y) {
+            for (const auto& m : r_.members)
+                if (m.adjustment[y] != Money{}) shown_.adjusted[y] = true;
+            RoundingProblem p;
+            p.mode = mode_;
+            for (const auto& m : r_.members) {
+                if (shown_.adjusted[y]) p.cells.push_back({steps(m.contribution[y]), steps(m.adjustment[y])});
+                else p.cells.push_back({steps(m.final_contribution[y])});
+            }
+            p.row_sums_shown = shown_.adjusted[y];
+            const RoundedMatrix rm = controlled_round(p);
+            for (std::size_t k = 0; k < nm_; ++k) {
+                if (shown_.adjusted[y]) {
+                    shown_.prelim[k][y] = rm.cells[k][0];
+                    shown_.adj[k][y] = rm.cells[k][1];
+                    shown_.fin[k][y] = rm.row_sums[k];
+                } else {
+                    shown_.prelim[k][y] = shown_.fin[k][y] = rm.cells[k][0];
+                }
+            }
+            shown_.fin_sum[y] = rm.total;
+            shown_.prelim_sum[y] = shown_.adjusted[y] ? rm.column_sums[0] : rm.total;
+            shown_.adj_sum[y] = shown_.adjusted[y] ? rm.column_sums[1] : BigInt(0);
+
+            RoundingProblem sp;
+            sp.mode = mode_;
+            sp.row_sums_shown = false;
+            for (const auto& m : r_.members) sp.cells.push_back({m.share[y] * 10});
+            const RoundedMatrix srm = controlled_round(sp);
+            for (std::size_t k = 0; k < nm_; ++k) shown_.share[y][k] = srm.cells[k][0];
+        }
+    }
+
+    void round_costs() {
+        const std::size_t ni = r_.interventions.size();
+        shown_.amount.assign(ni, std::vector<BigInt>(ny_));
+        shown_.group_sum.assign(groups_.size(), std::vector<BigInt>(ny_));
+        shown_.cost_sum.assign(ny_, BigInt(0));
+        for (std::size_t y = 0; y < ny_; ++y) {
+            RoundingProblem p;
+            p.mode = mode_;
+            p.row_sums_shown = groups_.size() > 1;
+            p.column_sums_shown = false;  // a column is one intervention: its sum is the cell
+            for (const auto& g : groups_) {
+                std::vector<Rational> row(ni, Rational(0));
+                for (std::size_t i : g.interventions) row[i] = steps(r_.interventions[i].amount[y]);
+                p.cells.push_back(std::move(row));
+            }
+            const RoundedMatrix rm = controlled_round(p);
+            for (std::size_t g = 0; g < groups_.size(); ++g) {
+                for (std::size_t i : groups_[g].interventions) shown_.amount[i][y] = rm.cells[g][i];
+                shown_.group_sum[g][y] = rm.row_sums[g];
+            }
+            shown_.cost_sum[y] = rm.total;
+        }
+    }
+
+    // ---- labels -------------------------------------------------------------------------------
+
+    std::string group_label(InterventionKind k) const {
+        switch (k) {
+            case InterventionKind::insats: return tr("Insatser", "Interventions");
+            case InterventionKind::project: return tr("Projekt", "Projects");
+            case InterventionKind::administration: return tr("Administration", "Administration");
+        }
+        return "";
+    }
+    std::string group_sum_label(InterventionKind k) const {
+        switch (k) {
+            case InterventionKind::insats: return tr("Summa insatser", "Total interventions");
+            case InterventionKind::project: return tr("Summa projekt", "Total projects");
+            case InterventionKind::administration: return tr("Summa administration", "Total administration");
+        }
+        return "";
+    }
+    std::string titled(const std::string& name) const { return name + " (" + unit() + ")"; }
+
+    // ---- 1. Finansiering ----------------------------------------------------------------------
+
+    Table financing() {
+        Table t;
+        t.id = "financing";
+        t.title = titled(tr("Finansiering", "Financing"));
+        t.columns.push_back({tr("Huvudman", "Member"), Column::Kind::label});
+        // one share column if the shares show the same every year, else one per year
+        bool same = true;
+        for (std::size_t y = 1; y < ny_; ++y)
+            if (shown_.share[y] != shown_.share[0]) same = false;
+        const std::size_t share_cols = same ? 1 : ny_;
+        for (std::size_t s = 0; s < share_cols; ++s)
+            t.columns.push_back({same ? tr("Andel", "Share") : tr("Andel ", "Share ") + ys(year(s)), Column::Kind::percent});
+        struct YearCols {
+            std::size_t prelim, adj, fin;
+        };
+        std::vector<YearCols> yc(ny_);
+        for (std::size_t y = 0; y < ny_; ++y) {
+            if (shown_.adjusted[y]) {
+                yc[y].prelim = t.columns.size();
+                t.columns.push_back({tr("Preliminär ", "Preliminary ") + ys(year(y)), Column::Kind::amount});
+                yc[y].adj = t.columns.size();
+                t.columns.push_back({tr("Justering ", "Adjustment ") + ys(year(y)), Column::Kind::amount});
+                yc[y].fin = t.columns.size();
+                t.columns.push_back({tr("Slutlig ", "Final ") + ys(year(y)), Column::Kind::amount});
+            } else {
+                yc[y].prelim = yc[y].adj = yc[y].fin = t.columns.size();
+                t.columns.push_back({ys(year(y)), Column::Kind::amount});
+            }
+        }
+        std::vector<std::size_t> data_rows;
+        for (std::size_t k = 0; k < nm_; ++k) {
+            const auto& m = r_.members[k];
+            Row row;
+            row.cells.assign(t.columns.size(), Cell{});
+            row.cells[0] = text(m.name);
+            for (std::size_t s = 0; s < share_cols; ++s) row.cells[1 + s] = percent(m.share[s], shown_.share[s][k]);
+            for (std::size_t y = 0; y < ny_; ++y) {
+                if (shown_.adjusted[y]) {
+                    row.cells[yc[y].prelim] = amount(m.contribution[y], shown_.prelim[k][y]);
+                    row.cells[yc[y].adj] = amount(m.adjustment[y], shown_.adj[k][y]);
+                    Cell f = amount(m.final_contribution[y], shown_.fin[k][y]);
+                    f.sum_of = {{t.rows.size(), yc[y].prelim, 1}, {t.rows.size(), yc[y].adj, 1}};
+                    row.cells[yc[y].fin] = std::move(f);
+                } else {
+                    row.cells[yc[y].fin] = amount(m.final_contribution[y], shown_.fin[k][y]);
+                }
+            }
+            data_rows.push_back(t.rows.size());
+            t.rows.push_back(std::move(row));
+        }
+        Row sum;
+        sum.kind = RowKind::summa;
+        sum.cells.assign(t.columns.size(), Cell{});
+        sum.cells[0] = text(summa_word(lang_));
+        for (std::size_t s = 0; s < share_cols; ++s) {
+            Rational exact = 0;
+            BigInt shown = 0;
+            for (std::size_t k = 0; k < nm_; ++k) {
+                exact += r_.members[k].share[s];
+                shown += shown_.share[s][k];
+            }
+            Cell c = percent(exact, shown);
+            c.sum_of = column_refs(1 + s, data_rows);
+            sum.cells[1 + s] = std::move(c);
+        }
+        for (std::size_t y = 0; y < ny_; ++y) {
+            Money p, a, f;
+            for (const auto& m : r_.members) {
+                p += m.contribution[y];
+                a += m.adjustment[y];
+                f += m.final_contribution[y];
+            }
+            if (shown_.adjusted[y]) {
+                Cell cp = amount(p, shown_.prelim_sum[y]);
+                cp.sum_of = column_refs(yc[y].prelim, data_rows);
+                sum.cells[yc[y].prelim] = std::move(cp);
+                Cell ca = amount(a, shown_.adj_sum[y]);
+                ca.sum_of = column_refs(yc[y].adj, data_rows);
+                sum.cells[yc[y].adj] = std::move(ca);
+            }
+            Cell cf = amount(f, shown_.fin_sum[y]);
+            cf.sum_of = column_refs(yc[y].fin, data_rows);
+            sum.cells[yc[y].fin] = std::move(cf);
+        }
+        t.rows.push_back(std::move(sum));
+        return t;
+    }
+
+    // ---- 2. Kostnader per insats --------------------------------------------------------------
+
+    Table costs() {
+        Table t;
+        t.id = "costs";
+        t.title = titled(tr("Kostnader per insats", "Costs per intervention"));
+        t.columns.push_back({tr("Insats", "Intervention"), Column::Kind::label});
+        for (std::size_t y = 0; y < ny_; ++y) t.columns.push_back({ys(year(y)), Column::Kind::amount});
+        for (std::size_t y = 1; y < ny_; ++y) t.columns.push_back({tr("Förändring ", "Change ") + ys(year(y)), Column::Kind::percent});
+        const std::size_t nc = t.columns.size();
+        auto changes = [&](Row& row, auto&& amount_of) {
+            for (std::size_t y = 1; y < ny_; ++y) row.cells[ny_ + y] = change(amount_of(y), amount_of(y - 1));
+        };
+        const bool grouped = groups_.size() > 1;
+        std::vector<std::size_t> total_refs;
+        for (std::size_t g = 0; g < groups_.size(); ++g) {
+            const Group& grp = groups_[g];
+            if (grouped) {
+                Row head;
+                head.kind = RowKind::group;
+                head.cells.assign(nc, Cell{});
+                head.cells[0] = text(group_label(grp.kind));
+                t.rows.push_back(std::move(head));
+            }
+            std::vector<std::size_t> rows;
+            for (std::size_t i : grp.interventions) {
+                const auto& iv = r_.interventions[i];
+                Row row;
+                row.cells.assign(nc, Cell{});
+                row.cells[0] = text(iv.name);
+                for (std::size_t y = 0; y < ny_; ++y) row.cells[1 + y] = amount(iv.amount[y], shown_.amount[i][y]);
+                changes(row, [&](std::size_t y) { return iv.amount[y]; });
+                rows.push_back(t.rows.size());
+                t.rows.push_back(std::move(row));
+            }
+            if (grouped) {
+                Row sum;
+                sum.kind = RowKind::summa;
+                sum.cells.assign(nc, Cell{});
+                sum.cells[0] = text(group_sum_label(grp.kind));
+                auto exact = [&](std::size_t y) {
+                    Money s;
+                    for (std::size_t i : grp.interventions) s += r_.interventions[i].amount[y];
+                    return s;
+                };
+                for (std::size_t y = 0; y < ny_; ++y) {
+                    Cell c = amount(exact(y), shown_.group_sum[g][y]);
+                    c.sum_of = column_refs(1 + y, rows);
+                    sum.cells[1 + y] = std::move(c);
+                }
+                changes(sum, exact);
+                total_refs.push_back(t.rows.size());
+                t.rows.push_back(std::move(sum));
+            } else {
+                total_refs = rows;
+            }
+        }
+        Row total;
+        total.kind = RowKind::summa;
+        total.cells.assign(nc, Cell{});
+        total.cells[0] = text(summa_word(lang_));
+        for (std::size_t y = 0; y < ny_; ++y) {
+            Cell c = amount(r_.totals[y].costs, shown_.cost_sum[y]);
+            c.sum_of = column_refs(1 + y, total_refs);
+            total.cells[1 + y] = std::move(c);
+        }
+        changes(total, [&](std::size_t y) { return r_.totals[y].costs; });
+        t.rows.push_back(std::move(total));
+        return t;
+    }
+
+    // ---- 3. Fördelning per huvudman (the budget year) ------------------------------------------
+
+    Table distribution() {
+        const std::size_t y = 0;
+        Table t;
+        t.id = "distribution";
+        t.title = titled(tr("Fördelning per huvudman ", "Distribution per member ") + ys(year(y)));
+        t.columns.push_back({tr("Insats", "Intervention"), Column::Kind::label});
+        for (const auto& m : r_.members) t.columns.push_back({m.name, Column::Kind::amount});
+        t.columns.push_back({summa_word(lang_), Column::Kind::amount});
+        const std::size_t nc = t.columns.size(), sum_col = nc - 1;
+
+        auto parts_of = [&](const std::vector<Allocation>& alloc, std::size_t k) {
+            return y < alloc.size() && k < alloc[y].parts.size() ? alloc[y].parts[k] : Money{};
+        };
+        std::vector<std::size_t> ivs;
+        for (const auto& g : groups_)
+            for (std::size_t i : g.interventions) {
+                const auto& iv = r_.interventions[i];
+                bool any = iv.amount[y] != Money{};
+                for (std::size_t k = 0; k < nm_; ++k)
+                    if (iv.allocation[y][k] != Money{}) any = true;
+                if (any) ivs.push_back(i);
+            }
+        RoundingProblem p;
+        p.mode = mode_;
+        for (std::size_t i : ivs) {
+            std::vector<Rational> row;
+            for (std::size_t k = 0; k < nm_; ++k) row.push_back(steps(r_.interventions[i].allocation[y][k]));
+            p.cells.push_back(std::move(row));
+            p.fixed_row_sums.push_back(shown_.amount[i][y]);
+        }
+        p.fixed_total = shown_.cost_sum[y];
+        RoundedMatrix rm;
+        if (ivs.empty()) rm.column_sums.assign(nm_, BigInt(0));  // nothing to round; the total is 0
+        else rm = controlled_round(p);
+
+        std::vector<std::size_t> data_rows;
+        for (std::size_t n = 0; n < ivs.size(); ++n) {
+            const auto& iv = r_.interventions[ivs[n]];
+            Row row;
+            row.cells.assign(nc, Cell{});
+            row.cells[0] = text(iv.name);
+            for (std::size_t k = 0; k < nm_; ++k) row.cells[1 + k] = amount(iv.allocation[y][k], rm.cells[n][k]);
+            Cell s = amount(iv.amount[y], rm.row_sums[n]);
+            for (std::size_t k = 0; k < nm_; ++k) s.sum_of.push_back({t.rows.size(), 1 + k, 1});
+            row.cells[sum_col] = std::move(s);
+            data_rows.push_back(t.rows.size());
+            t.rows.push_back(std::move(row));
+        }
+        Row sum;
+        sum.kind = RowKind::summa;
+        sum.cells.assign(nc, Cell{});
+        sum.cells[0] = text(summa_word(lang_));
+        std::vector<Money> carried(nm_);
+        Money all;
+        for (std::size_t k = 0; k < nm_; ++k) {
+            for (std::size_t i : ivs) carried[k] += r_.interventions[i].allocation[y][k];
+            all += carried[k];
+            Cell c = amount(carried[k], rm.column_sums[k]);
+            c.sum_of = column_refs(1 + k, data_rows);
+            sum.cells[1 + k] = std::move(c);
+        }
+        Cell total = amount(all, rm.total);
+        total.sum_of = column_refs(sum_col, data_rows);
+        sum.cells[sum_col] = std::move(total);
+        t.rows.push_back(std::move(sum));
+
+        // varav ramdel / särskild del: what each member carries by the frame and by the keys
+        std::vector<Money> frame(nm_), kase(nm_);
+        Money frame_all, case_all;
+        for (std::size_t k = 0; k < nm_; ++k) {
+            for (std::size_t i : ivs) {
+                frame[k] += parts_of(r_.interventions[i].frame_allocation, k);
+                kase[k] += parts_of(r_.interventions[i].case_allocation, k);
+            }
+            frame_all += frame[k];
+            case_all += kase[k];
+        }
+        bool consistent = true;
+        for (std::size_t k = 0; k < nm_; ++k)
+            if (frame[k] + kase[k] != carried[k]) consistent = false;
+        if (consistent && frame_all != Money{} && case_all != Money{}) {
+            RoundingProblem pp;
+            pp.mode = mode_;
+            pp.cells.assign(2, {});
+            for (std::size_t k = 0; k < nm_; ++k) {
+                pp.cells[0].push_back(steps(frame[k]));
+                pp.cells[1].push_back(steps(kase[k]));
+            }
+            pp.fixed_column_sums.assign(rm.column_sums.begin(), rm.column_sums.end());
+            pp.fixed_total = rm.total;
+            const RoundedMatrix pm = controlled_round(pp);
+            const std::string labels[2] = {tr("varav ramdel (efter slutlig ram)", "of which frame part (by the final frame)"),
+                                           tr("varav särskild del (efter insatsens nyckel)", "of which case part (by the intervention's key)")};
+            for (std::size_t r = 0; r < 2; ++r) {
+                Row row;
+                row.kind = RowKind::part;
+                row.cells.assign(nc, Cell{});
+                row.cells[0] = text(labels[r]);
+                for (std::size_t k = 0; k < nm_; ++k) row.cells[1 + k] = amount(r == 0 ? frame[k] : kase[k], pm.cells[r][k]);
+                Cell s = amount(r == 0 ? frame_all : case_all, pm.row_sums[r]);
+                for (std::size_t k = 0; k < nm_; ++k) s.sum_of.push_back({t.rows.size(), 1 + k, 1});
+                row.cells[sum_col] = std::move(s);
+                t.rows.push_back(std::move(row));
+            }
+        }
+        return t;
+    }
+
+    // ---- 4. Resultat och eget kapital ---------------------------------------------------------
+
+    Table result_and_equity() {
+        Table t;
+        t.id = "result";
+        t.title = titled(r_.has_equity ? tr("Resultat och eget kapital", "Result and equity") : tr("Resultat", "Result"));
+        t.columns.push_back({tr("Post", "Item"), Column::Kind::label});
+        for (std::size_t y = 0; y < ny_; ++y) t.columns.push_back({ys(year(y)), Column::Kind::amount});
+        const std::size_t nc = t.columns.size();
+        auto new_row = [&](RowKind kind, const std::string& label) {
+            Row row;
+            row.kind = kind;
+            row.cells.assign(nc, Cell{});
+            row.cells[0] = text(label);
+            t.rows.push_back(std::move(row));
+            return t.rows.size() - 1;
+        };
+        const std::size_t contrib = new_row(RowKind::data, tr("Bidrag från huvudmännen", "Contributions from the members"));
+        const std::size_t cost = new_row(RowKind::data, tr("Kostnader", "Costs"));
+        const std::size_t result = new_row(RowKind::summa, tr("Årets resultat", "Result for the year"));
+        std::size_t start = 0, end = 0;
+        if (r_.has_equity) {
+            start = new_row(RowKind::data, tr("Eget kapital vid årets början", "Equity at the start of the year"));
+            end = new_row(RowKind::summa, tr("Eget kapital vid årets slut", "Equity at the end of the year"));
+        }
+        BigInt equity = round_integer(steps(r_.totals.empty() ? Money{} : r_.totals[0].equity_start), mode_);
+        for (std::size_t y = 0; y < ny_; ++y) {
+            const YearTotals& tot = r_.totals[y];
+            const std::size_t c = 1 + y;
+            t.rows[contrib].cells[c] = amount(tot.contributions, shown_.fin_sum[y]);
+            t.rows[cost].cells[c] = amount(tot.costs, shown_.cost_sum[y]);
+            const BigInt res = shown_.fin_sum[y] - shown_.cost_sum[y];
+            Cell rc = amount(tot.result, res);
+            rc.sum_of = {{contrib, c, 1}, {cost, c, -1}};
+            t.rows[result].cells[c] = std::move(rc);
+            if (r_.has_equity) {
+                Cell sc = amount(tot.equity_start, equity);
+                if (y > 0) sc.sum_of = {{end, c - 1, 1}};
+                t.rows[start].cells[c] = std::move(sc);
+                equity += res;
+                Cell ec = amount(tot.equity_end, equity);
+                ec.sum_of = {{start, c, 1}, {result, c, 1}};
+                t.rows[end].cells[c] = std::move(ec);
+            }
+        }
+        return t;
+    }
+
+    // ---- 5. Slutlig ram -----------------------------------------------------------------------
+
+    Table final_frame() {
+        std::vector<std::size_t> years;
+        for (std::size_t y = 0; y < ny_; ++y)
+            if (shown_.adjusted[y]) years.push_back(y);
+        const bool one = years.size() == 1;
+        Table t;
+        t.id = "final_frame";
+        t.title = titled(tr("Slutlig ram", "Final frame") + (one ? " " + ys(year(years[0])) : ""));
+        t.columns.push_back({tr("Huvudman", "Member"), Column::Kind::label});
+        for (std::size_t y : years) {
+            const std::string suffix = one ? "" : " " + ys(year(y));
+            t.columns.push_back({tr("Preliminär ram", "Preliminary frame") + suffix, Column::Kind::amount});
+            t.columns.push_back({tr("Justering", "Adjustment") + suffix, Column::Kind::amount});
+            t.columns.push_back({tr("Slutlig ram", "Final frame") + suffix, Column::Kind::amount});
+            t.columns.push_back({tr("Förändring", "Change") + suffix, Column::Kind::percent});
+        }
+        const std::size_t nc = t.columns.size();
+        std::vector<std::size_t> data_rows;
+        for (std::size_t k = 0; k <= nm_; ++k) {
+            const bool is_sum = k == nm_;
+            Row row;
+            row.kind = is_sum ? RowKind::summa : RowKind::data;
+            row.cells.assign(nc, Cell{});
+            row.cells[0] = text(is_sum ? summa_word(lang_) : r_.members[k].name);
+            for (std::size_t n = 0; n < years.size(); ++n) {
+                const std::size_t y = years[n], c = 1 + 4 * n;
+                Money p, a, f;
+                if (is_sum) {
+                    for (const auto& m : r_.members) {
+                        p += m.contribution[y];
+                        a += m.adjustment[y];
+                        f += m.final_contribution[y];
+                    }
+                } else {
+                    p = r_.members[k].contribution[y];
+                    a = r_.members[k].adjustment[y];
+                    f = r_.members[k].final_contribution[y];
+                }
+                row.cells[c] = amount(p, is_sum ? shown_.prelim_sum[y] : shown_.prelim[k][y]);
+                row.cells[c + 1] = amount(a, is_sum ? shown_.adj_sum[y] : shown_.adj[k][y]);
+                row.cells[c + 2] = amount(f, is_sum ? shown_.fin_sum[y] : shown_.fin[k][y]);
+                if (is_sum) {
+                    row.cells[c].sum_of = column_refs(c, data_rows);
+                    row.cells[c + 1].sum_of = column_refs(c + 1, data_rows);
+                    row.cells[c + 2].sum_of = column_refs(c + 2, data_rows);
+                } else {
+                    row.cells[c + 2].sum_of = {{t.rows.size(), c, 1}, {t.rows.size(), c + 1, 1}};
+                }
+                row.cells[c + 3] = change(f, p);
+            }
+            if (!is_sum) data_rows.push_back(t.rows.size());
+            t.rows.push_back(std::move(row));
+        }
+        if (plan_) {
+            for (const auto& a : plan_->adjustments) {
+                if (a.note.empty() || a.member >= nm_) continue;
+                t.footnotes.push_back(tr("Justering ", "Adjustment ") + ys(a.year) + ", " + r_.members[a.member].name + ", " +
+                                      format_exact_amount(a.amount, o_) + ": " + a.note);
+            }
+        }
+        return t;
+    }
+
+    // ---- 6. items of an intervention ----------------------------------------------------------
+
+    std::optional<Table> items(std::size_t i) {
+        const auto& iv = r_.interventions[i];
+        std::vector<std::size_t> years;
+        for (std::size_t y = 0; y < ny_; ++y)
+            for (const auto& it : iv.items)
+                if (y < it.amount.size() && it.amount[y]) {
+                    years.push_back(y);
+                    break;
+                }
+        if (years.empty()) return std::nullopt;
+        Table t;
+        t.id = "items-" + iv.id;
+        t.title = titled(iv.name + tr(": delposter", ": items"));
+        t.columns.push_back({tr("Delpost", "Item"), Column::Kind::label});
+        for (std::size_t y : years) t.columns.push_back({ys(year(y)), Column::Kind::amount});
+        const std::size_t nc = t.columns.size(), ni = iv.items.size();
+        for (std::size_t n = 0; n <= ni; ++n) {
+            Row row;
+            row.kind = n == ni ? RowKind::summa : RowKind::data;
+            row.cells.assign(nc, Cell{});
+            row.cells[0] = text(n == ni ? summa_word(lang_) : iv.items[n].name);
+            t.rows.push_back(std::move(row));
+        }
+        std::vector<std::size_t> data_rows;
+        for (std::size_t n = 0; n < ni; ++n) data_rows.push_back(n);
+        for (std::size_t c = 0; c < years.size(); ++c) {
+            const std::size_t y = years[c];
+            RoundingProblem p;
+            p.mode = mode_;
+            p.row_sums_shown = false;
+            Money exact;
+            for (const auto& it : iv.items) {
+                const Money a = y < it.amount.size() && it.amount[y] ? *it.amount[y] : Money{};
+                exact += a;
+                p.cells.push_back({steps(a)});
+            }
+            // the Summa shows what Kostnader per insats shows for the intervention, when they are the same amount
+            if (exact == iv.amount[y]) p.fixed_total = shown_.amount[i][y];
+            const RoundedMatrix rm = controlled_round(p);
+            for (std::size_t n = 0; n < ni; ++n) {
+                const auto& a = y < iv.items[n].amount.size() ? iv.items[n].amount[y] : std::nullopt;
+                if (a) t.rows[n].cells[1 + c] = amount(*a, rm.cells[n][0]);
+            }
+            Cell s = amount(exact, rm.total);
+            s.sum_of = column_refs(1 + c, data_rows);
+            t.rows[ni].cells[1 + c] = std::move(s);
+        }
+        return t;
+    }
+
+    // ---- footnotes ------------------------------------------------------------------------------
+
+    std::string exact_text(const Cell& c) const {
+        return c.kind == Cell::Kind::amount ? format_exact_amount(c.amount, o_) : format_exact_percent(c.percent, o_);
+    }
+
+    void add_moved_footnote(Table& t) const {
+        std::string list;
+        for (const auto& row : t.rows)
+            for (std::size_t c = 0; c < row.cells.size(); ++c) {
+                const Cell& cell = row.cells[c];
+                if (!cell.moved) continue;
+                std::string where = row.cells.empty() ? "" : row.cells[0].text;
+                if (!t.columns[c].header.empty()) where += ", " + t.columns[c].header;
+                list += (list.empty() ? "" : "; ") + where + ": " + exact_text(cell);
+            }
+        if (list.empty()) return;
+        t.footnotes.insert(t.footnotes.begin(),
+                           tr("* Avrundad åt andra hållet än vanlig avrundning, så att varje summa är summan av de visade "
+                              "raderna (styrd avrundning). Exakt: ",
+                              "* Rounded the other way than ordinary rounding, so that every total is the sum of the rows "
+                              "shown (controlled rounding). Exact: ") +
+                               list + ".");
+    }
+
+    // ---- warnings -------------------------------------------------------------------------------
+
+    /// The year a warning's message starts with ("2011: …"), if any.
+    static std::optional<int> leading_year(const std::string& message) {
+        std::size_t n = 0;
+        while (n < message.size() && n < 5 && message[n] >= '0' && message[n] <= '9') ++n;
+        if (n == 0 || n >= message.size() || (message[n] != ':' && message[n] != ' ')) return std::nullopt;
+        return std::stoi(message.substr(0, n));
+    }
+
+    std::optional<std::size_t> year_index(int y) const {
+        if (y < r_.first_year || y > r_.last_year) return std::nullopt;
+        return static_cast<std::size_t>(y - r_.first_year);
+    }
+
+    std::string difference_text(Money stated, Money computed) const {
+        return tr("angivet ", "stated ") + format_exact_amount(stated, o_) + tr(", beräknat ", ", computed ") +
+               format_exact_amount(computed, o_) + tr(", skillnad (angivet − beräknat) ", ", difference (stated − computed) ") +
+               format_exact_amount(stated - computed, o_);
+    }
+
+    /// The table a warning concerns and its text in the tables' language.
+    std::pair<std::string, std::string> place(const Warning& w) const {
+        std::vector<std::string> seg;
+        {
+            std::size_t pos = 1;
+            while (pos <= w.path.size()) {
+                const std::size_t next = w.path.find('/', pos);
+                seg.push_back(w.path.substr(pos, next == std::string::npos ? std::string::npos : next - pos));
+                if (next == std::string::npos) break;
+                pos = next + 1;
+            }
+        }
+        std::string table = "financing";
+        std::optional<std::string> msg;
+        auto year_of = [](const std::string& s) -> std::optional<int> {
+            if (s.empty() || s.size() > 4 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                return std::nullopt;
+            return std::stoi(s);
+        };
+        if (seg.size() == 3 && seg[0] == "checks") {
+            const std::string& key = seg[2];
+            table = key == "costs" ? "costs" : key == "contributions" ? "financing" : "result";
+            const auto y = year_of(seg[1]);
+            const auto yi = y ? year_index(*y) : std::nullopt;
+            if (plan_ && yi) {
+                const auto c = plan_->checks.find(*y);
+                std::optional<Money> stated;
+                Money computed;
+                std::string what;
+                const YearTotals& tot = r_.totals[*yi];
+                if (c != plan_->checks.end()) {
+                    if (key == "costs") stated = c->second.costs, computed = tot.costs, what = tr("Kostnaderna", "The costs");
+                    if (key == "contributions")
+                        stated = c->second.contributions, computed = tot.contributions, what = tr("Bidragen", "The contributions");
+                    if (key == "result") stated = c->second.result, computed = tot.result, what = tr("Årets resultat", "The result");
+                    if (key == "equity_end")
+                        stated = c->second.equity_end, computed = tot.equity_end,
+                        what = tr("Eget kapital vid årets slut", "The equity at the end of the year");
+                }
+                if (stated) {
+                    std::string m = what + " " + ys(*y) + ": " + difference_text(*stated, computed) + ".";
+                    if (key == "costs" && groups_.size() > 1) {
+                        std::string parts;
+                        for (const auto& g : groups_) {
+                            Money s;
+                            for (std::size_t i : g.interventions) s += r_.interventions[i].amount[*yi];
+                            std::string label = group_label(g.kind);
+                            label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+                            parts += (parts.empty() ? "" : ", ") + label + " " + format_exact_amount(s, o_);
+                        }
+                        m += tr(" Beräknat per slag: ", " Computed by kind: ") + parts + ".";
+                    }
+                    msg = m;
+                }
+            }
+        } else if (seg.size() >= 2 && seg[0] == "interventions") {
+            const auto idx = year_of(seg[1]);
+            const std::size_t i = idx ? static_cast<std::size_t>(*idx) : r_.interventions.size();
+            table = "costs";
+            if (i < r_.interventions.size()) {
+                const auto& iv = r_.interventions[i];
+                const bool has_items_table = std::any_of(iv.items.begin(), iv.items.end(), [](const ItemResult& it) {
+                    return std::any_of(it.amount.begin(), it.amount.end(), [](const auto& a) { return a.has_value(); });
+                });
+                if (w.code == "items_sum_mismatch" && has_items_table) table = "items-" + iv.id;
+                if (plan_ && i < plan_->interventions.size() && seg.size() == 4) {
+                    const Intervention& pi = plan_->interventions[i];
+                    const auto y = year_of(seg[3]);
+                    if (y && seg[2] == "checks") {
+                        const auto c = pi.checks.find(*y);
+                        const auto yi = year_index(*y);
+                        if (c != pi.checks.end() && yi)
+                            msg = iv.name + " " + ys(*y) + ": " + difference_text(c->second, iv.amount[*yi]) + ".";
+                    } else if (y && seg[2] == "amounts") {
+                        const auto a = pi.amounts.find(*y);
+                        Money sum;
+                        for (const auto& it : pi.items)
+                            if (auto f = it.amounts.find(*y); f != it.amounts.end()) sum += f->second;
+                        if (a != pi.amounts.end())
+                            msg = iv.name + " " + ys(*y) +
+                                  tr(": angivet belopp ", ": stated amount ") + format_exact_amount(a->second, o_) +
+                                  tr(", delposterna summerar till ", ", the items sum to ") + format_exact_amount(sum, o_) +
+                                  tr(", skillnad ", ", difference ") + format_exact_amount(a->second - sum, o_) +
+                                  tr("; delposternas summa används.", "; the items' sum is used.");
+                    }
+                }
+            }
+        } else if (!seg.empty() && seg[0] == "equity") {
+            table = "result";
+            const auto y = leading_year(w.message);
+            const auto yi = y ? year_index(*y) : std::nullopt;
+            if (yi && w.code == "equity_negative") {
+                msg = tr("Eget kapital vid slutet av ", "Equity at the end of ") + ys(*y) + tr(" är ", " is ") +
+                      format_exact_amount(r_.totals[*yi].equity_end, o_) + tr(", under 0.", ", below 0.");
+            } else if (yi && w.code == "equity_above_guideline" && plan_ && plan_->equity.guideline_percent) {
+                const Rational g = *plan_->equity.guideline_percent;
+                const Money limit = Money::round(r_.totals[*yi].contributions.exact_ore() * g / 100, Unit::ore, RoundingMode::half_up);
+                Cell pc;
+                pc.kind = Cell::Kind::percent;
+                pc.percent = g;
+                msg = tr("Eget kapital vid slutet av ", "Equity at the end of ") + ys(*y) + tr(" är ", " is ") +
+                      format_exact_amount(r_.totals[*yi].equity_end, o_) + tr(", över riktvärdet ", ", above the guideline of ") +
+                      exact_text(pc) + tr(" av bidragen (", " of the contributions (") + format_exact_amount(limit, o_) + ").";
+            }
+        } else if (!seg.empty() && seg[0] == "frame" && w.code == "shares_differ_from_frame") {
+            const auto y = leading_year(w.message);
+            const auto yi = y ? year_index(*y) : std::nullopt;
+            if (yi) {
+                std::vector<Rational> weights;
+                bool have = true;
+                Money sum;
+                for (const auto& m : r_.members) {
+                    if (!m.stated_share[*yi]) have = false;
+                    weights.push_back(m.stated_share[*yi].value_or(Rational(0)));
+                    sum += m.contribution[*yi];
+                }
+                if (have) {
+                    try {
+                        const auto expected = allocate(sum, std::span<const Rational>(weights), r_.rounding.allocation);
+                        std::string diffs;
+                        for (std::size_t k = 0; k < nm_; ++k)
+                            if (expected[k] != r_.members[k].contribution[*yi])
+                                diffs += (diffs.empty() ? "" : "; ") + r_.members[k].name + tr(" betalar ", " pays ") +
+                                         format_exact_amount(r_.members[k].contribution[*yi], o_) +
+                                         tr(", andelen ger ", ", its share gives ") + format_exact_amount(expected[k], o_);
+                        if (!diffs.empty())
+                            msg = ys(*y) + tr(": ramens bidrag skiljer sig från andelarna: ",
+                                              ": the frame's contributions differ from the shares: ") +
+                                  diffs + ".";
+                    } catch (const Error&) {
+                    }
+                }
+            }
+        }
+        return {table, msg ? *msg : w.message};
+    }
+
+    void route_warnings(BudgetTables& out) const {
+        for (const auto& w : r_.warnings) {
+            auto [id, message] = place(w);
+            auto t = std::find_if(out.tables.begin(), out.tables.end(), [&](const Table& x) { return x.id == id; });
+            if (t == out.tables.end()) t = out.tables.begin();
+            t->warnings.push_back({w.code, w.path, message});
+        }
+    }
+};
+
+}  // namespace
+
+BudgetTables build_tables(const Result& result, const TableOptions& options, const Plan* plan) {
+    (void)options.step_ore();  // checks the unit and decimals
+    return Builder(result, options, plan).run();
+}
+
+}  // namespace finsam
