@@ -4,6 +4,8 @@
 // are printed on stdout as FILE:POINTER: message (or as {"errors": …} with --format json);
 // warnings go to stderr as FILE:POINTER: warning: message and into the result JSON.
 #include <exception>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -12,19 +14,22 @@
 
 #include "finsam/evaluate.hpp"
 #include "finsam/explain.hpp"
+#include "finsam/report.hpp"
 #include "finsam/result_json.hpp"
 #include "finsam/version.hpp"
 
 namespace {
 
 const char* const usage = R"(usage:
-  finsam plan FILE [--variant NAME] [--format json]
+  finsam plan FILE [--variant NAME] [--format json|md|html|csv|xlsx] [--unit kr|tkr|mnkr] [--lang sv|en] [-o OUT]
   finsam validate FILE [--format json]
   finsam explain FILE --year Y [--member M] [--intervention I] [--variant NAME] [--format json]
   finsam compare FILE [--format json]
   finsam --version | --help
 
-plan      evaluate FILE (a finsam/1 plan) and print the result
+plan      evaluate FILE (a finsam/1 plan) and print the result: JSON (default), or the budget
+          tables as Markdown, HTML, CSV (one file per table into the directory -o DIR, or all
+          on stdout) or XLSX (needs -o FILE); tables in --unit (default tkr), --lang (default sv)
 validate  print every problem of FILE as FILE:POINTER: message; nothing when it is valid
 explain   show how a figure of year Y was derived: a member's cost share, an intervention's amount
 compare   evaluate the plan and each variant; print the differences per member and year
@@ -72,6 +77,70 @@ void check_options(const Args& a, const std::vector<std::string>& allowed) {
             throw UsageError("option " + k + " does not apply to 'finsam " + a.command + "'");
 }
 
+/// The table format of `finsam plan`, or "" for the result JSON.
+std::string table_format(const Args& a) {
+    auto f = a.options.find("--format");
+    if (f == a.options.end() || f->second == "json" || f->second == "text") {
+        for (const char* o : {"--unit", "--lang"})
+            if (a.options.count(o)) throw UsageError(std::string("option ") + o + " applies to the table formats md, html, csv and xlsx");
+        return "";
+    }
+    if (f->second == "md" || f->second == "html" || f->second == "csv" || f->second == "xlsx") return f->second;
+    throw UsageError("unknown format '" + f->second + "' (plan writes json, md, html, csv or xlsx)");
+}
+
+finsam::TableOptions table_options(const Args& a) {
+    finsam::TableOptions o;
+    if (auto u = a.options.find("--unit"); u != a.options.end()) {
+        if (u->second == "kr") o.unit = finsam::Unit::kr;
+        else if (u->second == "tkr") o.unit = finsam::Unit::tkr;
+        else if (u->second == "mnkr") o.unit = finsam::Unit::mnkr;
+        else throw UsageError("--unit must be kr, tkr or mnkr");
+    }
+    if (auto l = a.options.find("--lang"); l != a.options.end()) {
+        if (l->second == "sv") o.lang = finsam::Lang::sv;
+        else if (l->second == "en") o.lang = finsam::Lang::en;
+        else throw UsageError("--lang must be sv or en");
+    }
+    return o;
+}
+
+void write_file(const std::string& path, const std::string& content) {
+    std::ofstream f(path, std::ios::binary);
+    f << content;
+    f.close();
+    if (!f) throw finsam::Error("cannot write " + path);
+}
+
+/// `finsam plan` with a table format: the tables to stdout, a file or (CSV) a directory.
+int print_tables(const Args& a, const std::string& format, const finsam::Result& r, const finsam::Plan& plan) {
+    std::optional<finsam::Plan> variant;
+    const finsam::Plan* p = &plan;
+    if (auto v = a.options.find("--variant"); v != a.options.end()) p = &variant.emplace(finsam::variant_plan(plan, v->second));
+    const finsam::BudgetTables tables = finsam::build_tables(r, table_options(a), p);
+    const auto out = a.options.find("-o");
+    if (format == "xlsx") {
+        finsam::write_xlsx(tables, out->second);
+    } else if (format == "csv") {
+        const auto files = finsam::to_csv(tables);
+        if (out != a.options.end()) {
+            std::filesystem::create_directories(out->second);
+            for (const auto& f : files) write_file((std::filesystem::path(out->second) / f.name).string(), f.content);
+        } else {
+            for (std::size_t i = 0; i < files.size(); ++i) {
+                std::string content = files[i].content;
+                if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);  // no byte order marks inside a stream
+                std::cout << (i ? "\n" : "") << "=== " << files[i].name << ": " << files[i].title << " ===\n" << content;
+            }
+        }
+    } else {
+        const std::string text = format == "md" ? finsam::to_markdown(tables) : finsam::to_html(tables);
+        if (out != a.options.end()) write_file(out->second, text);
+        else std::cout << text;
+    }
+    return 0;
+}
+
 bool json_format(const Args& a) {
     auto f = a.options.find("--format");
     if (f == a.options.end() || f->second == "text") return false;
@@ -110,15 +179,20 @@ int run(int argc, char** argv) {
     if (a.command != "plan" && a.command != "validate" && a.command != "explain" && a.command != "compare")
         throw UsageError("unknown command '" + a.command + "'");
     if (a.file.empty()) throw UsageError("'finsam " + a.command + "' needs a plan FILE");
-    if (a.command == "plan") check_options(a, {"--variant", "--format"});
+    if (a.command == "plan") check_options(a, {"--variant", "--format", "--unit", "--lang", "-o"});
     if (a.command == "validate") check_options(a, {"--format"});
     if (a.command == "explain") check_options(a, {"--variant", "--format", "--year", "--member", "--intervention"});
     if (a.command == "compare") check_options(a, {"--format"});
-    const bool as_json = json_format(a);
+    const std::string tables = a.command == "plan" ? table_format(a) : "";
+    if (tables == "xlsx" && !a.options.count("-o")) throw UsageError("--format xlsx needs -o FILE");
+    if (tables.empty() && a.options.count("-o")) throw UsageError("option -o applies to the table formats md, html, csv and xlsx");
+    if (!tables.empty()) (void)table_options(a);  // usage errors before the plan is read
+    const bool as_json = tables.empty() && json_format(a);
 
     finsam::Evaluation ev;
+    finsam::Plan plan;
     try {
-        const finsam::Plan plan = finsam::load_plan_file(a.file);
+        plan = finsam::load_plan_file(a.file);
         ev = finsam::evaluate_all(plan);
     } catch (const finsam::PlanError& e) {
         return report_problems(a.file, e.problems(), as_json);
@@ -140,6 +214,7 @@ int run(int argc, char** argv) {
     print_warnings(a.file, *r);
 
     if (a.command == "plan") {
+        if (!tables.empty()) return print_tables(a, tables, *r, plan);
         std::cout << finsam::dump_json(finsam::to_json(*r)) << "\n";
         return 0;
     }
