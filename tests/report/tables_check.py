@@ -1,0 +1,248 @@
+"""Read the budget tables back from CSV and XLSX and check that every Summa equals its rows.
+
+Used by test_tables_readback.py. Standard library plus openpyxl (Debian python3-openpyxl).
+Numbers are read exactly (Decimal) from CSV; from XLSX they are the stored doubles, compared
+after rounding to the display decimals.
+"""
+
+import csv
+import io
+import os
+import re
+from decimal import Decimal
+
+SUMMA = ("Summa", "Total")
+
+
+# ---------------------------------------------------------------------------------------------
+# CSV
+# ---------------------------------------------------------------------------------------------
+
+def read_csv(path, lang):
+    """(header, rows, notes): rows until the first empty line, then the footnote/warning lines."""
+    with open(path, encoding="utf-8-sig" if lang == "sv" else "utf-8", newline="") as f:
+        text = f.read()
+    if lang == "sv":
+        with open(path, "rb") as f:
+            assert f.read(3) == b"\xef\xbb\xbf", f"{path}: Swedish CSV without a byte order mark"
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", ""), f"{path}: lines must end with CRLF"
+    lines = list(csv.reader(io.StringIO(text), delimiter=";" if lang == "sv" else ","))
+    header, body = lines[0], lines[1:]
+    rows, notes = [], []
+    for i, line in enumerate(body):
+        if not line or line == [""]:
+            notes = [x[0] for x in body[i + 1:] if x]
+            break
+        assert len(line) == len(header), f"{path}: row {line} has {len(line)} fields, the header {len(header)}"
+        rows.append(line)
+    return header, rows, notes
+
+
+def number(text, lang):
+    """A CSV number: no thousands grouping, decimal comma (sv) or point (en); '' is None."""
+    if text == "":
+        return None
+    if lang == "sv":
+        assert "." not in text, f"Swedish CSV number with a point: {text!r}"
+        text = text.replace(",", ".")
+    else:
+        assert "," not in text, f"English CSV number with a comma: {text!r}"
+    assert re.fullmatch(r"-?\d+(\.\d+)?", text), f"not a plain number: {text!r}"
+    return Decimal(text)
+
+
+def is_summa(label):
+    return label.startswith(SUMMA)
+
+
+def check_csv_table(path, lang, unit):
+    """Check one CSV table by its kind (from the file name); returns the number of sums checked."""
+    name = os.path.basename(path)
+    kind = re.sub(r"^\d+-", "", name[:-4])
+    header, rows, _ = read_csv(path, lang)
+    amount_cols = [c for c, h in enumerate(header) if h.endswith(f"({unit})")]
+    percent_cols = [c for c, h in enumerate(header) if h.endswith("(%)")]
+    assert amount_cols, f"{path}: no amount columns in {header}"
+    val = [[number(x, lang) if c > 0 else x for c, x in enumerate(r)] for r in rows]
+    checks = 0
+
+    def eq(a, b, what):
+        nonlocal checks
+        checks += 1
+        assert a == b, f"{path}: {what}: shown {a}, its rows sum to {b}"
+
+    def col_sum(rs, c):
+        return sum((val[r][c] or Decimal(0)) for r in rs)
+
+    if kind == "financing":
+        data = list(range(len(rows) - 1))
+        assert is_summa(rows[-1][0])
+        for c in amount_cols + percent_cols:
+            eq(val[-1][c], col_sum(data, c), f"Summa of column {header[c]}")
+        for c, h in enumerate(header):
+            m = re.match(r"(Slutlig|Final) (\d{4})", h)
+            if m:
+                p = header.index(next(x for x in header if re.match(rf"(Preliminär|Preliminary) {m.group(2)}", x)))
+                a = header.index(next(x for x in header if re.match(rf"(Justering|Adjustment) {m.group(2)}", x)))
+                for r in range(len(rows)):
+                    eq(val[r][c], val[r][p] + val[r][a], f"row {rows[r][0]}: final = preliminary + adjustment")
+    elif kind == "costs":
+        group_rows, group_sums, data_all = [], [], []
+        for r, row in enumerate(rows):
+            numbers = [val[r][c] for c in amount_cols]
+            if all(x is None for x in numbers):        # a group heading
+                group_rows = []
+            elif is_summa(row[0]) and r == len(rows) - 1:  # the total
+                parts = group_sums if group_sums else data_all
+                for c in amount_cols:
+                    eq(val[r][c], col_sum(parts, c), f"total {header[c]}")
+            elif is_summa(row[0]):
+                for c in amount_cols:
+                    eq(val[r][c], col_sum(group_rows, c), f"{row[0]} {header[c]}")
+                group_sums.append(r)
+            else:
+                group_rows.append(r)
+                data_all.append(r)
+        assert is_summa(rows[-1][0])
+    elif kind == "distribution":
+        s = next(r for r, row in enumerate(rows) if is_summa(row[0]))
+        members, total_col = amount_cols[:-1], amount_cols[-1]
+        for r in range(len(rows)):
+            if r == s:
+                continue
+            eq(val[r][total_col], sum(val[r][c] for c in members), f"row {rows[r][0]} across the members")
+        for c in amount_cols:
+            eq(val[s][c], col_sum(range(s), c), f"Summa {header[c]}")
+            if len(rows) > s + 1:
+                eq(val[s][c], col_sum(range(s + 1, len(rows)), c), f"parts of Summa {header[c]}")
+    elif kind == "result":
+        contrib, cost, result = 0, 1, 2
+        for c in amount_cols:
+            eq(val[result][c], val[contrib][c] - val[cost][c], f"result {header[c]}")
+        if len(rows) == 5:
+            start, end = 3, 4
+            for i, c in enumerate(amount_cols):
+                eq(val[end][c], val[start][c] + val[result][c], f"equity at the end {header[c]}")
+                if i > 0:
+                    eq(val[start][c], val[end][amount_cols[i - 1]], f"equity at the start {header[c]}")
+    elif kind == "final-frame":
+        data = list(range(len(rows) - 1))
+        for g in range(0, len(amount_cols), 3):
+            p, a, f = amount_cols[g:g + 3]
+            for c in (p, a, f):
+                eq(val[-1][c], col_sum(data, c), f"Summa {header[c]}")
+            for r in range(len(rows)):
+                eq(val[r][f], val[r][p] + val[r][a], f"row {rows[r][0]}: final = preliminary + adjustment")
+    elif kind.startswith("items-"):
+        assert is_summa(rows[-1][0])
+        for c in amount_cols:
+            eq(val[-1][c], col_sum(range(len(rows) - 1), c), f"Summa {header[c]}")
+    else:
+        raise AssertionError(f"{path}: unknown table {kind}")
+    return checks
+
+
+# ---------------------------------------------------------------------------------------------
+# XLSX
+# ---------------------------------------------------------------------------------------------
+
+REF = r"\$?[A-Z]{1,3}\$?\d+"
+
+
+def cells_of(ws, arg):
+    """The cells of 'B3', 'B3:B7' or 'B3:D3'."""
+    if ":" in arg:
+        return [c for row in ws[arg] for c in row]
+    return [ws[arg]]
+
+
+def evaluate(formula, ws_values):
+    """Evaluate the formulas finsam writes: =SUM(ranges,…), =A+B, =A-B, =A, on cached values."""
+    body = formula[1:]
+    m = re.fullmatch(r"SUM\((.*)\)", body)
+    if m:
+        total = 0.0
+        for arg in m.group(1).split(","):
+            assert re.fullmatch(rf"{REF}(:{REF})?", arg), f"unexpected SUM argument {arg!r}"
+            for c in cells_of(ws_values, arg):
+                if c.value is None:
+                    continue  # a blank (an item without an amount that year): 0 to SUM, as in Excel
+                assert isinstance(c.value, (int, float)), f"{formula}: {c.coordinate} is {c.value!r}"
+                total += c.value
+        return total
+    terms = re.findall(rf"([+-]?)({REF})", body)
+    assert "".join(s + r for s, r in terms) == body, f"unexpected formula {formula!r}"
+    total = 0.0
+    for sign, ref in terms:
+        v = ws_values[ref].value
+        assert isinstance(v, (int, float)), f"{formula}: {ref} is {v!r}"
+        total += -v if sign == "-" else v
+    return total
+
+
+def check_xlsx(path, decimals=0, lang="sv"):
+    """Every formula's cached value is the formula over the cached values of its cells; every
+    Summa row's amounts are formulas; numbers carry a '#,##0' or percent number format.
+    Returns the number of formulas checked."""
+    import openpyxl
+    wb_f = openpyxl.load_workbook(path)
+    wb_v = openpyxl.load_workbook(path, data_only=True)
+    amount_fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
+    percent_fmt = "0.0 %" if lang == "sv" else "0.0%"
+    checked = 0
+    for ws in wb_f.worksheets:
+        wv = wb_v[ws.title]
+        assert str(ws["A1"].value).startswith(("Tabell ", "Table ")), f"{ws.title}: no title in A1"
+        header = [c.value for c in ws[2]]
+        for row in ws.iter_rows(min_row=3):
+            label = row[0].value
+            if label is None:
+                break  # the empty row before the footnotes
+            for c in row[1:]:
+                v = c.value
+                if v is None:
+                    continue
+                if isinstance(v, str) and v.startswith("="):
+                    cached = wv[c.coordinate].value
+                    assert isinstance(cached, (int, float)), f"{ws.title}!{c.coordinate}: no cached value"
+                    computed = evaluate(v, wv)
+                    assert abs(computed - cached) < 1e-6, f"{ws.title}!{c.coordinate} {v}: cached {cached}, cells give {computed}"
+                    checked += 1
+                else:
+                    assert isinstance(v, (int, float)), f"{ws.title}!{c.coordinate}: {v!r} is not a number"
+                assert c.number_format in (amount_fmt, percent_fmt), f"{ws.title}!{c.coordinate}: format {c.number_format}"
+                if c.number_format == amount_fmt:
+                    assert abs(round(float(wv[c.coordinate].value), decimals) - wv[c.coordinate].value) < 1e-9, \
+                        f"{ws.title}!{c.coordinate}: {wv[c.coordinate].value} is not a whole display step"
+            if isinstance(label, str) and label.startswith(SUMMA) and row[0].row > 3:  # (row 3: nothing above to sum)
+                for c, h in zip(row[1:], header[1:]):
+                    is_change = isinstance(h, str) and h.startswith(("Förändring", "Change"))
+                    if c.value is not None and not is_change:
+                        assert isinstance(c.value, str) and c.value.startswith("="), \
+                            f"{ws.title}!{c.coordinate}: the Summa {c.value!r} is not a formula"
+    return checked
+
+
+def dump_xlsx(path):
+    """A text dump of a workbook for golden files: sheets, cells, formulas, formats, comments."""
+    import openpyxl
+    wb = openpyxl.load_workbook(path)
+    out = []
+    for ws in wb.worksheets:
+        out.append(f"## {ws.title}")
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value is None:
+                    continue
+                v = c.value
+                if isinstance(v, float) and v.is_integer():
+                    v = int(v)
+                line = f"{c.coordinate}\t{v}"
+                if c.number_format != "General":
+                    line += f"\t[{c.number_format}]"
+                if c.font is not None and c.font.b:
+                    line += "\tbold"
+                if c.comment is not None:
+                    line += f"\tcomment: {c.comment.text}"
+                out.append(line)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,447 @@
+// Tests for finsam/report.hpp: controlled rounding, number formats, the six budget tables and
+// the golden files of every text format on both examples.
+//
+// The golden files under tests/golden/ are the renderers' output; after a deliberate change,
+// regenerate them with FINSAM_UPDATE_GOLDEN=1 ./build/tests/report_test and review the diff.
+#define BOOST_TEST_MODULE report
+#include <boost/test/unit_test.hpp>
+
+#include <finsam/evaluate.hpp>
+#include <finsam/report.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+using namespace finsam;
+
+namespace {
+
+const std::string source_dir = FINSAM_SOURCE_DIR;
+
+Rational q(long long num, long long den = 1) { return Rational(num, den); }
+
+std::vector<long long> ints(const std::vector<BigInt>& v) {
+    std::vector<long long> out;
+    for (const auto& x : v) out.push_back(static_cast<long long>(x));
+    return out;
+}
+using L = std::vector<long long>;
+
+struct Loaded {
+    Plan plan;
+    Result result;
+};
+Loaded load(const std::string& relative) {
+    Loaded l{load_plan_file(source_dir + "/" + relative), {}};
+    l.result = evaluate(l.plan);
+    return l;
+}
+
+const Table& table(const BudgetTables& bt, const std::string& id) {
+    for (const auto& t : bt.tables)
+        if (t.id == id) return t;
+    throw std::runtime_error("no table " + id);
+}
+const Row& row(const Table& t, const std::string& label) {
+    for (const auto& r : t.rows)
+        if (!r.cells.empty() && r.cells[0].text == label) return r;
+    throw std::runtime_error("no row " + label + " in " + t.id);
+}
+std::size_t col(const Table& t, const std::string& header) {
+    for (std::size_t c = 0; c < t.columns.size(); ++c)
+        if (t.columns[c].header == header) return c;
+    throw std::runtime_error("no column " + header + " in " + t.id);
+}
+const Cell& cell(const Table& t, const std::string& r, const std::string& c) { return row(t, r).cells[col(t, c)]; }
+
+/// Every computed cell shows the signed sum of the cells it refers to; every amount is its
+/// exact value rounded down or up to the step; every moved cell is named in a footnote.
+void check_invariants(const BudgetTables& bt) {
+    const std::int64_t step = bt.options.step_ore();
+    for (const auto& t : bt.tables) {
+        bool any_moved = false;
+        for (std::size_t r = 0; r < t.rows.size(); ++r)
+            for (std::size_t c = 0; c < t.rows[r].cells.size(); ++c) {
+                const Cell& x = t.rows[r].cells[c];
+                if (!x.sum_of.empty()) {
+                    std::int64_t s = 0;
+                    for (const auto& ref : x.sum_of) s += ref.sign * t.rows.at(ref.row).cells.at(ref.column).shown;
+                    BOOST_TEST(s == x.shown, t.id << " row " << r << " col " << c << ": shows " << x.shown << ", its cells sum to " << s);
+                }
+                if (x.kind == Cell::Kind::amount && t.id != "result") {
+                    // shown × step is within one step of the exact amount (equity and result are running sums)
+                    const std::int64_t diff = x.shown * step - x.amount.ore();
+                    BOOST_TEST((diff > -step && diff < step), t.id << " row " << r << " col " << c << " moved beyond one step");
+                }
+                any_moved = any_moved || x.moved;
+            }
+        const bool footnoted = !t.footnotes.empty() && t.footnotes[0].rfind("* ", 0) == 0;
+        BOOST_TEST(any_moved == footnoted, t.id << ": moved cells and the rounding footnote disagree");
+    }
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return {};
+    std::ostringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+
+/// Compare `text` with tests/golden/`name`, or write it there with FINSAM_UPDATE_GOLDEN=1.
+void golden(const std::string& name, const std::string& text) {
+    const std::string path = source_dir + "/tests/golden/" + name;
+    if (std::getenv("FINSAM_UPDATE_GOLDEN")) {
+        std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+        std::ofstream(path, std::ios::binary) << text;
+        return;
+    }
+    const std::string expected = read_file(path);
+    BOOST_TEST(!expected.empty(), "missing golden file " << path);
+    if (expected != text) {
+        std::size_t i = 0;
+        while (i < expected.size() && i < text.size() && expected[i] == text[i]) ++i;
+        BOOST_ERROR(path << " differs at byte " << i << ": expected \"" << expected.substr(i, 60) << "\", got \"" << text.substr(i, 60)
+                         << "\" (FINSAM_UPDATE_GOLDEN=1 rewrites it)");
+    }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(controlled_rounding)
+
+BOOST_AUTO_TEST_CASE(one_column_is_largest_remainder) {
+    // 14 124,873 + 7 062,437 + 7 062,437 tkr (Haninge 2006, README 1.8): total 28 249,747 → 28 250;
+    // floors 14 124 + 7 062 + 7 062 = 28 248, two steps to give: the largest remainder ,873 (fk)
+    // and then the tie ,437/,437 to the one listed first (region): 14 125 / 7 063 / 7 062.
+    RoundingProblem p;
+    p.row_sums_shown = false;
+    p.cells = {{q(14124873, 1000)}, {q(7062437, 1000)}, {q(7062437, 1000)}};
+    const RoundedMatrix r = controlled_round(p);
+    BOOST_TEST(ints({r.cells[0][0], r.cells[1][0], r.cells[2][0]}) == (L{14125, 7063, 7062}), boost::test_tools::per_element());
+    BOOST_TEST(static_cast<long long>(r.total) == 28250);
+    BOOST_TEST(static_cast<long long>(r.column_sums[0]) == 28250);
+}
+
+BOOST_AUTO_TEST_CASE(halves_tie_to_the_first) {
+    // 1,5 + 1,5 + 1,5 = 4,5 → 5 (half up); floors 1 + 1 + 1 = 3, two steps; equal remainders,
+    // so the first two go up: 2 / 2 / 1.
+    RoundingProblem p;
+    p.row_sums_shown = false;
+    p.cells = {{q(3, 2)}, {q(3, 2)}, {q(3, 2)}};
+    const RoundedMatrix r = controlled_round(p);
+    BOOST_TEST(ints({r.cells[0][0], r.cells[1][0], r.cells[2][0]}) == (L{2, 2, 1}), boost::test_tools::per_element());
+    // half_even: 4,5 → 4, one step, to the first: 2 / 1 / 1
+    p.mode = RoundingMode::half_even;
+    const RoundedMatrix e = controlled_round(p);
+    BOOST_TEST(ints({e.cells[0][0], e.cells[1][0], e.cells[2][0]}) == (L{2, 1, 1}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(both_ways_where_separate_rounding_fails) {
+    // [[0, ,5], [,5, 0]]: every row and column sum is ,5, the total 1. Rounding the row sums
+    // and the column sums each by largest remainder gives rows 1/0 and columns 1/0, which no
+    // choice of cells meets (cell (0,0) is 0 exactly). Controlled: one cell goes up, the first
+    // listed that can (0,1); rows 1/0, columns 0/1, all within one step, total 1.
+    RoundingProblem p;
+    p.cells = {{q(0), q(1, 2)}, {q(1, 2), q(0)}};
+    const RoundedMatrix r = controlled_round(p);
+    BOOST_TEST(ints(r.cells[0]) == (L{0, 1}), boost::test_tools::per_element());
+    BOOST_TEST(ints(r.cells[1]) == (L{0, 0}), boost::test_tools::per_element());
+    BOOST_TEST(ints(r.row_sums) == (L{1, 0}), boost::test_tools::per_element());
+    BOOST_TEST(ints(r.column_sums) == (L{0, 1}), boost::test_tools::per_element());
+    BOOST_TEST(static_cast<long long>(r.total) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(sums_before_cells) {
+    // [[,4, ,4], [,4, ,4]]: total 1,6 → 2; row sums ,8/,8 and column sums ,8/,8 would each
+    // round to 1. Two cells go up, one per row and one per column, which keeps every sum at
+    // its ordinary rounding 1 ((0,0), (0,1) would give rows 2/0); of the two diagonals the one
+    // first in reading order, (0,0), (1,1).
+    RoundingProblem p;
+    p.cells = {{q(2, 5), q(2, 5)}, {q(2, 5), q(2, 5)}};
+    const RoundedMatrix r = controlled_round(p);
+    BOOST_TEST(ints(r.cells[0]) == (L{1, 0}), boost::test_tools::per_element());
+    BOOST_TEST(ints(r.cells[1]) == (L{0, 1}), boost::test_tools::per_element());
+    BOOST_TEST(ints(r.row_sums) == (L{1, 1}), boost::test_tools::per_element());
+    BOOST_TEST(ints(r.column_sums) == (L{1, 1}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(negative_values_and_fixed_sums) {
+    // Preliminary/adjustment of the test plan tests/report/plans/adjusted.json in tkr:
+    // fk 500,001 / 0, region 250 / −150,5, kommun 250 / 0; finals 500,001 / 99,5 / 250, total
+    // 849,501 → 850. Floors 500 + 250 + 250 + 0 − 151 + 0 = 849: one step. Up on fk's 500,001
+    // would make fk 501 and the preliminary sum 1 001 (both ,999 away); up on −150,5 (to −150)
+    // moves sums by ,5 only: region's final 100 (its ordinary rounding of 99,5), adjustments −150.
+    RoundingProblem p;
+    p.cells = {{q(500001, 1000), q(0)}, {q(250), q(-1505, 10)}, {q(250), q(0)}};
+    const RoundedMatrix r = controlled_round(p);
+    BOOST_TEST(ints(r.row_sums) == (L{500, 100, 250}), boost::test_tools::per_element());
+    BOOST_TEST(ints(r.column_sums) == (L{1000, -150}), boost::test_tools::per_element());
+    BOOST_TEST(static_cast<long long>(r.total) == 850);
+
+    // Fixed sums: row sums 3 and 1 of [[1,5, 1,5], [,5, ,5]] (total 4): floors 1 + 1 and
+    // 0 + 0, so one cell of each row goes up.
+    RoundingProblem f;
+    f.cells = {{q(3, 2), q(3, 2)}, {q(1, 2), q(1, 2)}};
+    f.fixed_row_sums = {BigInt(3), BigInt(1)};
+    const RoundedMatrix fr = controlled_round(f);
+    BOOST_TEST(ints(fr.row_sums) == (L{3, 1}), boost::test_tools::per_element());
+    BOOST_TEST(static_cast<long long>(fr.total) == 4);
+    // column sums are 2 exactly, so one up in each column: (0,0) and (1,1), the first in
+    // reading order of the two diagonals
+    BOOST_TEST(ints(fr.column_sums) == (L{2, 2}), boost::test_tools::per_element());
+    BOOST_TEST(ints(fr.cells[0]) == (L{2, 1}), boost::test_tools::per_element());
+    BOOST_TEST(ints(fr.cells[1]) == (L{0, 1}), boost::test_tools::per_element());
+
+    // A fixed sum no rounding reaches: 1,5 + 1,5 can show 2, 3 or 4, never 5.
+    RoundingProblem bad;
+    bad.cells = {{q(3, 2), q(3, 2)}};
+    bad.fixed_row_sums = {BigInt(5)};
+    bad.fixed_total = BigInt(5);
+    BOOST_CHECK_THROW(controlled_round(bad), Error);
+}
+
+BOOST_AUTO_TEST_CASE(random_tables_keep_every_promise) {
+    // 300 random matrices: each cell is its floor or ceiling, exact cells never move, the
+    // total is the ordinary rounding, and with free sums every row and column sum is within
+    // one step of its exact sum.
+    std::mt19937 rng(20240601);
+    std::uniform_int_distribution<int> dim(1, 6), val(-3000, 9000), den_pick(0, 3);
+    const long long dens[] = {1, 2, 10, 1000};
+    for (int round = 0; round < 300; ++round) {
+        RoundingProblem p;
+        const int n = dim(rng), m = dim(rng);
+        const long long den = dens[den_pick(rng)];
+        p.cells.assign(static_cast<std::size_t>(n), std::vector<Rational>(static_cast<std::size_t>(m)));
+        for (auto& r : p.cells)
+            for (auto& c : r) c = q(val(rng), den);
+        const RoundedMatrix r = controlled_round(p);
+        Rational total = 0;
+        for (std::size_t i = 0; i < p.cells.size(); ++i) {
+            Rational rs = 0;
+            for (std::size_t j = 0; j < p.cells[i].size(); ++j) {
+                const Rational d = Rational(r.cells[i][j]) - p.cells[i][j];
+                BOOST_TEST((d > -1 && d < 1));
+                if (boost::multiprecision::denominator(p.cells[i][j]) == 1) BOOST_TEST(d == 0);
+                rs += p.cells[i][j];
+            }
+            const Rational dr = Rational(r.row_sums[i]) - rs;
+            BOOST_TEST((dr > -1 && dr < 1), "row " << i << " of round " << round);
+            total += rs;
+        }
+        for (std::size_t j = 0; j < r.column_sums.size(); ++j) {
+            Rational cs = 0;
+            for (const auto& row : p.cells) cs += row[j];
+            const Rational dc = Rational(r.column_sums[j]) - cs;
+            BOOST_TEST((dc > -1 && dc < 1), "column " << j << " of round " << round);
+        }
+        BOOST_TEST(r.total == round_integer(total, RoundingMode::half_up));
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(number_text)
+
+BOOST_AUTO_TEST_CASE(swedish_and_english) {
+    TableOptions sv;  // tkr, sv
+    TableOptions en;
+    en.lang = Lang::en;
+    BOOST_TEST(format_shown_amount(1234567, sv, NumberStyle::text) == "1 234 567");
+    BOOST_TEST(format_shown_amount(-2639, sv, NumberStyle::text) == "\xE2\x88\x92" "2 639");
+    BOOST_TEST(format_shown_amount(-2639, sv, NumberStyle::csv) == "-2639");
+    BOOST_TEST(format_shown_amount(1234567, en, NumberStyle::text) == "1,234,567");
+    BOOST_TEST(format_shown_amount(-2639, en, NumberStyle::csv) == "-2639");
+    BOOST_TEST(format_shown_amount(0, sv, NumberStyle::text) == "0");
+    BOOST_TEST(format_shown_percent(15, sv, NumberStyle::text) == "1,5 %");
+    BOOST_TEST(format_shown_percent(15, en, NumberStyle::text) == "1.5%");
+    BOOST_TEST(format_shown_percent(-1000, sv, NumberStyle::csv) == "-100,0");
+    BOOST_TEST(format_shown_percent(5, en, NumberStyle::csv) == "0.5");
+    TableOptions mn;
+    mn.unit = Unit::mnkr;  // one decimal by default: a step is 0,1 mnkr = 100 000 kr
+    BOOST_TEST(mn.step_ore() == 10'000'000);
+    BOOST_TEST(format_shown_amount(276, mn, NumberStyle::text) == "27,6");
+    BOOST_TEST(format_shown_amount(12345, mn, NumberStyle::text) == "1 234,5");
+    BOOST_TEST(format_shown_amount(276, mn, NumberStyle::csv) == "27,6");
+    // exact amounts: 7 062 437 kr = 7 062,437 tkr; 1 234,50 kr keeps two decimals in kr
+    BOOST_TEST(format_exact_amount(kr(7'062'437), sv) == "7 062,437 tkr");
+    BOOST_TEST(format_exact_amount(kr(7'062'437), en) == "7,062.437 tkr");
+    TableOptions k;
+    k.unit = Unit::kr;
+    BOOST_TEST(format_exact_amount(Money::from_ore(123450), k) == "1 234,50 kr");
+    BOOST_TEST(format_exact_amount(kr(-150'500), sv) == "\xE2\x88\x92" "150,5 tkr");
+    // 100 × 1/3 = 33,333333… % to six decimals; 12,5 % keeps one
+    BOOST_TEST(format_exact_percent(Rational(100, 3), sv) == "33,333333 %");
+    BOOST_TEST(format_exact_percent(Rational(-25, 2), en) == "-12.5%");
+    TableOptions bad;
+    bad.unit = Unit::tkr;
+    bad.decimals = 6;  // 1 tkr = 100 000 öre: at most 5 decimals
+    BOOST_CHECK_THROW(bad.step_ore(), Error);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(tables)
+
+BOOST_AUTO_TEST_CASE(haninge_in_tkr) {
+    const Loaded h = load("examples/socsam-haninge-2005.json");
+    const BudgetTables bt = build_tables(h.result, {}, &h.plan);
+    std::vector<std::string> ids;
+    for (const auto& t : bt.tables) ids.push_back(t.id);
+    // no adjustments: no Slutlig ram; Utbildning has items
+    BOOST_TEST(ids == (std::vector<std::string>{"financing", "costs", "distribution", "result", "items-utbildning"}),
+               boost::test_tools::per_element());
+
+    const Table& fin = table(bt, "financing");
+    // 2006 (README 1.8): 14 124 873 / 7 062 437 / 7 062 437 kr → 14 125 / 7 063* / 7 062, Summa 28 250
+    BOOST_TEST(cell(fin, "Försäkringskassan", "2006").shown == 14125);
+    BOOST_TEST(cell(fin, "Stockholms läns landsting (BKV)", "2006").shown == 7063);
+    BOOST_TEST(cell(fin, "Stockholms läns landsting (BKV)", "2006").moved);
+    BOOST_TEST(cell(fin, "Haninge kommun", "2006").shown == 7062);
+    BOOST_TEST(cell(fin, "Summa", "2006").shown == 28250);
+    BOOST_TEST(cell(fin, "Summa", "Andel").shown == 1000);  // 100,0 %
+
+    const Table& costs = table(bt, "costs");
+    // 2005 (README 1.3): insatser 24 981, administration 2 659, Summa 27 640 tkr
+    BOOST_TEST(cell(costs, "Summa insatser", "2005").shown == 24981);
+    BOOST_TEST(cell(costs, "Summa administration", "2005").shown == 2659);
+    BOOST_TEST(cell(costs, "Summa", "2005").shown == 27640);
+    // 2006: Af-rehabilitering 566 500 kr shows 566* so that the insatser sum 25 520,948 → 25 521
+    BOOST_TEST(cell(costs, "Utökat uppdrag Af-rehabilitering", "2006").shown == 566);
+    BOOST_TEST(cell(costs, "Utökat uppdrag Af-rehabilitering", "2006").moved);
+    BOOST_TEST(cell(costs, "Summa insatser", "2006").shown == 25521);
+    // Fyren 2006: 485 688 / 475 000 − 1 = 2,25 % → 2,3 % (half up)
+    BOOST_TEST(cell(costs, "Fyren", "Förändring 2006").shown == 23);
+    // the stated 25 001 tkr: 25 001 − 27 640 = −2 639 tkr, under Kostnader per insats
+    BOOST_TEST(costs.warnings.size() == 1u);
+    BOOST_TEST(costs.warnings[0].code == "stated_total_mismatch");
+    BOOST_TEST(costs.warnings[0].message.find("skillnad (angivet \xE2\x88\x92 beräknat) \xE2\x88\x92" "2 639 tkr") != std::string::npos,
+               costs.warnings[0].message);
+
+    const Table& dist = table(bt, "distribution");
+    // cost shares 2005 (README 1.5): 7 907 600 / 10 368 000 / 9 364 400 kr → 7 908 / 10 368 / 9 364
+    BOOST_TEST(cell(dist, "Summa", "Försäkringskassan").shown == 7908);
+    BOOST_TEST(cell(dist, "Summa", "Stockholms läns landsting (BKV)").shown == 10368);
+    BOOST_TEST(cell(dist, "Summa", "Haninge kommun").shown == 9364);
+    BOOST_TEST(cell(dist, "Summa", "Summa").shown == 27640);
+    // Nya Vyer: 78 500 / 39 250 / 667 250 kr → 79 / 39 / 667 (ordinary rounding adds up to 785)
+    BOOST_TEST(cell(dist, "Nya Vyer", "Försäkringskassan").shown == 79);
+    BOOST_TEST(cell(dist, "Nya Vyer", "Haninge kommun").shown == 667);
+    // frame parts 7 655 200 kr and case parts 19 984 800 kr (README 1.5) → 7 655 / 19 985
+    BOOST_TEST(cell(dist, "varav ramdel (efter slutlig ram)", "Summa").shown == 7655);
+    BOOST_TEST(cell(dist, "varav särskild del (efter insatsens nyckel)", "Summa").shown == 19985);
+
+    const Table& res = table(bt, "result");
+    BOOST_TEST(cell(res, "Årets resultat", "2007").shown == 0);  // cover_costs: contributions = costs
+    BOOST_TEST(cell(res, "Eget kapital vid årets slut", "2007").shown == 0);
+
+    const Table& items = table(bt, "items-utbildning");
+    BOOST_TEST(cell(items, "Summa", "2005").shown == 285);  // 10 + 50 + 20 + 75 + 10 + 20 + 100
+    check_invariants(bt);
+}
+
+BOOST_AUTO_TEST_CASE(dalarna_equity_is_a_running_sum) {
+    const Loaded d = load("examples/sodra-dalarna-2011.json");
+    const BudgetTables bt = build_tables(d.result, {}, &d.plan);
+    const Table& res = table(bt, "result");
+    // contributions 3 640 tkr each year; costs 3 470 / 3 602,5 / 3 625,563 tkr (README 2.x) show
+    // 3 470 / 3 603 / 3 626 as in Kostnader per insats; results 170 / 37* / 14; equity 170 / 207* / 221*.
+    BOOST_TEST(cell(res, "Kostnader", "2012").shown == 3603);
+    BOOST_TEST(cell(res, "Årets resultat", "2012").shown == 37);
+    BOOST_TEST(cell(res, "Årets resultat", "2012").moved);  // exact 37,5
+    BOOST_TEST(cell(res, "Eget kapital vid årets slut", "2013").shown == 221);
+    BOOST_TEST(cell(res, "Eget kapital vid årets början", "2013").shown == 207);
+    BOOST_TEST(cell(table(bt, "costs"), "Summa", "2012").shown == 3603);
+    check_invariants(bt);
+}
+
+BOOST_AUTO_TEST_CASE(adjustments_give_final_frame_columns_and_table) {
+    const Loaded a = load("tests/report/plans/adjusted.json");
+    const BudgetTables bt = build_tables(a.result, {}, &a.plan);
+    const Table& fin = table(bt, "financing");
+    // 2020 (see negative_values_and_fixed_sums): preliminary 500 / 250 / 250 (1 000), region's
+    // adjustment −150,5 shows −150*, finals 500 / 100 / 250 (850); 2021 has no adjustment.
+    BOOST_TEST(cell(fin, "Regionen", "Preliminär 2020").shown == 250);
+    BOOST_TEST(cell(fin, "Regionen", "Justering 2020").shown == -150);
+    BOOST_TEST(cell(fin, "Regionen", "Justering 2020").moved);
+    BOOST_TEST(cell(fin, "Regionen", "Slutlig 2020").shown == 100);
+    BOOST_TEST(cell(fin, "Summa", "Slutlig 2020").shown == 850);
+    BOOST_TEST(cell(fin, "Summa", "2021").shown == 1000);
+    // shares of the final frame 2020: 500 001 / 849 501 = 58,858 %, 99 500 / 849 501 = 11,713 %,
+    // 250 000 / 849 501 = 29,429 % → tenths 588,58 / 117,13 / 294,29: floors 999, one to fk → 58,9 / 11,7 / 29,4
+    BOOST_TEST(cell(fin, "Försäkringskassan", "Andel 2020").shown == 589);
+    BOOST_TEST(cell(fin, "Regionen", "Andel 2020").shown == 117);
+    BOOST_TEST(cell(fin, "Kommunen", "Andel 2020").shown == 294);
+    // the stated contributions 2021: 1 000 000 − 1 000 001 = −1 kr = −0,001 tkr
+    BOOST_TEST(fin.warnings.size() == 1u);
+    BOOST_TEST(fin.warnings[0].path == "/checks/2021/contributions");
+
+    const Table& ff = table(bt, "final_frame");
+    BOOST_TEST(cell(ff, "Regionen", "Slutlig ram").shown == 100);
+    // −150 500 / 250 000 = −60,2 %
+    BOOST_TEST(cell(ff, "Regionen", "Förändring").shown == -602);
+    BOOST_TEST(ff.footnotes.back() == "Justering 2020, Regionen, \xE2\x88\x92" "150,5 tkr: Regionen minskar sitt bidrag");
+
+    // warnings under the tables they concern
+    BOOST_TEST(table(bt, "items-utb").warnings.size() == 1u);
+    BOOST_TEST(table(bt, "items-utb").warnings[0].code == "items_sum_mismatch");
+    BOOST_TEST(table(bt, "result").warnings.size() == 2u);  // equity below 0 (2020), above 4 % (2021)
+    BOOST_TEST(table(bt, "costs").warnings.empty());
+    check_invariants(bt);
+}
+
+BOOST_AUTO_TEST_CASE(every_example_variant_unit_and_language_adds_up) {
+    for (const char* file : {"examples/socsam-haninge-2005.json", "examples/sodra-dalarna-2011.json", "tests/report/plans/adjusted.json"}) {
+        const Plan plan = load_plan_file(source_dir + "/" + file);
+        const Evaluation ev = evaluate_all(plan);
+        std::vector<std::pair<const Result*, Plan>> results{{&ev.base, plan}};
+        for (const auto& [name, r] : ev.variants) results.emplace_back(&r, variant_plan(plan, name));
+        for (const auto& [r, p] : results)
+            for (Unit u : {Unit::kr, Unit::tkr, Unit::mnkr})
+                for (Lang l : {Lang::sv, Lang::en}) {
+                    TableOptions o;
+                    o.unit = u;
+                    o.lang = l;
+                    BOOST_TEST_CONTEXT(file << " " << r->name << " " << unit_name(u)) { check_invariants(build_tables(*r, o, &p)); }
+                }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(without_the_plan_warnings_keep_their_message) {
+    const Loaded h = load("examples/socsam-haninge-2005.json");
+    const BudgetTables bt = build_tables(h.result);
+    BOOST_TEST(table(bt, "costs").warnings.at(0).message == h.result.warnings.at(0).message);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(golden_files)
+
+BOOST_AUTO_TEST_CASE(both_examples_every_text_format) {
+    const std::pair<const char*, const char*> examples[] = {{"haninge", "examples/socsam-haninge-2005.json"},
+                                                            {"dalarna", "examples/sodra-dalarna-2011.json"}};
+    for (const auto& [name, file] : examples) {
+        const Loaded x = load(file);
+        for (Lang l : {Lang::sv, Lang::en}) {
+            TableOptions o;
+            o.lang = l;
+            const BudgetTables bt = build_tables(x.result, o, &x.plan);
+            const std::string base = std::string(name) + (l == Lang::sv ? ".sv" : ".en");
+            golden(base + ".md", to_markdown(bt));
+            golden(base + ".html", to_html(bt));
+            for (const auto& f : to_csv(bt)) golden(base + ".csv/" + f.name, f.content);
+        }
+    }
+    // other units: Dalarna in kr and in mnkr, Markdown
+    const Loaded d = load("examples/sodra-dalarna-2011.json");
+    for (Unit u : {Unit::kr, Unit::mnkr}) {
+        TableOptions o;
+        o.unit = u;
+        golden("dalarna.sv." + std::string(unit_name(u)) + ".md", to_markdown(build_tables(d.result, o, &d.plan)));
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
