@@ -1,8 +1,6 @@
 // Building the budget tables from a result (see include/finsam/report.hpp for the rounding).
 #include <algorithm>
 #include <cctype>
-#include <map>
-#include <set>
 #include <span>
 #include <string>
 
