@@ -1,0 +1,138 @@
+// Result: an evaluated plan or variant, as plain lists of integer öre for the Python layer
+// (python/finsam/_result.py builds the DataFrames), and the result JSON of `finsam plan`.
+#include <cstdint>
+#include <vector>
+
+#include <pybind11/stl.h>
+
+#include "core.hpp"
+#include "finsam/explain.hpp"
+#include "finsam/result_json.hpp"
+#include "pickle.hpp"
+
+namespace finsam::python {
+
+ResultHandle ResultHandle::of(std::shared_ptr<const Loaded> loaded, std::optional<std::string> variant) {
+    const Evaluation& ev = loaded->evaluation;
+    const Result* r = variant ? (variant->empty() ? nullptr : ev.find(*variant)) : &ev.base;
+    if (!r) {
+        // the same message as `finsam plan FILE --variant NAME`
+        std::string names;
+        for (const auto& [n, res] : ev.variants) names += (names.empty() ? "" : ", ") + n;
+        throw PlanError("/variants", "no variant \"" + sanitize_utf8(*variant) + "\"" +
+                                         (names.empty() ? "; the plan has no variants" : "; the variants are " + names));
+    }
+    return ResultHandle{std::move(loaded), std::move(variant), r};
+}
+
+namespace {
+
+using Table = std::vector<std::vector<std::int64_t>>;
+
+std::vector<std::int64_t> ores(const std::vector<Money>& v) {
+    std::vector<std::int64_t> out;
+    out.reserve(v.size());
+    for (Money x : v) out.push_back(x.ore());
+    return out;
+}
+
+Table member_figure(const Result& r, const std::string& field) {
+    std::vector<Money> MemberResult::*f = nullptr;
+    if (field == "contribution") f = &MemberResult::contribution;
+    else if (field == "adjustment") f = &MemberResult::adjustment;
+    else if (field == "final_contribution") f = &MemberResult::final_contribution;
+    else if (field == "cost_share") f = &MemberResult::cost_share;
+    else throw py::value_error("unknown member figure '" + field + "'; one of contribution, adjustment, final_contribution, cost_share");
+    Table t;
+    for (const auto& m : r.members) t.push_back(ores(m.*f));
+    return t;
+}
+
+Table intervention_figure(const Result& r, const std::string& field) {
+    std::vector<Money> InterventionResult::*f = nullptr;
+    if (field == "amount") f = &InterventionResult::amount;
+    else if (field == "frame_amount") f = &InterventionResult::frame_amount;
+    else if (field == "case_amount") f = &InterventionResult::case_amount;
+    else throw py::value_error("unknown intervention figure '" + field + "'; one of amount, frame_amount, case_amount");
+    Table t;
+    for (const auto& iv : r.interventions) t.push_back(ores(iv.*f));
+    return t;
+}
+
+std::vector<std::int64_t> year_figure(const Result& r, const std::string& field) {
+    Money YearTotals::*f = nullptr;
+    if (field == "costs") f = &YearTotals::costs;
+    else if (field == "contributions") f = &YearTotals::contributions;
+    else if (field == "result") f = &YearTotals::result;
+    else if (field == "equity_start") f = &YearTotals::equity_start;
+    else if (field == "equity_end") f = &YearTotals::equity_end;
+    else if (field == "equity_use") f = &YearTotals::equity_use;
+    else throw py::value_error("unknown year figure '" + field + "'; one of costs, contributions, result, equity_start, equity_end, equity_use");
+    std::vector<std::int64_t> out;
+    for (const auto& t : r.totals) out.push_back((t.*f).ore());
+    return out;
+}
+
+}  // namespace
+
+void register_result(py::module_& m) {
+    py::class_<ResultHandle>(m, "Result", "An evaluated plan (its base or one variant); figures in integer öre.")
+        .def_property_readonly("name", [](const ResultHandle& h) { return h.get().name; }, "The plan's name.")
+        .def_property_readonly("variant", [](const ResultHandle& h) { return h.variant; },
+                               "The variant's name, or None for the base plan.")
+        .def_property_readonly("plan", [](const ResultHandle& h) { return py::cast(PlanHandle{h.loaded}); },
+                               "The plan (with all its variants) this result belongs to.")
+        .def_property_readonly("years", [](const ResultHandle& h) {
+                std::vector<int> ys;
+                for (int y = h.get().first_year; y <= h.get().last_year; ++y) ys.push_back(y);
+                return ys;
+            }, "The years first..last.")
+        .def_property_readonly("has_equity", [](const ResultHandle& h) { return h.get().has_equity; },
+                               "True when the plan gives `equity` (the totals then have equity_end).")
+        .def_property_readonly("members", [](const ResultHandle& h) {
+                std::vector<std::tuple<std::string, std::string, std::string>> out;
+                for (const auto& mr : h.get().members) out.emplace_back(mr.id, mr.name, std::string(kind_name(mr.kind)));
+                return out;
+            }, "(id, name, kind) of each member, in plan order.")
+        .def_property_readonly("interventions", [](const ResultHandle& h) {
+                std::vector<std::tuple<std::string, std::string, std::string>> out;
+                for (const auto& iv : h.get().interventions) out.emplace_back(iv.id, iv.name, std::string(kind_name(iv.kind)));
+                return out;
+            }, "(id, name, kind) of each intervention, in plan order.")
+        .def("member_figure", [](const ResultHandle& h, const std::string& f) { return member_figure(h.get(), f); },
+             py::arg("field"), "[member][year] öre of contribution, adjustment, final_contribution or cost_share.")
+        .def("intervention_figure", [](const ResultHandle& h, const std::string& f) { return intervention_figure(h.get(), f); },
+             py::arg("field"), "[intervention][year] öre of amount, frame_amount or case_amount.")
+        .def("year_figure", [](const ResultHandle& h, const std::string& f) { return year_figure(h.get(), f); },
+             py::arg("field"), "[year] öre of costs, contributions, result, equity_start, equity_end or equity_use.")
+        .def("allocation", [](const ResultHandle& h) {
+                std::vector<Table> out;
+                for (const auto& iv : h.get().interventions) {
+                    Table t;
+                    for (const auto& year : iv.allocation) t.push_back(ores(year));
+                    out.push_back(std::move(t));
+                }
+                return out;
+            }, "[intervention][year][member] öre: each member's part (frame part + case part).")
+        .def("shares", [](const ResultHandle& h) {
+                std::vector<std::vector<std::string>> out;
+                for (const auto& mr : h.get().members) {
+                    std::vector<std::string> row;
+                    for (const auto& s : mr.share) row.push_back(rational_text(s));
+                    out.push_back(std::move(row));
+                }
+                return out;
+            }, "[member][year] each member's exact percent of the final frame, as text ('50', '2.5', '136250/47647').")
+        .def_property_readonly("frame_kinds", [](const ResultHandle& h) { return h.get().frame_kinds; },
+                               "[year] the frame's kind: total, state, members or cover_costs.")
+        .def_property_readonly("warnings", [](const ResultHandle& h) {
+                std::vector<std::tuple<std::string, std::string, std::string>> out;
+                for (const auto& w : h.get().warnings) out.emplace_back(w.code, w.path, sanitize_utf8(w.message));
+                return out;
+            }, "(code, JSON pointer, message) of each warning.")
+        .def("to_json", [](const ResultHandle& h) { return dump_json(to_json(h.get())); },
+             "The result JSON `finsam-result/1`, the text `finsam plan FILE --format json` prints.")
+        .def(make_pickle<ResultHandle>());
+}
+
+}  // namespace finsam::python

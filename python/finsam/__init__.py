@@ -1,0 +1,59 @@
+"""finsam — exact budget and financing allocation for samordningsförbund (FINSAM/SOCSAM).
+
+    >>> import finsam
+    >>> plan = finsam.load("examples/sodra-dalarna-2011.json")
+    >>> result = plan.evaluate()                  # or plan.evaluate("sater-joins")
+    >>> result.contributions()["final"]           # years × members, Decimal kronor
+    >>> finsam.compare(plan)                      # variants against the base, per member and year
+    >>> result.explain(2011, member="avesta")     # how a figure was derived
+    >>> result.plot("costs")                      # a matplotlib Figure
+
+Figures are exact: integer öre inside, ``decimal.Decimal`` kronor (or ``int`` öre with
+``unit="öre"``) outside; floats only when asked for with ``as_float=True``. Invalid plans raise
+:class:`PlanError`, whose ``problems`` are the (JSON pointer, message) pairs the command line
+``finsam validate`` prints. The plan format is ``finsam/1`` (docs: plan-format.md).
+"""
+
+from __future__ import annotations
+
+try:
+    from . import _core
+except ImportError as _err:  # pragma: no cover - exercised by tests/python/test_package.py in a subprocess
+    import os as _os
+
+    _here = _os.path.dirname(_os.path.abspath(__file__))
+    raise ImportError(
+        "finsam: the compiled module finsam._core is missing or cannot be loaded "
+        f"({_err}). This finsam package is at {_here}. The Python package must be built with "
+        "CMake first: `cmake -S . -B build -DPython_EXECUTABLE=/usr/bin/python3 && "
+        "cmake --build build`, then use it with PYTHONPATH=build/python (the build puts the "
+        "module next to a copy of python/finsam/), or install it with `cmake --install build`. "
+        "The module is built for one Python version (the interpreter CMake found); run the same "
+        "interpreter (on Debian /usr/bin/python3)."
+    ) from _err
+
+from ._errors import Error, PlanError, Problem
+from ._plan import Intervention, Member, Plan, compare, load, loads
+from ._result import Explanation, Result, ResultWarning
+
+__version__: str = _core.__version__
+#: The plan format this version reads ("finsam/1") and the result format it writes.
+PLAN_FORMAT: str = _core.PLAN_FORMAT
+RESULT_FORMAT: str = _core.RESULT_FORMAT
+
+__all__ = [
+    "load",
+    "loads",
+    "compare",
+    "Plan",
+    "Result",
+    "Explanation",
+    "Member",
+    "Intervention",
+    "ResultWarning",
+    "Error",
+    "PlanError",
+    "Problem",
+    "PLAN_FORMAT",
+    "RESULT_FORMAT",
+]

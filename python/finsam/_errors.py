@@ -1,0 +1,49 @@
+"""The exceptions finsam raises (the compiled core raises these same classes)."""
+
+from __future__ import annotations
+
+from typing import Iterable, List, NamedTuple, Optional, Tuple
+
+__all__ = ["Error", "PlanError", "Problem"]
+
+
+class Problem(NamedTuple):
+    """One problem of a plan: where (an RFC 6901 JSON pointer, ``""`` is the root) and what."""
+
+    pointer: str
+    message: str
+
+
+class Error(Exception):
+    """Base of every finsam error (an unknown year for ``explain``, an amount out of range, …)."""
+
+
+class PlanError(Error, ValueError):
+    """An invalid plan. ``problems`` lists every problem as ``(pointer, message)`` pairs, the
+    same list, in the same order, as ``finsam validate FILE --format json`` prints (problems of
+    a variant have messages starting ``variant "NAME": ``)."""
+
+    problems: List[Problem]
+    #: The file the plan was read from, if any (shown in front of each problem, as the CLI does).
+    source: Optional[str]
+
+    def __init__(self, problems: Iterable[Tuple[str, str]], source: Optional[str] = None) -> None:
+        self.problems = [Problem(str(p), str(m)) for p, m in problems]
+        self.source = source
+        super().__init__(self.problems)
+
+    def __reduce__(self):  # picklable: multiprocessing sends exceptions back by pickle
+        return (type(self), ([tuple(p) for p in self.problems], self.source))
+
+    def __str__(self) -> str:
+        if not self.problems:
+            return "invalid plan"
+        lines = [self._line(p) for p in self.problems]
+        if len(lines) == 1:
+            return lines[0]
+        return f"{len(lines)} problems:\n" + "\n".join("  " + line for line in lines)
+
+    def _line(self, p: Problem) -> str:
+        if self.source is not None:  # FILE:POINTER: message, as `finsam validate FILE` prints it
+            return f"{self.source}:{p.pointer}: {p.message}"
+        return f"{p.pointer or '(root)'}: {p.message}"

@@ -1,0 +1,209 @@
+"""Plans: ``load``/``loads``, ``Plan`` and ``compare``."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Tuple, Union
+
+import pandas as pd
+
+from . import _core
+from ._encode import dumps_exact, loads_exact
+from ._errors import PlanError
+from ._units import converter
+
+__all__ = ["Plan", "Member", "Intervention", "load", "loads", "compare"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+class Member(NamedTuple):
+    """A member (huvudman): id, name and kind (state, region, municipality, other)."""
+
+    id: str
+    name: str
+    kind: str
+
+
+class Intervention(NamedTuple):
+    """An intervention (insats): id, name and kind (insats, project, administration)."""
+
+    id: str
+    name: str
+    kind: str
+
+
+class Plan:
+    """A ``finsam/1`` plan, checked and evaluated (its base and every variant).
+
+    Make one with :func:`load` or :func:`loads`. A Plan is immutable: :meth:`patch` returns a
+    new one. It loads exactly as ``finsam validate`` does, so an invalid variant makes the
+    whole plan invalid (spec 12.18) and raises :class:`PlanError` with the same problems.
+    """
+
+    __slots__ = ("_core",)
+
+    def __init__(self, core: _core.Plan) -> None:
+        if not isinstance(core, _core.Plan):
+            raise TypeError("make a Plan with finsam.load(path_or_dict) or finsam.loads(text)")
+        self._core = core
+
+    # -- what the plan is -----------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        """The plan's name (``""`` when it has none)."""
+        return self._core.name
+
+    @property
+    def years(self) -> List[int]:
+        """The years, first (the budget year) to last."""
+        return self._core.years
+
+    @property
+    def variants(self) -> List[str]:
+        """The names of the variants, in file order."""
+        return self._core.variants
+
+    @property
+    def members(self) -> List[Member]:
+        """The base plan's members, in plan order."""
+        return [Member(*m) for m in self._core.members]
+
+    @property
+    def interventions(self) -> List[Intervention]:
+        """The base plan's interventions, in plan order."""
+        return [Intervention(*i) for i in self._core.interventions]
+
+    # -- evaluating ----------------------------------------------------------------------
+    def evaluate(self, variant: Optional[str] = None) -> "Result":
+        """The result of the base plan, or of the variant ``variant``.
+
+        Plans are evaluated when loaded, so this only picks the result. An unknown variant
+        raises :class:`PlanError` at ``/variants``, as ``finsam plan FILE --variant NAME`` does.
+        """
+        from ._result import Result
+
+        return Result(self._core.evaluate(variant))
+
+    # -- changing ------------------------------------------------------------------------
+    def patch(self, patch: Mapping) -> "Plan":
+        """A new plan: this plan with the JSON Merge Patch ``patch`` (RFC 7386) applied.
+
+        ``None`` removes a key, objects merge, anything else (lists too) replaces. Numbers follow
+        the rules of :func:`load` (no floats). The patch applies to the whole document, variants
+        included; the new plan is checked and evaluated like a loaded one.
+        """
+        if not isinstance(patch, Mapping):
+            raise TypeError("a plan patch is a dict (a JSON Merge Patch)")
+        return Plan(self._core.patch(dumps_exact(patch).encode("utf-8")))
+
+    # -- the document ----------------------------------------------------------------------
+    def to_dict(self) -> Dict[str, Any]:
+        """The plan as a dict, exactly: numbers are ``int`` or ``decimal.Decimal``."""
+        return loads_exact(self._core.json)
+
+    def to_json(self) -> str:
+        """The plan as compact JSON text, numbers exactly as written, variants included."""
+        return self._core.json
+
+    # -- Python protocol ---------------------------------------------------------------------
+    def __reduce__(self):
+        return (_plan_from_core, (self._core,))
+
+    def __copy__(self) -> "Plan":
+        return self
+
+    def __deepcopy__(self, memo: dict) -> "Plan":
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Plan):
+            return NotImplemented
+        return self._core.json == other._core.json
+
+    def __hash__(self) -> int:
+        return hash(self._core.json)
+
+    def __repr__(self) -> str:
+        years = self.years
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+        text = (f"<finsam.Plan {self.name!r} {span}: {len(self._core.members)} members, "
+                f"{len(self._core.interventions)} interventions")
+        if self.variants:
+            text += ", variants " + ", ".join(self.variants)
+        return text + ">"
+
+
+def _plan_from_core(core: _core.Plan) -> Plan:
+    return Plan(core)
+
+
+def load(source: Union[PathLike, Mapping, Plan]) -> Plan:
+    """Load a plan from a file path or a dict (a Plan is returned as it is).
+
+    A dict is written as exact JSON first: its numbers may be ``int``, ``decimal.Decimal`` (its
+    exact text) or strings; a ``float`` is rejected with :class:`PlanError` at its pointer (it
+    is not exact — write ``"1.5"`` or ``Decimal("1.5")``). Year keys may be ``int``.
+
+    Raises :class:`PlanError` whose ``problems`` are those ``finsam validate`` reports (a
+    file's errors carry ``source``, the path), or ``OSError`` if the file cannot be read.
+    """
+    if isinstance(source, Plan):
+        return source
+    if isinstance(source, Mapping):
+        return Plan(_core.Plan.load_text(dumps_exact(source).encode("utf-8")))
+    if isinstance(source, (str, os.PathLike)):
+        path = os.fspath(source)
+        with open(path, "rb") as f:
+            data = f.read()
+        try:
+            return Plan(_core.Plan.load_text(data))
+        except PlanError as e:
+            e.source = path
+            raise
+    raise TypeError(f"finsam.load takes a path or a dict, not {type(source).__name__}")
+
+
+def loads(text: Union[str, bytes]) -> Plan:
+    """Load a plan from JSON text (``str``, or UTF-8 ``bytes``)."""
+    if isinstance(text, str):
+        text = text.encode("utf-8", "surrogatepass")
+    if not isinstance(text, bytes):
+        raise TypeError(f"finsam.loads takes str or bytes, not {type(text).__name__}")
+    return Plan(_core.Plan.load_text(text))
+
+
+_COMPARE_COLUMNS = pd.MultiIndex.from_product(
+    [["final_contribution", "cost_share"], ["base", "variant", "difference"]], names=["figure", "value"])
+
+
+def compare(plan: Union[Plan, PathLike, Mapping], variants: Union[None, str, Iterable[str]] = None,
+            unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
+    """Differences between the base plan and its variants, per member and year.
+
+    Rows are (variant, member, year); columns are ``final_contribution`` and ``cost_share``,
+    each as ``base``, ``variant`` and ``difference`` (variant − base), in ``unit`` (see
+    :meth:`Result.contributions`). A member present in only one of the two counts 0 in the
+    other. ``variants``: all (None), one name, or several names in the order wanted. The
+    figures are those of ``finsam compare FILE --format json``.
+    """
+    plan = load(plan)
+    if isinstance(variants, str):
+        variants = [variants]
+    elif variants is not None:
+        variants = list(variants)
+    data = json.loads(_core.compare(plan._core, variants))
+    conv = converter(unit, as_float)
+    rows: List[Tuple[str, str, int]] = []
+    values: List[List[Any]] = []
+    for v in data["variants"]:
+        for m in v["members"]:
+            for year, figures in m["years"].items():
+                rows.append((v["name"], m["id"], int(year)))
+                values.append([conv(_core.parse_amount(figures[f][w], "kr"))
+                               for f, w in _COMPARE_COLUMNS])
+    index = pd.MultiIndex.from_tuples(rows, names=["variant", "member", "year"]) if rows else \
+        pd.MultiIndex.from_arrays([[], [], []], names=["variant", "member", "year"])
+    return pd.DataFrame(values, index=index, columns=_COMPARE_COLUMNS.copy())

@@ -1,0 +1,52 @@
+"""Result.plot: stacked bars with matplotlib (imported only when a plot is asked for)."""
+
+from __future__ import annotations
+
+from typing import Any, List, Sequence, Tuple
+
+__all__ = ["plot"]
+
+KINDS = ("contributions", "costs")
+
+
+def plot(result: Any, kind: str, unit: str, ax: Any) -> Any:
+    if kind not in KINDS:
+        raise ValueError(f"unknown plot kind {kind!r}; one of {', '.join(KINDS)}")
+    if kind == "contributions":
+        frame = result.contributions(unit=unit, as_float=True)["final"]
+        series: List[Tuple[str, Sequence[float]]] = [
+            (m.name, frame[m.id].tolist()) for m in result.members]
+        title = "Final contributions by member"
+    else:
+        frame = result.costs(unit=unit, as_float=True)
+        series = [(i.name, frame.loc[i.id].tolist()) for i in result.interventions]
+        title = "Costs by intervention"
+
+    if ax is None:
+        from matplotlib.figure import Figure  # no pyplot: no global figure list, any backend
+
+        fig = Figure(figsize=(8, 4.5), layout="constrained")
+        ax = fig.add_subplot()
+    else:
+        fig = ax.figure
+    years = [str(y) for y in result.years]
+    # stack positives upwards and negatives downwards, so a negative part (an adjustment that
+    # makes a contribution negative) is drawn below the axis instead of hiding another part
+    up = [0.0] * len(years)
+    down = [0.0] * len(years)
+    for label, values in series:
+        bottoms = [d if v < 0 else u for v, u, d in zip(values, up, down)]
+        ax.bar(years, values, bottom=bottoms, label=label)
+        up = [u + max(v, 0.0) for u, v in zip(up, values)]
+        down = [d + min(v, 0.0) for d, v in zip(down, values)]
+    ax.set_title(f"{result._title()}\n{title}")
+    ax.set_xlabel("year")
+    ax.set_ylabel("öre" if unit == "ore" else unit)
+    ax.yaxis.set_major_formatter(_thousands)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
+    return fig
+
+
+def _thousands(x: float, _pos: Any) -> str:
+    """12 345 678 with thin spaces, as Swedish budgets write numbers."""
+    return f"{x:,.0f}".replace(",", "\u202f")

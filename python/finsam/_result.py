@@ -1,0 +1,239 @@
+"""Results as pandas DataFrames, explanations, and the result JSON."""
+
+from __future__ import annotations
+
+import html
+import json
+from fractions import Fraction
+from typing import Any, Callable, Dict, List, NamedTuple, Optional
+
+import pandas as pd
+
+from . import _core
+from ._plan import Intervention, Member, Plan
+from ._units import converter
+
+__all__ = ["Result", "Explanation", "ResultWarning"]
+
+
+class ResultWarning(NamedTuple):
+    """A warning of an evaluation (the plan is valid, but something deserves a look)."""
+
+    code: str     #: stated_total_mismatch, items_sum_mismatch, shares_differ_from_frame, equity_…
+    path: str     #: JSON pointer into the plan
+    message: str
+
+
+class Explanation:
+    """How a figure was derived: ``text`` (as ``finsam explain`` prints it) and ``data`` (the
+    same steps as ``finsam explain --format json``: amounts are exact kronor strings)."""
+
+    __slots__ = ("text", "data")
+
+    def __init__(self, text: str, data: Dict[str, Any]) -> None:
+        self.text = text
+        self.data = data
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        first = self.text.splitlines()[0] if self.text else ""
+        return f"<finsam.Explanation {first!r}>"
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # IPython
+        p.text(self.text.rstrip("\n"))
+
+    def _repr_html_(self) -> str:  # Jupyter
+        return "<pre>" + html.escape(self.text) + "</pre>"
+
+
+class Result:
+    """An evaluated plan (its base or one variant), with exact figures.
+
+    Every DataFrame method takes ``unit`` and ``as_float``: by default values are
+    ``decimal.Decimal`` kronor with two decimals (exactly the result JSON's figures);
+    ``unit="öre"`` gives ``int`` öre, ``"tkr"``/``"mnkr"`` exact ``Decimal`` thousands/millions;
+    ``as_float=True`` gives floats (for plots only: floats do not add up exactly).
+    """
+
+    __slots__ = ("_core",)
+
+    def __init__(self, core: _core.Result) -> None:
+        if not isinstance(core, _core.Result):
+            raise TypeError("get a Result from Plan.evaluate()")
+        self._core = core
+
+    # -- what it is ---------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        """The plan's name."""
+        return self._core.name
+
+    @property
+    def variant(self) -> Optional[str]:
+        """The variant's name, or None for the base plan."""
+        return self._core.variant
+
+    @property
+    def plan(self) -> Plan:
+        """The plan (with all its variants) this is a result of."""
+        return Plan(self._core.plan)
+
+    @property
+    def years(self) -> List[int]:
+        """The years, first to last."""
+        return self._core.years
+
+    @property
+    def members(self) -> List[Member]:
+        """The members (of this variant), in plan order."""
+        return [Member(*m) for m in self._core.members]
+
+    @property
+    def interventions(self) -> List[Intervention]:
+        """The interventions (of this variant), in plan order."""
+        return [Intervention(*i) for i in self._core.interventions]
+
+    @property
+    def warnings(self) -> List[ResultWarning]:
+        """The warnings (their order is free, spec 12.20)."""
+        return [ResultWarning(*w) for w in self._core.warnings]
+
+    # -- DataFrames ---------------------------------------------------------------------------
+    def _year_index(self) -> pd.Index:
+        return pd.Index(self.years, name="year")
+
+    def _member_ids(self) -> List[str]:
+        return [m[0] for m in self._core.members]
+
+    def contributions(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
+        """Members' contributions: years × (figure, member), figure one of ``preliminary``
+        (from the frame), ``adjustment`` (the year's adjustments) and ``final`` (their sum,
+        what allocations use). ``df["final"]`` is the final frame, years × members."""
+        conv = converter(unit, as_float)
+        ids = self._member_ids()
+        columns, data = [], []
+        for label, field in (("preliminary", "contribution"), ("adjustment", "adjustment"),
+                             ("final", "final_contribution")):
+            for mid, row in zip(ids, self._core.member_figure(field)):
+                columns.append((label, mid))
+                data.append([conv(x) for x in row])
+        return _frame_from_columns(data, self._year_index(),
+                                   pd.MultiIndex.from_tuples(columns, names=["figure", "member"]))
+
+    def cost_shares(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
+        """Each member's cost share (the sum of its parts of every intervention): years × members."""
+        conv = converter(unit, as_float)
+        data = [[conv(x) for x in row] for row in self._core.member_figure("cost_share")]
+        return _frame_from_columns(data, self._year_index(), pd.Index(self._member_ids(), name="member"))
+
+    def shares(self, as_float: bool = False) -> pd.DataFrame:
+        """Each member's percent of the final frame, exact (``fractions.Fraction``): years × members.
+        The result JSON shows these rounded to six decimals."""
+        conv: Callable[[str], Any] = (lambda t: float(Fraction(t))) if as_float else Fraction
+        data = [[conv(t) for t in row] for row in self._core.shares()]
+        return _frame_from_columns(data, self._year_index(), pd.Index(self._member_ids(), name="member"))
+
+    def costs(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
+        """Each intervention's amount: interventions × years."""
+        conv = converter(unit, as_float)
+        data = [[conv(x) for x in row] for row in self._core.intervention_figure("amount")]
+        index = pd.Index([i[0] for i in self._core.interventions], name="intervention")
+        return pd.DataFrame(data, index=index, columns=pd.Index(self.years, name="year"),
+                            dtype=None if data else object)
+
+    def allocation(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
+        """Each member's part of each intervention: (intervention, year) × members. A row sums to
+        the intervention's amount that year (frame part by final contributions + case part by key)."""
+        conv = converter(unit, as_float)
+        years = self.years
+        rows, data = [], []
+        for (iid, _, _), by_year in zip(self._core.interventions, self._core.allocation()):
+            for year, parts in zip(years, by_year):
+                rows.append((iid, year))
+                data.append([conv(x) for x in parts])
+        index = pd.MultiIndex.from_tuples(rows, names=["intervention", "year"]) if rows else \
+            pd.MultiIndex.from_arrays([[], []], names=["intervention", "year"])
+        return pd.DataFrame(data, index=index, columns=pd.Index(self._member_ids(), name="member"),
+                            dtype=None if data else object)
+
+    def totals(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
+        """The year totals: years × (costs, contributions, result[, equity_end]) — equity_end
+        where the plan gives ``equity``, as in the result JSON."""
+        conv = converter(unit, as_float)
+        fields = ["costs", "contributions", "result"] + (["equity_end"] if self._core.has_equity else [])
+        data = [[conv(x) for x in self._core.year_figure(f)] for f in fields]
+        return _frame_from_columns(data, self._year_index(), pd.Index(fields, name="figure"))
+
+    # -- JSON, explanations, plots ------------------------------------------------------------
+    def to_dict(self) -> Dict[str, Any]:
+        """The result JSON ``finsam-result/1`` as a dict: equal to ``json.loads`` of what
+        ``finsam plan FILE [--variant NAME] --format json`` prints (amounts are kronor strings)."""
+        return json.loads(self._core.to_json())
+
+    def to_json(self) -> str:
+        """The result JSON text, as ``finsam plan FILE --format json`` prints it."""
+        return self._core.to_json()
+
+    def explain(self, year: int, member: Optional[str] = None,
+                intervention: Optional[str] = None) -> Explanation:
+        """How a figure of ``year`` was derived, as ``finsam explain`` shows it: with ``member``
+        its cost share intervention by intervention, with ``intervention`` that intervention's
+        amount chain and split (only ``member``'s part if both are given), with neither the
+        year's frame and totals. Raises :class:`finsam.Error` for an unknown year, member or
+        intervention."""
+        text, data = _core.explain(self._core, int(year), member, intervention)
+        return Explanation(text, json.loads(data))
+
+    def plot(self, kind: str = "contributions", unit: str = "kr", ax: Any = None) -> Any:
+        """A matplotlib Figure: ``"contributions"`` stacks the members' final contributions per
+        year, ``"costs"`` stacks the interventions' amounts per year. With ``ax``, draws into
+        that Axes and returns its figure."""
+        from ._plot import plot
+
+        return plot(self, kind, unit, ax)
+
+    # -- Python protocol ---------------------------------------------------------------------
+    def __reduce__(self):
+        return (_result_from_core, (self._core,))
+
+    def __copy__(self) -> "Result":
+        return self
+
+    def __deepcopy__(self, memo: dict) -> "Result":
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Result):
+            return NotImplemented
+        return self.variant == other.variant and self._core.plan.json == other._core.plan.json
+
+    def __hash__(self) -> int:
+        return hash((self.variant, self._core.plan.json))
+
+    def _title(self) -> str:
+        return self.name + (f" — variant {self.variant}" if self.variant else "")
+
+    def __repr__(self) -> str:
+        years = self.years
+        return f"<finsam.Result {self._title()!r} {years[0]}–{years[-1]}, {len(self.warnings)} warnings>"
+
+    def _repr_html_(self) -> str:  # Jupyter: the title, the totals and the warnings
+        parts = [f"<p><b>{html.escape(self._title())}</b></p>", self.totals().to_html()]
+        for w in self.warnings:
+            parts.append(f"<p>⚠ <code>{html.escape(w.path)}</code>: {html.escape(w.message)} "
+                         f"[{html.escape(w.code)}]</p>")
+        return "\n".join(parts)
+
+
+def _result_from_core(core: _core.Result) -> Result:
+    return Result(core)
+
+
+def _frame_from_columns(columns: List[List[Any]], index: pd.Index, names: pd.Index) -> pd.DataFrame:
+    """A DataFrame from column lists (each as long as ``index``), keeping the values' types
+    (``Decimal`` and ``Fraction`` stay objects; ``int`` becomes int64)."""
+    frame = pd.DataFrame({i: col for i, col in enumerate(columns)}, index=index)
+    frame.columns = names
+    return frame

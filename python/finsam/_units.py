@@ -1,0 +1,45 @@
+"""Integer öre → the numbers a DataFrame shows: exact ``Decimal`` kronor by default."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Callable, Union
+
+from . import _core
+
+__all__ = ["Number", "converter", "UNITS"]
+
+#: The units figures can be shown in, with "ore" as an ASCII spelling of "öre".
+UNITS = ("kr", "öre", "ore", "tkr", "mnkr")
+
+Number = Union[Decimal, int, float]
+
+
+def converter(unit: str = "kr", as_float: bool = False) -> Callable[[int], Number]:
+    """A function from integer öre to the value in ``unit``.
+
+    - ``"kr"`` (default): ``Decimal`` with exactly two decimals, as the result JSON writes it
+      (``78500000`` öre → ``Decimal("785000.00")``);
+    - ``"öre"``: the ``int`` itself;
+    - ``"tkr"``, ``"mnkr"``: the exact ``Decimal`` without trailing zeros (``Decimal("785")``,
+      ``Decimal("0.785")``).
+
+    ``as_float=True`` gives ``float`` instead (the nearest binary double: for plotting and
+    quick arithmetic, never for figures that must add up).
+    """
+    if unit not in UNITS:
+        raise ValueError(f"unknown unit {unit!r}; write one of {', '.join(repr(u) for u in UNITS)}")
+    per = _core.ore_per(unit)
+    if as_float:
+        return lambda ore: ore / per
+    if per == 1:
+        return int
+    if unit == "kr":
+        return lambda ore: Decimal(ore).scaleb(-2)
+    digits = len(str(per)) - 1  # per is a power of ten
+
+    def exact(ore: int) -> Decimal:
+        d = Decimal(ore).scaleb(-digits)
+        return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+
+    return exact
