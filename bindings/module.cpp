@@ -13,7 +13,7 @@ PYBIND11_MODULE(_core, m) {
     m.attr("PICKLE_STATE_VERSION") = pickle_state_version;
     register_errors(m);
     register_money(m);
-    register_result(m);
     register_plan(m);
+    register_result(m);
     register_explain(m);
 }

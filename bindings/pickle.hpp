@@ -17,10 +17,13 @@ namespace finsam::python {
 /// Version of the pickled state (version, plan JSON text, variant or None).
 inline constexpr int pickle_state_version = 1;
 
-/// py::pickle(...) for a handle type T with `State T::state() const` and `static T T::from_state(const State&)`.
-template <class T>
-auto make_pickle() {
-    return py::pickle(
+/// Make the bound class `cls` picklable: T has `State T::state() const` and
+/// `static T T::from_state(const State&)`. Besides __getstate__/__setstate__ it defines
+/// __reduce__ as (copyreg.__newobj__, (cls,), state), what protocol 2 does by itself, so that
+/// protocols 0 and 1 work too (they would otherwise try object.__new__ on a pybind11 class).
+template <class T, class... Options>
+void add_pickle(py::class_<T, Options...>& cls) {
+    cls.def(py::pickle(
         [](const T& self) {
             const State s = self.state();
             return py::make_tuple(pickle_state_version, py::str(s.plan_json),
@@ -37,7 +40,11 @@ auto make_pickle() {
             State s{t[1].cast<std::string>(), std::nullopt};
             if (!t[2].is_none()) s.variant = t[2].cast<std::string>();
             return T::from_state(s);
-        });
+        }));
+    cls.def("__reduce__", [](const py::object& self) {
+        return py::make_tuple(py::module_::import("copyreg").attr("__newobj__"), py::make_tuple(py::type::of(self)),
+                              self.attr("__getstate__")());
+    });
 }
 
 }  // namespace finsam::python

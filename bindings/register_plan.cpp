@@ -1,4 +1,4 @@
-// Plan: loading, the plan's exact JSON, JSON Merge Patch and evaluation.
+// Plan: loading, the plan's exact JSON and JSON Merge Patch (Plan.evaluate is in register_result.cpp).
 #include <vector>
 
 #include <pybind11/stl.h>
@@ -20,7 +20,8 @@ std::shared_ptr<const Loaded> load_node(Node json) {
 std::shared_ptr<const Loaded> load_text(std::string_view text) { return load_node(parse_json(text)); }
 
 void register_plan(py::module_& m) {
-    py::class_<PlanHandle>(m, "Plan", "A finsam/1 plan, read, checked and evaluated (its base and every variant).")
+    py::class_<PlanHandle> cls(m, "Plan", "A finsam/1 plan, read, checked and evaluated (its base and every variant).");
+    cls
         .def_static("load_text", [](const py::bytes& text) {
                 std::string s = text;
                 py::gil_scoped_release nogil;
@@ -63,11 +64,8 @@ void register_plan(py::module_& m) {
                 Node doc = h.loaded->json;
                 merge_patch(doc, patch);
                 return PlanHandle{load_node(std::move(doc))};
-            }, py::arg("patch"), "A new plan: this one with a JSON Merge Patch (RFC 7386, UTF-8 JSON bytes) applied.")
-        .def("evaluate", [](const PlanHandle& h, std::optional<std::string> variant) {
-                return ResultHandle::of(h.loaded, std::move(variant));
-            }, py::arg("variant") = py::none(), "The result of the base plan (None) or of a variant.")
-        .def(make_pickle<PlanHandle>());
+            }, py::arg("patch"), "A new plan: this one with a JSON Merge Patch (RFC 7386, UTF-8 JSON bytes) applied.");
+    add_pickle(cls);
 }
 
 }  // namespace finsam::python

@@ -1,5 +1,6 @@
-// Result: an evaluated plan or variant, as plain lists of integer öre for the Python layer
-// (python/finsam/_result.py builds the DataFrames), and the result JSON of `finsam plan`.
+// Result: Plan.evaluate, and the evaluated plan or variant as plain lists of integer öre for
+// the Python layer (python/finsam/_result.py builds the DataFrames) and as the result JSON of
+// `finsam plan`. Registered after Plan, so that signatures name both classes.
 #include <cstdint>
 #include <vector>
 
@@ -76,11 +77,12 @@ std::vector<std::int64_t> year_figure(const Result& r, const std::string& field)
 }  // namespace
 
 void register_result(py::module_& m) {
-    py::class_<ResultHandle>(m, "Result", "An evaluated plan (its base or one variant); figures in integer öre.")
+    py::class_<ResultHandle> cls(m, "Result", "An evaluated plan (its base or one variant); figures in integer öre.");
+    cls
         .def_property_readonly("name", [](const ResultHandle& h) { return h.get().name; }, "The plan's name.")
         .def_property_readonly("variant", [](const ResultHandle& h) { return h.variant; },
                                "The variant's name, or None for the base plan.")
-        .def_property_readonly("plan", [](const ResultHandle& h) { return py::cast(PlanHandle{h.loaded}); },
+        .def_property_readonly("plan", [](const ResultHandle& h) { return PlanHandle{h.loaded}; },
                                "The plan (with all its variants) this result belongs to.")
         .def_property_readonly("years", [](const ResultHandle& h) {
                 std::vector<int> ys;
@@ -131,8 +133,13 @@ void register_result(py::module_& m) {
                 return out;
             }, "(code, JSON pointer, message) of each warning.")
         .def("to_json", [](const ResultHandle& h) { return dump_json(to_json(h.get())); },
-             "The result JSON `finsam-result/1`, the text `finsam plan FILE --format json` prints.")
-        .def(make_pickle<ResultHandle>());
+             "The result JSON `finsam-result/1`, the text `finsam plan FILE --format json` prints.");
+    add_pickle(cls);
+
+    py::reinterpret_borrow<py::class_<PlanHandle>>(m.attr("Plan"))
+        .def("evaluate", [](const PlanHandle& h, std::optional<std::string> variant) {
+                return ResultHandle::of(h.loaded, std::move(variant));
+            }, py::arg("variant") = py::none(), "The result of the base plan (None) or of a variant.");
 }
 
 }  // namespace finsam::python
