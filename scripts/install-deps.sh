@@ -12,6 +12,7 @@ packages=(
   python3-numpy python3-pandas python3-pytest python3-matplotlib
   libxlsxwriter-dev                    # XLSX budget tables: number formats and SUM formulas
   python3-openpyxl python3-pil         # tests: read the XLSX back; check the Chromium screenshot
+  python3-nbclient python3-ipykernel python3-nbformat   # runs examples/notebooks in tests/python
   "$@"
 )
 

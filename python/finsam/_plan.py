@@ -12,6 +12,7 @@ import pandas as pd
 from . import _core
 from ._encode import dumps_exact, loads_exact
 from ._errors import PlanError
+from ._frames import ordered_multiindex
 from ._units import converter
 
 __all__ = ["Plan", "Member", "Intervention", "load", "loads", "compare"]
@@ -175,8 +176,9 @@ def loads(text: Union[str, bytes]) -> Plan:
     return Plan(_core.Plan.load_text(text))
 
 
-_COMPARE_COLUMNS = pd.MultiIndex.from_product(
-    [["final_contribution", "cost_share"], ["base", "variant", "difference"]], names=["figure", "value"])
+_COMPARE_COLUMNS = ordered_multiindex(
+    [(f, w) for f in ("final_contribution", "cost_share") for w in ("base", "variant", "difference")],
+    ["figure", "value"])
 
 
 def compare(plan: Union[Plan, PathLike, Mapping], variants: Union[None, str, Iterable[str]] = None,
@@ -204,6 +206,5 @@ def compare(plan: Union[Plan, PathLike, Mapping], variants: Union[None, str, Ite
                 rows.append((v["name"], m["id"], int(year)))
                 values.append([conv(_core.parse_amount(figures[f][w], "kr"))
                                for f, w in _COMPARE_COLUMNS])
-    index = pd.MultiIndex.from_tuples(rows, names=["variant", "member", "year"]) if rows else \
-        pd.MultiIndex.from_arrays([[], [], []], names=["variant", "member", "year"])
+    index = ordered_multiindex(rows, ["variant", "member", "year"])
     return pd.DataFrame(values, index=index, columns=_COMPARE_COLUMNS.copy())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any, List, Sequence, Tuple
 
 __all__ = ["plot"]
@@ -25,7 +26,7 @@ def plot(result: Any, kind: str, unit: str, ax: Any) -> Any:
     if ax is None:
         from matplotlib.figure import Figure  # no pyplot: no global figure list, any backend
 
-        fig = Figure(figsize=(8, 4.5), layout="constrained")
+        fig = Figure(figsize=(9, 4.5), layout="constrained")
         ax = fig.add_subplot()
     else:
         fig = ax.figure
@@ -43,7 +44,10 @@ def plot(result: Any, kind: str, unit: str, ax: Any) -> Any:
     ax.set_xlabel("year")
     ax.set_ylabel("öre" if unit == "ore" else unit)
     ax.yaxis.set_major_formatter(_thousands)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
+    # legend entries from the top of the stack down, long names wrapped
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend(handles[::-1], [textwrap.fill(label, 36) for label in labels[::-1]],
+              loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
     return fig
 
 

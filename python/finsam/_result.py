@@ -10,6 +10,7 @@ from typing import Any, Callable, Dict, List, NamedTuple, Optional
 import pandas as pd
 
 from . import _core
+from ._frames import frame_from_columns, ordered_multiindex
 from ._plan import Intervention, Member, Plan
 from ._units import converter
 
@@ -119,21 +120,21 @@ class Result:
             for mid, row in zip(ids, self._core.member_figure(field)):
                 columns.append((label, mid))
                 data.append([conv(x) for x in row])
-        return _frame_from_columns(data, self._year_index(),
-                                   pd.MultiIndex.from_tuples(columns, names=["figure", "member"]))
+        return frame_from_columns(data, self._year_index(),
+                                   ordered_multiindex(columns, ["figure", "member"]))
 
     def cost_shares(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
         """Each member's cost share (the sum of its parts of every intervention): years × members."""
         conv = converter(unit, as_float)
         data = [[conv(x) for x in row] for row in self._core.member_figure("cost_share")]
-        return _frame_from_columns(data, self._year_index(), pd.Index(self._member_ids(), name="member"))
+        return frame_from_columns(data, self._year_index(), pd.Index(self._member_ids(), name="member"))
 
     def shares(self, as_float: bool = False) -> pd.DataFrame:
         """Each member's percent of the final frame, exact (``fractions.Fraction``): years × members.
         The result JSON shows these rounded to six decimals."""
         conv: Callable[[str], Any] = (lambda t: float(Fraction(t))) if as_float else Fraction
         data = [[conv(t) for t in row] for row in self._core.shares()]
-        return _frame_from_columns(data, self._year_index(), pd.Index(self._member_ids(), name="member"))
+        return frame_from_columns(data, self._year_index(), pd.Index(self._member_ids(), name="member"))
 
     def costs(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
         """Each intervention's amount: interventions × years."""
@@ -153,8 +154,7 @@ class Result:
             for year, parts in zip(years, by_year):
                 rows.append((iid, year))
                 data.append([conv(x) for x in parts])
-        index = pd.MultiIndex.from_tuples(rows, names=["intervention", "year"]) if rows else \
-            pd.MultiIndex.from_arrays([[], []], names=["intervention", "year"])
+        index = ordered_multiindex(rows, ["intervention", "year"])
         return pd.DataFrame(data, index=index, columns=pd.Index(self._member_ids(), name="member"),
                             dtype=None if data else object)
 
@@ -164,7 +164,7 @@ class Result:
         conv = converter(unit, as_float)
         fields = ["costs", "contributions", "result"] + (["equity_end"] if self._core.has_equity else [])
         data = [[conv(x) for x in self._core.year_figure(f)] for f in fields]
-        return _frame_from_columns(data, self._year_index(), pd.Index(fields, name="figure"))
+        return frame_from_columns(data, self._year_index(), pd.Index(fields, name="figure"))
 
     # -- JSON, explanations, plots ------------------------------------------------------------
     def to_dict(self) -> Dict[str, Any]:
@@ -230,10 +230,3 @@ class Result:
 def _result_from_core(core: _core.Result) -> Result:
     return Result(core)
 
-
-def _frame_from_columns(columns: List[List[Any]], index: pd.Index, names: pd.Index) -> pd.DataFrame:
-    """A DataFrame from column lists (each as long as ``index``), keeping the values' types
-    (``Decimal`` and ``Fraction`` stay objects; ``int`` becomes int64)."""
-    frame = pd.DataFrame({i: col for i, col in enumerate(columns)}, index=index)
-    frame.columns = names
-    return frame

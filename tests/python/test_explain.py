@@ -97,6 +97,17 @@ def test_compare_hand_checked():
     assert by_variant.loc[("state-plus-50", 2012)] == Decimal("1820000.00")
 
 
+def test_compare_keeps_plan_order():
+    diff = finsam.compare(DALARNA)
+    # selecting by a partial key does not warn (the index is lexsorted in plan order) …
+    sater = diff.loc["sater-joins", "final_contribution"]
+    assert list(dict.fromkeys(sater.index.get_level_values("member"))) == ["fk", "region", "avesta", "hedemora", "sater"]
+    # … and reshaping keeps members and variants in plan order, not alphabetical
+    wide = diff[("final_contribution", "difference")].unstack("year")
+    assert list(wide.index) == [("state-plus-50", m) for m in ("fk", "region", "avesta", "hedemora")] + [
+        ("sater-joins", m) for m in ("fk", "region", "avesta", "hedemora", "sater")]
+
+
 def test_compare_selected_variants_and_units():
     plan = finsam.load(DALARNA)
     one = finsam.compare(plan, variants="sater-joins", unit="öre")

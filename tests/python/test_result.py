@@ -131,6 +131,20 @@ def test_hand_checked_figures_of_haninge():
     assert "-2639000.00" in warning.message
 
 
+def test_frames_keep_plan_order():
+    result = finsam.load(HANINGE).evaluate()
+    allocation = result.allocation()
+    # a partial key selects without a PerformanceWarning (pytest turns warnings into errors)
+    fyren = allocation.loc["fyren"]
+    assert list(fyren.index) == [2005, 2006, 2007]
+    # Fyren 2005: frame 95 000 split 2:1:1, case 380 000 split 50/50 region/haninge
+    assert fyren.loc[2005].tolist() == [Decimal("47500.00"), Decimal("213750.00"), Decimal("213750.00")]
+    ids = [i.id for i in result.interventions]
+    assert list(allocation.unstack("year").index) == ids  # not alphabetical
+    contributions = result.contributions()
+    assert list(contributions.stack("member").index.get_level_values("member"))[:3] == ["fk", "region", "haninge"]
+
+
 def test_units_and_floats():
     result = finsam.load(DALARNA).evaluate()
     # fk 2011: 1 820 000 kr = 182 000 000 öre = 1 820 tkr = 1.82 mnkr

@@ -1,0 +1,65 @@
+"""examples/notebooks/scenarios.ipynb runs top to bottom in a Jupyter kernel (nbclient) and
+shows the key figures of examples/README.md."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+import finsam
+from conftest import EXAMPLES
+
+NOTEBOOK = EXAMPLES / "notebooks" / "scenarios.ipynb"
+
+CHECK = """\
+import json, finsam
+print(json.dumps({
+    "finsam": finsam.__file__,
+    "base_2011": [str(v) for v in base.contributions()["final"].loc[2011]],
+    "state_total_2011": str(state.totals().loc[2011, "contributions"]),
+    "state_fk_2011": str(state.contributions()["final"].loc[2011, "fk"]),
+    "sater_2011": str(sater.contributions()["final"].loc[2011, "sater"]),
+    "sater_difference_2011": str(diff.loc[("sater-joins", "sater", 2011), ("final_contribution", "difference")]),
+}))
+"""
+
+
+def test_the_scenarios_notebook_runs_and_shows_the_key_figures(tmp_path: Path, monkeypatch):
+    # a private Jupyter runtime directory; no debugger chatter from the kernel
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
+    monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    # the kernel runs in the notebook's directory: give it this package by an absolute path
+    monkeypatch.setenv("PYTHONPATH", str(Path(finsam.__file__).resolve().parent.parent))
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), "commit the notebook without outputs"
+    nb.cells.append(nbformat.v4.new_code_cell(CHECK))
+    client = NotebookClient(nb, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(NOTEBOOK.parent)}})
+    asyncio.run(client.async_execute())  # an event loop of our own, closed afterwards
+
+    outputs = [c.outputs for c in nb.cells if c.cell_type == "code"]
+    assert not [o for out in outputs for o in out if o.output_type == "error"]
+    figures = json.loads("".join(o.text for o in outputs[-1] if o.output_type == "stream"))
+    # the kernel used this build's package
+    assert Path(figures["finsam"]) == Path(finsam.__file__)
+    # README 2.3: 3 640 000 × 50/25/15/10 % = 1 820 000 / 910 000 / 546 000 / 364 000
+    assert figures["base_2011"] == ["1820000.00", "910000.00", "546000.00", "364000.00"]
+    # README 2.4: the state pays 1.5 × 1 820 000 = 2 730 000; total 2 730 000 × 100/50 = 5 460 000
+    assert figures["state_total_2011"] == "5460000.00"
+    assert figures["state_fk_2011"] == "2730000.00"
+    # README 2.5: Säter 36 400 × 136 250/47 647 = 104 088.4001 → 104 088 (0 in the base plan)
+    assert figures["sater_2011"] == "104088.00"
+    assert figures["sater_difference_2011"] == "104088.00"
+
+    # the plots are shown as images, the tables as HTML, the explanation as text
+    kinds = [{k for o in out if o.output_type in ("display_data", "execute_result") for k in o.data}
+             for out in outputs]
+    assert sum("image/png" in k for k in kinds) == 2
+    assert sum("text/html" in k for k in kinds) >= 5
+    explained = [o.data["text/plain"] for out in outputs for o in out
+                 if o.output_type == "execute_result" and "Cost share of Säters kommun" in o.data.get("text/plain", "")]
+    assert len(explained) == 1 and "cost share = Σ parts = 94937.00 kr" in explained[0]
