@@ -20,6 +20,7 @@ std::shared_ptr<const Loaded> load_node(Node json) {
 std::shared_ptr<const Loaded> load_text(std::string_view text) { return load_node(parse_json(text)); }
 
 void register_plan(py::module_& m) {
+    m.attr("MAX_JSON_DEPTH") = max_json_depth;
     py::class_<PlanHandle> cls(m, "Plan", "A finsam/1 plan, read, checked and evaluated (its base and every variant).");
     cls
         .def_static("load_text", [](const py::bytes& text) {

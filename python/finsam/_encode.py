@@ -21,6 +21,7 @@ import numbers
 from collections.abc import Mapping
 from typing import Any, List, Tuple
 
+from . import _core
 from ._errors import PlanError
 
 __all__ = ["dumps_exact", "loads_exact"]
@@ -41,12 +42,10 @@ def dumps_exact(value: Any) -> str:
     return "".join(out)
 
 
-_MAX_DEPTH = 1000  # the core rejects nesting beyond 256 with a proper message; this stops recursion
-
-
 def _write(v: Any, path: str, out: List[str], problems: List[Tuple[str, str]], depth: int) -> None:
-    if depth > _MAX_DEPTH:
-        problems.append((path, "nested too deeply"))
+    if depth >= _core.MAX_JSON_DEPTH and isinstance(v, (Mapping, list, tuple)):
+        # the core's limit, pointer and message for JSON text (this also stops a dict that contains itself)
+        problems.append((path, f"nesting deeper than {_core.MAX_JSON_DEPTH} levels"))
         out.append("null")
         return
     if v is None:

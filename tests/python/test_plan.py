@@ -88,6 +88,27 @@ def test_values_json_cannot_hold():
     assert e.value.problems[2].message == "NaN is not a number a plan may contain"
 
 
+def test_nesting_too_deep_is_reported_as_for_text():
+    deep = 300
+    text = "[" * deep + "]" * deep
+    with pytest.raises(finsam.PlanError) as from_text:
+        finsam.loads(text)
+    nested: list = []
+    for _ in range(deep - 1):
+        nested = [nested]
+    with pytest.raises(finsam.PlanError) as from_list:
+        finsam.load({"a": nested})  # the plan's root adds one level: same depth as the text's
+    (problem,) = from_text.value.problems
+    assert problem.message == "nesting deeper than 256 levels"
+    assert problem.pointer == "/0" * 256  # the 257th array
+    assert from_list.value.problems == [("/a" + "/0" * 255, "nesting deeper than 256 levels")]
+    cyclic: dict = {"format": "finsam/1"}
+    cyclic["self"] = cyclic
+    with pytest.raises(finsam.PlanError) as e:
+        finsam.load(cyclic)
+    assert e.value.problems[0].pointer == "/self" * 256
+
+
 def test_wrong_argument_types():
     with pytest.raises(TypeError):
         finsam.load(42)
