@@ -120,6 +120,7 @@ class Plan:
         return self
 
     def __eq__(self, other: object) -> bool:
+        """The same document: equal JSON text, numbers as written (``"1.50"`` is not ``"1.5"``)."""
         if not isinstance(other, Plan):
             return NotImplemented
         return self._core.json == other._core.json

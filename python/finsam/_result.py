@@ -205,6 +205,7 @@ class Result:
         return self
 
     def __eq__(self, other: object) -> bool:
+        """The same variant (or base) of the same plan document."""
         if not isinstance(other, Result):
             return NotImplemented
         return self.variant == other.variant and self._core.plan.json == other._core.plan.json

@@ -29,15 +29,16 @@ print(json.dumps({
 
 
 def test_the_scenarios_notebook_runs_and_shows_the_key_figures(tmp_path: Path, monkeypatch):
-    # a private Jupyter runtime directory; no debugger chatter from the kernel
+    # private Jupyter and IPython directories (CI may have no writable home); no debugger chatter
     monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
+    monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
     monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     # the kernel runs in the notebook's directory: give it this package by an absolute path
     monkeypatch.setenv("PYTHONPATH", str(Path(finsam.__file__).resolve().parent.parent))
     nb = nbformat.read(NOTEBOOK, as_version=4)
     assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), "commit the notebook without outputs"
     nb.cells.append(nbformat.v4.new_code_cell(CHECK))
-    client = NotebookClient(nb, timeout=300, kernel_name="python3",
+    client = NotebookClient(nb, timeout=300, startup_timeout=180, kernel_name="python3",
                             resources={"metadata": {"path": str(NOTEBOOK.parent)}})
     asyncio.run(client.async_execute())  # an event loop of our own, closed afterwards
 
