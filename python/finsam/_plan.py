@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
-from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, NamedTuple, Optional, Tuple, Union
 
 import pandas as pd
 
@@ -14,6 +14,9 @@ from ._encode import dumps_exact, loads_exact
 from ._errors import PlanError
 from ._frames import ordered_multiindex
 from ._units import converter
+
+if TYPE_CHECKING:  # _result imports this module
+    from ._result import Result
 
 __all__ = ["Plan", "Member", "Intervention", "load", "loads", "compare"]
 
