@@ -7,7 +7,7 @@
 #include <pybind11/stl.h>
 
 #include "core.hpp"
-#include "finsam/explain.hpp"
+#include "finsam/rate.hpp"
 #include "finsam/result_json.hpp"
 #include "pickle.hpp"
 
