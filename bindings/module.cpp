@@ -16,4 +16,5 @@ PYBIND11_MODULE(_core, m) {
     register_plan(m);
     register_result(m);
     register_explain(m);
+    register_report(m);
 }

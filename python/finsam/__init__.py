@@ -7,6 +7,7 @@
     >>> finsam.compare(plan)                      # variants against the base, per member and year
     >>> result.explain(2011, member="avesta")     # how a figure was derived
     >>> result.plot("costs")                      # a matplotlib Figure
+    >>> result.table("distribution")              # a budget table (HTML in notebooks, Markdown, Excel)
 
 Figures are exact: integer öre inside, ``decimal.Decimal`` kronor (or ``int`` öre with
 ``unit="öre"``) outside; floats only when asked for with ``as_float=True``. Invalid plans raise
@@ -35,6 +36,7 @@ except ImportError as _err:  # pragma: no cover - exercised by tests/python/test
 from ._errors import Error, PlanError, Problem
 from ._plan import Intervention, Member, Plan, compare, load, loads
 from ._result import Explanation, Result, ResultWarning
+from ._tables import Column, Table, Tables
 
 __version__: str = _core.__version__
 #: The plan format this version reads ("finsam/1") and the result format it writes.
@@ -51,6 +53,9 @@ __all__ = [
     "Member",
     "Intervention",
     "ResultWarning",
+    "Tables",
+    "Table",
+    "Column",
     "Error",
     "PlanError",
     "Problem",

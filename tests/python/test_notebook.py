@@ -60,7 +60,12 @@ def test_the_scenarios_notebook_runs_and_shows_the_key_figures(tmp_path: Path, m
     kinds = [{k for o in out if o.output_type in ("display_data", "execute_result") for k in o.data}
              for out in outputs]
     assert sum("image/png" in k for k in kinds) == 2
-    assert sum("text/html" in k for k in kinds) >= 5
+    assert sum("text/html" in k for k in kinds) >= 8
+    tables = [o.data["text/html"] for out in outputs for o in out
+              if o.output_type == "execute_result" and 'class="finsam-tables"' in o.data.get("text/html", "")]
+    assert len(tables) == 3
+    # Säter's cost share 2011, 94 937 kr, is 95 tkr in the distribution table
+    assert "Säters kommun" in tables[1] and '<td class="num">95</td>' in tables[1]
     explained = [o.data["text/plain"] for out in outputs for o in out
                  if o.output_type == "execute_result" and "Cost share of Säters kommun" in o.data.get("text/plain", "")]
     assert len(explained) == 1 and "cost share = Σ parts = 94937.00 kr" in explained[0]
