@@ -1,13 +1,13 @@
 """finsam — exact budget and financing allocation for samordningsförbund (FINSAM/SOCSAM).
 
-    >>> import finsam
-    >>> plan = finsam.load("examples/sodra-dalarna-2011.json")
-    >>> result = plan.evaluate()                  # or plan.evaluate("sater-joins")
-    >>> result.contributions()["final"]           # years × members, Decimal kronor
-    >>> finsam.compare(plan)                      # variants against the base, per member and year
-    >>> result.explain(2011, member="avesta")     # how a figure was derived
-    >>> result.plot("costs")                      # a matplotlib Figure
-    >>> result.table("distribution")              # a budget table (HTML in notebooks, Markdown, Excel)
+    import finsam
+    plan = finsam.load("examples/sodra-dalarna-2011.json")
+    result = plan.evaluate()                  # or plan.evaluate("sater-joins")
+    result.contributions()["final"]           # years × members, Decimal kronor
+    finsam.compare(plan)                      # variants against the base, per member and year
+    result.explain(2011, member="avesta")     # how a figure was derived
+    result.plot("costs")                      # a matplotlib Figure
+    result.table("distribution")              # a budget table (HTML in notebooks, Markdown, Excel)
 
 Figures are exact: integer öre inside, ``decimal.Decimal`` kronor (or ``int`` öre with
 ``unit="öre"``) outside; floats only when asked for with ``as_float=True``. Invalid plans raise
