@@ -71,7 +71,8 @@ private:
             f();
             return true;
         } catch (const OverflowError&) {
-            problem(path, what + " is beyond ±(2^63 − 1) öre, larger than any budget");
+            problem(path, what + " would be beyond ±(2^63 − 1) öre (±92 233 720 368 547 758.07 kr), larger than any budget; check the "
+                          "amounts, rates and the plan's amount_unit");
             return false;
         }
     }
@@ -405,7 +406,7 @@ private:
                 }
                 if (total != Money{} && total_share == 0) {
                     problem(p_.shares->at(y)->path, "every member's share is 0 in " + ys(y) + ", so the frame of " +
-                                                        total.to_kr_string() + " kr cannot be split");
+                                                        total.to_kr_string() + " kr cannot be split; give a member a share above 0");
                     year_ok_[yi] = false;
                     continue;
                 }
@@ -420,7 +421,7 @@ private:
         for (const auto& a : p_.adjustments) {
             const auto yi = static_cast<std::size_t>(a.year - p_.first_year);
             auto& m = r_.members[a.member];
-            if (!guarded(a.path + "/amount", "the adjustments of \"" + m.id + "\" in " + ys(a.year), [&] {
+            if (!guarded(a.path + "/amount", "the final contribution of \"" + m.id + "\" in " + ys(a.year) + " (contribution plus adjustments)", [&] {
                     m.adjustment[yi] += a.amount;
                     m.final_contribution[yi] = m.contribution[yi] + m.adjustment[yi];
                 }))
@@ -483,7 +484,8 @@ private:
                                 why = "a final frame of 0";
                             }
                             problem(frame_path, ys(y) + " has " + why + ", so the frame part of \"" + iv.name + "\" (" +
-                                                    frame_amt.to_kr_string() + " kr) cannot be split in proportion to it");
+                                                    frame_amt.to_kr_string() + " kr) cannot be split in proportion to it; correct the frame or "
+                                                    "the adjustments of " + ys(y));
                             frame_reported = true;
                         }
                         ok = false;
@@ -501,7 +503,7 @@ private:
                         for (const auto& w : *iv.key) sum += w;
                         if (sum == 0) {
                             problem(iv.path + "/financing/key", "every weight is 0, so the case part of \"" + iv.name + "\" in " + ys(y) +
-                                                                    " (" + case_amt.to_kr_string() + " kr) cannot be split");
+                                                                    " (" + case_amt.to_kr_string() + " kr) cannot be split; give a member a weight above 0");
                             ok = false;
                         } else {
                             ir.case_allocation[yi] = allocate_explained(case_amt, *iv.key, p_.rounding.allocation);
