@@ -476,7 +476,8 @@ public:
             return std::nullopt;
         }
         if (n.text().size() > 15) {
-            error(path, "population " + n.text() + " is beyond any realistic figure");
+            error(path, "population " + (n.text().size() > 40 ? n.text().substr(0, 40) + "…" : n.text()) +
+                            " is beyond any realistic figure; write the number of inhabitants, such as 21583");
             return std::nullopt;
         }
         return std::stoll(n.text());
@@ -720,7 +721,7 @@ public:
                         Rational sum = 0;
                         for (const auto& q : *w) sum += q;
                         if (sum <= 0) {
-                            error(iv.owner_path, "owner weights must have a positive sum");
+                            error(iv.owner_path, "owner weights must have a positive sum; give an owner a weight above 0");
                             ok = false;
                         } else {
                             iv.owner_weights = std::move(*w);
