@@ -51,6 +51,7 @@ private:
     const Plan& p_;
     Result r_;
     std::vector<Problem> problems_;
+    std::set<std::pair<std::string, std::string>> problem_seen_;
     std::size_t ny_ = 0, nm_ = 0;
     std::vector<bool> year_ok_;             // costs and final contributions of the year are known
     std::vector<std::vector<bool>> amount_ok_;  // [intervention][year]
@@ -59,7 +60,8 @@ private:
 
     void problem(std::string path, std::string message) {
         Problem pr{std::move(path), std::move(message)};
-        if (std::find(problems_.begin(), problems_.end(), pr) == problems_.end()) problems_.push_back(std::move(pr));
+        // a set for the duplicates: a plan over 9 999 years can have tens of thousands of problems
+        if (problem_seen_.insert({pr.path, pr.message}).second) problems_.push_back(std::move(pr));
     }
     void warn(std::string code, std::string path, std::string message) {
         r_.warnings.push_back({std::move(code), std::move(path), std::move(message)});
