@@ -6,8 +6,10 @@ BUILD       ?= build
 SAN_BUILD   ?= build-sanitize
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE=$(PYTHON)
 DEMO_PLAN   ?= examples/socsam-haninge-2005.json
+FUZZ_BUILD  ?= build-fuzz
+FUZZ_SECONDS ?= 600
 
-.PHONY: all deps build demo test test-unit test-sanitize clean
+.PHONY: all deps build demo test test-unit test-sanitize fuzz clean
 
 all: build
 
@@ -37,5 +39,23 @@ test-sanitize: deps
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(SAN_BUILD) --output-on-failure -j$(JOBS) -L 'cpp|cli'
 
+# libFuzzer over plan loading, validation, evaluation with variants, result JSON, explain and
+# compare (fuzz/fuzz_plan.cpp), built with clang++ and ASan + UBSan in $(FUZZ_BUILD)/. Seeds: the
+# examples, the bad-input catalogue and 50 generated plans; the corpus grows in
+# $(FUZZ_BUILD)/corpus, crashes land in $(FUZZ_BUILD)/artifacts. `make fuzz FUZZ_SECONDS=600`.
+fuzz:
+	@scripts/install-deps.sh clang libclang-rt-14-dev
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DFINSAM_FUZZ=ON \
+	  -DFINSAM_BUILD_TESTS=OFF -DFINSAM_BUILD_CLI=OFF -DFINSAM_BUILD_PYTHON=OFF -DFINSAM_INSTALL=OFF
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target finsam_fuzz
+	rm -rf $(FUZZ_BUILD)/seeds && mkdir -p $(FUZZ_BUILD)/seeds $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
+	cp examples/*.json tests/bad_inputs/*.json $(FUZZ_BUILD)/seeds/
+	$(PYTHON) tests/reference/gen_plans.py --seed 1 --count 50 --out $(FUZZ_BUILD)/seeds/generated
+	mv $(FUZZ_BUILD)/seeds/generated/*.json $(FUZZ_BUILD)/seeds/ && rmdir $(FUZZ_BUILD)/seeds/generated
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(FUZZ_BUILD)/fuzz/finsam_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=2048 -max_len=32768 \
+	  -dict=fuzz/plan.dict -artifact_prefix=$(FUZZ_BUILD)/artifacts/ -print_final_stats=1 \
+	  $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/seeds
+
 clean:
-	rm -rf $(BUILD) $(SAN_BUILD)
+	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD)
