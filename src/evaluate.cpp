@@ -614,7 +614,50 @@ private:
 
 }  // namespace
 
-Result evaluate(const Plan& plan) { return Evaluator(plan).run(); }
+namespace {
+
+/// The earliest year an amount chain of `plan` can start: the first year, or an earlier known amount.
+int earliest_year(const Plan& plan) {
+    int first = plan.first_year;
+    for (const auto& iv : plan.interventions) {
+        if (!iv.amounts.empty()) first = std::min(first, iv.amounts.begin()->first);
+        for (const auto& it : iv.items)
+            if (!it.amounts.empty()) first = std::min(first, it.amounts.begin()->first);
+    }
+    return first;
+}
+
+/// 1099890 → "1 099 890".
+std::string with_spaces(std::uint64_t n) {
+    const std::string digits = std::to_string(n);
+    std::string s;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) s += ' ';
+        s += digits[i];
+    }
+    return s;
+}
+
+}  // namespace
+
+std::uint64_t plan_figures(const Plan& plan) {
+    const auto years = static_cast<std::uint64_t>(std::max(1, plan.last_year - earliest_year(plan) + 1));
+    return years * std::max<std::uint64_t>(1, plan.interventions.size()) * std::max<std::uint64_t>(1, plan.members.size());
+}
+
+Result evaluate(const Plan& plan) {
+    if (const std::uint64_t n = plan_figures(plan); n > max_plan_figures) {
+        const int from = earliest_year(plan);
+        throw PlanError("/years", "the plan is too large to compute: " + std::to_string(plan.last_year - from + 1) + " years (" +
+                                      std::to_string(from) + (from < plan.first_year ? ", the earliest known amount," : "") + " to " +
+                                      std::to_string(plan.last_year) + ") × " + std::to_string(plan.interventions.size()) +
+                                      " interventions × " + std::to_string(plan.members.size()) + " members = " + with_spaces(n) +
+                                      " figures, more than " + with_spaces(max_plan_figures) +
+                                      (from < plan.first_year ? "; write the known amounts from the first plan year on, or shorten \"years\""
+                                                              : "; a budget plan covers a few years, so shorten \"years\""));
+    }
+    return Evaluator(plan).run();
+}
 
 Evaluation evaluate_all(const Plan& plan) {
     std::vector<Problem> problems;
@@ -624,9 +667,19 @@ Evaluation evaluate_all(const Plan& plan) {
     } catch (const PlanError& e) {
         problems = e.problems();
     }
+    // every variant is a plan of its own: the limit holds for all of them together
+    std::uint64_t figures = plan_figures(plan);
     for (const auto& [name, patch] : plan.variants) {
+        if (figures > max_plan_figures) break;  // the base alone is too large: reported above
         try {
             Plan vp = variant_plan(plan, name);
+            figures += plan_figures(vp);
+            if (figures > max_plan_figures) {
+                problems.push_back({"/variants", "the plan and its variants up to \"" + name + "\" are too large to compute: " +
+                                                     with_spaces(figures) + " figures (years × interventions × members of each), more than " +
+                                                     with_spaces(max_plan_figures) + "; keep fewer variants or shorten \"years\""});
+                break;
+            }
             try {
                 ev.variants.emplace_back(name, evaluate(vp));
             } catch (const PlanError& e) {
