@@ -145,6 +145,9 @@ def check_reference(case):
     here = os.path.dirname(os.path.abspath(__file__))
     sys.path.insert(0, os.path.join(here, "..", "reference"))
     import finsam_ref
+    with open(case[:-5] + ".expected", encoding="utf-8") as f:
+        if any(line.startswith(("# Reference", "# The reference")) for line in f):
+            return []  # a documented decision: any difference is explained (and the reference may be slow)
     extra = args_of(case) or []
     variant = extra[extra.index("--variant") + 1] if "--variant" in extra else None
     try:
@@ -154,9 +157,6 @@ def check_reference(case):
         ref = {p for p, _ in e.problems}
     if ref == {p for p, _ in expected_of(case)}:
         return []
-    with open(case[:-5] + ".expected", encoding="utf-8") as f:
-        if any(line.startswith(("# Reference", "# The reference")) for line in f):
-            return []  # a documented decision
     if ref is None:
         return ["the reference evaluator accepts it and .expected does not say why"]
     return [f"pointers differ from the reference's {sorted(ref)} and .expected does not say why"]
