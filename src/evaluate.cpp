@@ -158,18 +158,7 @@ private:
     void chain(const Intervention& iv, InterventionResult& ir, std::vector<bool>& ok_years) {
         // Years before the first are computed only as far back as needed: from the latest known
         // amount from which an unbroken chain of active years reaches the first year.
-        auto has_known = [&](int y) { return iv.is_active(y) && (iv.amounts.count(y) || iv.has_items_in(y)); };
-        int earliest = p_.first_year;
-        for (const auto& [y, a] : iv.amounts) earliest = std::min(earliest, y);
-        for (const auto& it : iv.items)
-            for (const auto& [y, a] : it.amounts) earliest = std::min(earliest, y);
-        int start = p_.first_year;
-        if (iv.is_active(start) && !has_known(start))
-            for (int y = start - 1; y >= earliest && iv.is_active(y); --y)
-                if (has_known(y)) {
-                    start = y;
-                    break;
-                }
+        const int start = iv.chain_start(p_.first_year);
         bool have_prev = false;
         Money prev;
         bool failed = false;
@@ -616,17 +605,6 @@ private:
 
 namespace {
 
-/// The earliest year an amount chain of `plan` can start: the first year, or an earlier known amount.
-int earliest_year(const Plan& plan) {
-    int first = plan.first_year;
-    for (const auto& iv : plan.interventions) {
-        if (!iv.amounts.empty()) first = std::min(first, iv.amounts.begin()->first);
-        for (const auto& it : iv.items)
-            if (!it.amounts.empty()) first = std::min(first, it.amounts.begin()->first);
-    }
-    return first;
-}
-
 /// 1099890 → "1 099 890".
 std::string with_spaces(std::uint64_t n) {
     const std::string digits = std::to_string(n);
@@ -641,20 +619,24 @@ std::string with_spaces(std::uint64_t n) {
 }  // namespace
 
 std::uint64_t plan_figures(const Plan& plan) {
-    const auto years = static_cast<std::uint64_t>(std::max(1, plan.last_year - earliest_year(plan) + 1));
-    return years * std::max<std::uint64_t>(1, plan.interventions.size()) * std::max<std::uint64_t>(1, plan.members.size());
+    const auto years = static_cast<std::uint64_t>(plan.year_count());
+    std::uint64_t figures = years * std::max<std::uint64_t>(1, plan.interventions.size()) * std::max<std::uint64_t>(1, plan.members.size());
+    for (const auto& iv : plan.interventions) figures += static_cast<std::uint64_t>(plan.first_year - iv.chain_start(plan.first_year));
+    return figures;
 }
 
 Result evaluate(const Plan& plan) {
     if (const std::uint64_t n = plan_figures(plan); n > max_plan_figures) {
-        const int from = earliest_year(plan);
-        throw PlanError("/years", "the plan is too large to compute: " + std::to_string(plan.last_year - from + 1) + " years (" +
-                                      std::to_string(from) + (from < plan.first_year ? ", the earliest known amount," : "") + " to " +
-                                      std::to_string(plan.last_year) + ") × " + std::to_string(plan.interventions.size()) +
-                                      " interventions × " + std::to_string(plan.members.size()) + " members = " + with_spaces(n) +
-                                      " figures, more than " + with_spaces(max_plan_figures) +
-                                      (from < plan.first_year ? "; write the known amounts from the first plan year on, or shorten \"years\""
-                                                              : "; a budget plan covers a few years, so shorten \"years\""));
+        const std::uint64_t table = static_cast<std::uint64_t>(plan.year_count()) *
+                                    std::max<std::uint64_t>(1, plan.interventions.size()) * std::max<std::uint64_t>(1, plan.members.size());
+        const std::uint64_t before = n - table;
+        throw PlanError("/years", "the plan is too large to compute: " + std::to_string(plan.year_count()) +
+                                      (plan.year_count() == 1 ? " year × " : " years × ") +
+                                      std::to_string(plan.interventions.size()) + " interventions × " + std::to_string(plan.members.size()) +
+                                      " members" + (before ? " + " + with_spaces(before) + " amounts before the first year" : "") + " = " +
+                                      with_spaces(n) + " figures, more than " + with_spaces(max_plan_figures) +
+                                      (before > table ? "; start the known amounts nearer the first year, or shorten \"years\""
+                                                      : "; a budget plan covers a few years, so shorten \"years\""));
     }
     return Evaluator(plan).run();
 }
@@ -676,7 +658,7 @@ Evaluation evaluate_all(const Plan& plan) {
             figures += plan_figures(vp);
             if (figures > max_plan_figures) {
                 problems.push_back({"/variants", "the plan and its variants up to \"" + name + "\" are too large to compute: " +
-                                                     with_spaces(figures) + " figures (years × interventions × members of each), more than " +
+                                                     with_spaces(figures) + " figures in all, more than " +
                                                      with_spaces(max_plan_figures) + "; keep fewer variants or shorten \"years\""});
                 break;
             }

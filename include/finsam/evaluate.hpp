@@ -100,8 +100,8 @@ struct Result {
     std::size_t year_index(int year) const noexcept { return static_cast<std::size_t>(year - first_year); }
 };
 
-/// The most figures one evaluation computes: (years from the earliest known amount to the
-/// last plan year) × interventions × members, summed over the base plan and its variants.
+/// The most figures one evaluation computes: years × interventions × members, plus the amounts
+/// computed before the first year, summed over the base plan and its variants.
 /// Far beyond any budget (10 years × 30 members × 300 interventions is 90 000), small enough
 /// that no plan can exhaust memory or run for minutes (a larger one is a PlanError).
 inline constexpr std::uint64_t max_plan_figures = 1'000'000;
