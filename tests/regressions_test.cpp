@@ -39,7 +39,7 @@ BOOST_AUTO_TEST_CASE(many_problems_are_collected_in_linear_time) {
     BOOST_TEST(problems.size() == 49'995u);
     BOOST_TEST(problems.front().path == "/interventions/0/financing/key");
     BOOST_TEST(problems.back().message ==
-               "missing: the case part of \"i4\" in 9999 (800.00 kr) needs a key; write \"key\": {\"MEMBER\": WEIGHT, …} in \"financing\"");
+               "the case part of \"i4\" in 9999 (800.00 kr) needs a key; add \"financing\": {\"key\": {\"MEMBER\": WEIGHT, …}}");
 }
 
 BOOST_AUTO_TEST_CASE(result_json_over_9999_years_is_linear) {
