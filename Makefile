@@ -40,12 +40,13 @@ test-sanitize: deps
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(SAN_BUILD) --output-on-failure -j$(JOBS) -L 'cpp|cli'
 
-# libFuzzer over plan loading, validation, evaluation with variants, result JSON, explain and
-# compare (fuzz/fuzz_plan.cpp), built with clang++ and ASan + UBSan in $(FUZZ_BUILD)/. Seeds: the
-# examples, the bad-input catalogue and 50 generated plans; the corpus grows in
-# $(FUZZ_BUILD)/corpus, crashes land in $(FUZZ_BUILD)/artifacts. `make fuzz FUZZ_SECONDS=600`;
-# FUZZ_FLAGS passes more libFuzzer options (e.g. -use_value_profile=1 -jobs=2). A plan may take
-# up to about a minute under the fuzzer's instrumentation (1 000 000 figures), hence -timeout=120.
+# libFuzzer over plan loading, validation, evaluation with variants, result JSON, explain,
+# compare and the budget tables (fuzz/fuzz_plan.cpp), built with clang++ and ASan + UBSan in
+# $(FUZZ_BUILD)/. Seeds: the examples, the bad-input catalogue and 50 generated plans; the corpus
+# grows in $(FUZZ_BUILD)/corpus, crashes land in $(FUZZ_BUILD)/artifacts.
+# `make fuzz FUZZ_SECONDS=600`; FUZZ_FLAGS passes more libFuzzer options (e.g.
+# -use_value_profile=1 -jobs=2). A plan may take up to about a minute under the fuzzer's
+# instrumentation (1 000 000 figures), hence -timeout=120.
 fuzz:
 	@scripts/install-deps.sh clang libclang-rt-14-dev
 	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DFINSAM_FUZZ=ON \
@@ -53,6 +54,7 @@ fuzz:
 	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target finsam_fuzz
 	rm -rf $(FUZZ_BUILD)/seeds && mkdir -p $(FUZZ_BUILD)/seeds $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
 	cp examples/*.json tests/bad_inputs/*.json $(FUZZ_BUILD)/seeds/
+	rm -f $(FUZZ_BUILD)/seeds/too_large_*.json  # near the size limit: seconds each, a minute instrumented
 	$(PYTHON) tests/reference/gen_plans.py --seed 1 --count 50 --out $(FUZZ_BUILD)/seeds/generated
 	mv $(FUZZ_BUILD)/seeds/generated/*.json $(FUZZ_BUILD)/seeds/ && rmdir $(FUZZ_BUILD)/seeds/generated
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

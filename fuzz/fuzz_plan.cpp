@@ -1,11 +1,12 @@
 // libFuzzer target: any bytes through plan loading, validation, evaluation (with variants),
-// result serialization, explain and compare.
+// result serialization, explain, compare and the budget tables (Markdown, HTML, CSV).
 //
 // What counts as a bug (the fuzzer aborts): a crash, a sanitizer report, a hang (libFuzzer's
 // -timeout), an exception other than PlanError out of loading or evaluation (the CLI would
 // print it without a pointer), a problem without a message or with a pointer that is not one,
 // a message or pointer that is not valid UTF-8, a plan whose JSON does not read back as
-// itself, and an evaluated plan that breaks an invariant of tests/invariants.hpp.
+// itself, an evaluated plan that breaks an invariant of tests/invariants.hpp, and budget tables
+// that cannot be built for a valid plan.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -15,6 +16,7 @@
 
 #include "finsam/evaluate.hpp"
 #include "finsam/explain.hpp"
+#include "finsam/report.hpp"
 #include "finsam/result_json.hpp"
 
 #include "../tests/invariants.hpp"
@@ -51,6 +53,21 @@ void check_result(const finsam::Plan& plan, const finsam::Result& r, const std::
     (void)finsam::dump_json(finsam::to_json(r));
     for (const auto& w : r.warnings)
         if (w.code.empty() || w.message.empty() || (!w.path.empty() && w.path.front() != '/')) bug(label + ": malformed warning " + w.code);
+    // the budget tables in the default units and language, and in kr / mnkr in English
+    finsam::TableOptions options[3];
+    options[1].unit = finsam::Unit::kr;
+    options[1].lang = finsam::Lang::en;
+    options[2].unit = finsam::Unit::mnkr;
+    for (const auto& o : options) {
+        try {
+            const finsam::BudgetTables tables = finsam::build_tables(r, o, &plan);
+            (void)finsam::to_markdown(tables);
+            (void)finsam::to_html(tables);
+            (void)finsam::to_csv(tables);
+        } catch (const std::exception& e) {
+            bug(label + ": budget tables of a valid plan: " + e.what());
+        }
+    }
     // explain a few years, members and interventions (bounded: a plan may span 9999 years)
     const int years[] = {r.first_year, r.first_year + 1, r.last_year};
     for (int y : years) {
