@@ -6,8 +6,11 @@ BUILD       ?= build
 SAN_BUILD   ?= build-sanitize
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE=$(PYTHON)
 DEMO_PLAN   ?= examples/socsam-haninge-2005.json
+FUZZ_BUILD  ?= build-fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_FLAGS  ?=
 
-.PHONY: all deps build demo test test-unit test-sanitize clean
+.PHONY: all deps build demo test test-unit test-sanitize fuzz clean
 
 all: build
 
@@ -32,10 +35,32 @@ test-unit: build
 # (an incremental build directory of its own: nothing is rebuilt that did not change).
 test-sanitize: deps
 	cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
-	  -DFINSAM_SANITIZE=ON -DFINSAM_BUILD_PYTHON=OFF
+	  -DFINSAM_SANITIZE=ON -DFINSAM_BUILD_PYTHON=OFF -DPython_EXECUTABLE=$(PYTHON)
 	cmake --build $(SAN_BUILD) -j$(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(SAN_BUILD) --output-on-failure -j$(JOBS) -L 'cpp|cli'
 
+# libFuzzer over plan loading, validation, evaluation with variants, result JSON, explain,
+# compare and the budget tables (fuzz/fuzz_plan.cpp), built with clang++ and ASan + UBSan in
+# $(FUZZ_BUILD)/. Seeds: the examples, the bad-input catalogue and 50 generated plans; the corpus
+# grows in $(FUZZ_BUILD)/corpus, crashes land in $(FUZZ_BUILD)/artifacts.
+# `make fuzz FUZZ_SECONDS=600`; FUZZ_FLAGS passes more libFuzzer options (e.g.
+# -use_value_profile=1 -jobs=2). A plan may take up to about a minute under the fuzzer's
+# instrumentation (1 000 000 figures), hence -timeout=120.
+fuzz:
+	@scripts/install-deps.sh clang libclang-rt-14-dev
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DFINSAM_FUZZ=ON \
+	  -DFINSAM_BUILD_TESTS=OFF -DFINSAM_BUILD_CLI=OFF -DFINSAM_BUILD_PYTHON=OFF -DFINSAM_INSTALL=OFF
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target finsam_fuzz
+	rm -rf $(FUZZ_BUILD)/seeds && mkdir -p $(FUZZ_BUILD)/seeds $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
+	cp examples/*.json tests/bad_inputs/*.json $(FUZZ_BUILD)/seeds/
+	rm -f $(FUZZ_BUILD)/seeds/too_large_*.json  # near the size limit: seconds each, a minute instrumented
+	$(PYTHON) tests/reference/gen_plans.py --seed 1 --count 50 --out $(FUZZ_BUILD)/seeds/generated
+	mv $(FUZZ_BUILD)/seeds/generated/*.json $(FUZZ_BUILD)/seeds/ && rmdir $(FUZZ_BUILD)/seeds/generated
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(FUZZ_BUILD)/fuzz/finsam_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=120 -rss_limit_mb=2048 -max_len=32768 $(FUZZ_FLAGS) \
+	  -dict=fuzz/plan.dict -artifact_prefix=$(FUZZ_BUILD)/artifacts/ -print_final_stats=1 \
+	  $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/seeds
+
 clean:
-	rm -rf $(BUILD) $(SAN_BUILD)
+	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD)

@@ -205,7 +205,7 @@ int run(int argc, char** argv) {
         r = ev.find(v->second);
         if (!r || v->second.empty()) {
             std::string names;
-            for (const auto& [n, res] : ev.variants) names += (names.empty() ? "" : ", ") + n;
+            for (const auto& [n, res] : ev.variants) names += (names.empty() ? "\"" : ", \"") + n + "\"";
             return report_problems(a.file, {{"/variants", "no variant \"" + v->second + "\"" +
                                                               (names.empty() ? "; the plan has no variants" : "; the variants are " + names)}},
                                    as_json);

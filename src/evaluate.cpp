@@ -51,6 +51,7 @@ private:
     const Plan& p_;
     Result r_;
     std::vector<Problem> problems_;
+    std::set<std::pair<std::string, std::string>> problem_seen_;
     std::size_t ny_ = 0, nm_ = 0;
     std::vector<bool> year_ok_;             // costs and final contributions of the year are known
     std::vector<std::vector<bool>> amount_ok_;  // [intervention][year]
@@ -59,7 +60,8 @@ private:
 
     void problem(std::string path, std::string message) {
         Problem pr{std::move(path), std::move(message)};
-        if (std::find(problems_.begin(), problems_.end(), pr) == problems_.end()) problems_.push_back(std::move(pr));
+        // a set for the duplicates: a plan over 9 999 years can have tens of thousands of problems
+        if (problem_seen_.insert({pr.path, pr.message}).second) problems_.push_back(std::move(pr));
     }
     void warn(std::string code, std::string path, std::string message) {
         r_.warnings.push_back({std::move(code), std::move(path), std::move(message)});
@@ -71,7 +73,8 @@ private:
             f();
             return true;
         } catch (const OverflowError&) {
-            problem(path, what + " is beyond ±(2^63 − 1) öre, larger than any budget");
+            problem(path, what + " would be beyond ±(2^63 − 1) öre (±92 233 720 368 547 758.07 kr), larger than any budget; check the "
+                          "amounts, rates and the plan's amount_unit");
             return false;
         }
     }
@@ -155,18 +158,7 @@ private:
     void chain(const Intervention& iv, InterventionResult& ir, std::vector<bool>& ok_years) {
         // Years before the first are computed only as far back as needed: from the latest known
         // amount from which an unbroken chain of active years reaches the first year.
-        auto has_known = [&](int y) { return iv.is_active(y) && (iv.amounts.count(y) || iv.has_items_in(y)); };
-        int earliest = p_.first_year;
-        for (const auto& [y, a] : iv.amounts) earliest = std::min(earliest, y);
-        for (const auto& it : iv.items)
-            for (const auto& [y, a] : it.amounts) earliest = std::min(earliest, y);
-        int start = p_.first_year;
-        if (iv.is_active(start) && !has_known(start))
-            for (int y = start - 1; y >= earliest && iv.is_active(y); --y)
-                if (has_known(y)) {
-                    start = y;
-                    break;
-                }
+        const int start = iv.chain_start(p_.first_year);
         bool have_prev = false;
         Money prev;
         bool failed = false;
@@ -405,7 +397,7 @@ private:
                 }
                 if (total != Money{} && total_share == 0) {
                     problem(p_.shares->at(y)->path, "every member's share is 0 in " + ys(y) + ", so the frame of " +
-                                                        total.to_kr_string() + " kr cannot be split");
+                                                        total.to_kr_string() + " kr cannot be split; give a member a share above 0");
                     year_ok_[yi] = false;
                     continue;
                 }
@@ -420,7 +412,7 @@ private:
         for (const auto& a : p_.adjustments) {
             const auto yi = static_cast<std::size_t>(a.year - p_.first_year);
             auto& m = r_.members[a.member];
-            if (!guarded(a.path + "/amount", "the adjustments of \"" + m.id + "\" in " + ys(a.year), [&] {
+            if (!guarded(a.path + "/amount", "the final contribution of \"" + m.id + "\" in " + ys(a.year) + " (contribution plus adjustments)", [&] {
                     m.adjustment[yi] += a.amount;
                     m.final_contribution[yi] = m.contribution[yi] + m.adjustment[yi];
                 }))
@@ -483,7 +475,8 @@ private:
                                 why = "a final frame of 0";
                             }
                             problem(frame_path, ys(y) + " has " + why + ", so the frame part of \"" + iv.name + "\" (" +
-                                                    frame_amt.to_kr_string() + " kr) cannot be split in proportion to it");
+                                                    frame_amt.to_kr_string() + " kr) cannot be split in proportion to it; correct the frame or "
+                                                    "the adjustments of " + ys(y));
                             frame_reported = true;
                         }
                         ok = false;
@@ -501,7 +494,7 @@ private:
                         for (const auto& w : *iv.key) sum += w;
                         if (sum == 0) {
                             problem(iv.path + "/financing/key", "every weight is 0, so the case part of \"" + iv.name + "\" in " + ys(y) +
-                                                                    " (" + case_amt.to_kr_string() + " kr) cannot be split");
+                                                                    " (" + case_amt.to_kr_string() + " kr) cannot be split; give a member a weight above 0");
                             ok = false;
                         } else {
                             ir.case_allocation[yi] = allocate_explained(case_amt, *iv.key, p_.rounding.allocation);
@@ -610,7 +603,43 @@ private:
 
 }  // namespace
 
-Result evaluate(const Plan& plan) { return Evaluator(plan).run(); }
+namespace {
+
+/// 1099890 → "1 099 890".
+std::string with_spaces(std::uint64_t n) {
+    const std::string digits = std::to_string(n);
+    std::string s;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) s += ' ';
+        s += digits[i];
+    }
+    return s;
+}
+
+}  // namespace
+
+std::uint64_t plan_figures(const Plan& plan) {
+    const auto years = static_cast<std::uint64_t>(plan.year_count());
+    std::uint64_t figures = years * std::max<std::uint64_t>(1, plan.interventions.size()) * std::max<std::uint64_t>(1, plan.members.size());
+    for (const auto& iv : plan.interventions) figures += static_cast<std::uint64_t>(plan.first_year - iv.chain_start(plan.first_year));
+    return figures;
+}
+
+Result evaluate(const Plan& plan) {
+    if (const std::uint64_t n = plan_figures(plan); n > max_plan_figures) {
+        const std::uint64_t table = static_cast<std::uint64_t>(plan.year_count()) *
+                                    std::max<std::uint64_t>(1, plan.interventions.size()) * std::max<std::uint64_t>(1, plan.members.size());
+        const std::uint64_t before = n - table;
+        throw PlanError("/years", "the plan is too large to compute: " + std::to_string(plan.year_count()) +
+                                      (plan.year_count() == 1 ? " year × " : " years × ") +
+                                      std::to_string(plan.interventions.size()) + " interventions × " + std::to_string(plan.members.size()) +
+                                      " members" + (before ? " + " + with_spaces(before) + " amounts before the first year" : "") + " = " +
+                                      with_spaces(n) + " figures, more than " + with_spaces(max_plan_figures) +
+                                      (before > table ? "; start the known amounts nearer the first year, or shorten \"years\""
+                                                      : "; a budget plan covers a few years, so shorten \"years\""));
+    }
+    return Evaluator(plan).run();
+}
 
 Evaluation evaluate_all(const Plan& plan) {
     std::vector<Problem> problems;
@@ -620,9 +649,19 @@ Evaluation evaluate_all(const Plan& plan) {
     } catch (const PlanError& e) {
         problems = e.problems();
     }
+    // every variant is a plan of its own: the limit holds for all of them together
+    std::uint64_t figures = plan_figures(plan);
     for (const auto& [name, patch] : plan.variants) {
+        if (figures > max_plan_figures) break;  // the base alone is too large: reported above
         try {
             Plan vp = variant_plan(plan, name);
+            figures += plan_figures(vp);
+            if (figures > max_plan_figures) {
+                problems.push_back({"/variants", "the plan and its variants up to \"" + name + "\" are too large to compute: " +
+                                                     with_spaces(figures) + " figures in all, more than " +
+                                                     with_spaces(max_plan_figures) + "; keep fewer variants or shorten \"years\""});
+                break;
+            }
             try {
                 ev.variants.emplace_back(name, evaluate(vp));
             } catch (const PlanError& e) {

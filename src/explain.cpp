@@ -1,6 +1,7 @@
 // `finsam explain` and `finsam compare` (see include/finsam/explain.hpp).
 #include "finsam/explain.hpp"
 
+#include <map>
 #include <sstream>
 
 #include "finsam/result_json.hpp"
@@ -25,12 +26,6 @@ std::string approx(const Rational& q) {
         while (!frac.empty() && frac.back() == '0') frac.pop_back();
     std::string out = (neg ? "-" : "") + digits.substr(0, digits.size() - 4) + (frac.empty() ? "" : "." + frac);
     return exact ? out : "≈ " + out;
-}
-
-const MemberResult* find_member(const Result& r, const std::string& id) {
-    for (const auto& m : r.members)
-        if (m.id == id) return &m;
-    return nullptr;
 }
 
 /// One split (frame or case) as seen by member k.
@@ -208,16 +203,27 @@ J compare(const Evaluation& ev) {
         jv["name"] = name;
         J members = J::array();
         auto diff3 = [](Money b, Money v) {
-            return J{{"base", b.to_kr_string()}, {"variant", v.to_kr_string()}, {"difference", (v - b).to_kr_string()}};
+            // the difference of two amounts within ±(2^63 − 1) öre may lie beyond it: exact, as text
+            const BigInt d = BigInt(v.ore()) - BigInt(b.ore());
+            const BigInt a = d < 0 ? BigInt(-d) : d;
+            std::string frac = BigInt(a % 100).str();
+            if (frac.size() < 2) frac.insert(0, "0");
+            return J{{"base", b.to_kr_string()}, {"variant", v.to_kr_string()},
+                     {"difference", (d < 0 ? "-" : "") + BigInt(a / 100).str() + "." + frac}};
         };
-        // members in the variant's order; a member only in one of them counts 0 in the other
+        // members in the base's order, then those only in the variant; a member only in one of
+        // them counts 0 in the other
+        std::map<std::string, std::pair<const MemberResult*, const MemberResult*>> by_id;
         std::vector<std::string> ids;
-        for (const auto& m : base.members) ids.push_back(m.id);
-        for (const auto& m : vr.members)
-            if (std::find(ids.begin(), ids.end(), m.id) == ids.end()) ids.push_back(m.id);
+        for (const auto& m : base.members)
+            if (by_id.emplace(m.id, std::make_pair(&m, nullptr)).second) ids.push_back(m.id);
+        for (const auto& m : vr.members) {
+            auto [it, fresh] = by_id.emplace(m.id, std::make_pair(nullptr, &m));
+            if (fresh) ids.push_back(m.id);
+            else it->second.second = &m;
+        }
         for (const auto& id : ids) {
-            const MemberResult* bm = find_member(base, id);
-            const MemberResult* vm = find_member(vr, id);
+            const auto [bm, vm] = by_id.at(id);
             J jm = J::object();
             jm["id"] = id;
             J years = J::object();
@@ -227,9 +233,12 @@ J compare(const Evaluation& ev) {
                     if (!m || y < r.first_year || y > r.last_year) return Money{};
                     return (m->*field)[r.year_index(y)];
                 };
-                years[std::to_string(y)] = {
-                    {"final_contribution", diff3(get(base, bm, &MemberResult::final_contribution), get(vr, vm, &MemberResult::final_contribution))},
-                    {"cost_share", diff3(get(base, bm, &MemberResult::cost_share), get(vr, vm, &MemberResult::cost_share))}};
+                // appended without ordered_map's linear key search (quadratic over 9 999 years)
+                static_cast<J::object_t::Container&>(years.get_ref<J::object_t&>())
+                    .emplace_back(std::to_string(y),
+                                  J{{"final_contribution", diff3(get(base, bm, &MemberResult::final_contribution),
+                                                                 get(vr, vm, &MemberResult::final_contribution))},
+                                    {"cost_share", diff3(get(base, bm, &MemberResult::cost_share), get(vr, vm, &MemberResult::cost_share))}});
             }
             jm["years"] = std::move(years);
             members.push_back(std::move(jm));

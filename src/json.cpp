@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace finsam {
@@ -65,100 +66,395 @@ std::string sanitize_utf8(std::string_view s) {
 
 namespace {
 
-// SAX handler building a Node tree; duplicate keys and excessive depth are problems.
-class Builder : public nlohmann::json_sax<nlohmann::json> {
+// A strict JSON reader (RFC 8259) building a Node tree. It keeps every number's text as written
+// (nlohmann's lexer turns a number beyond the range of a double, such as 1e401 or a 400-digit
+// integer, into a syntax error, where the spec wants an error at the number's pointer), and
+// its messages say where the problem is and what to write instead. Problems of the JSON itself
+// are at the root pointer "" (spec 12.19), with the line and column in the message; duplicate
+// keys are all collected, any other problem stops the reading.
+class Reader {
 public:
+    explicit Reader(std::string_view text) : s_(text) {}
+
     std::vector<Problem> problems;
-    Node root;
-    /// Numbers too large for a double, replaced by "0" before lexing: occurrence index → text.
-    std::vector<std::pair<std::size_t, std::string>> big_numbers;
 
-    bool null() override { return put(Node::null()); }
-    bool boolean(bool b) override { return put(Node::boolean(b)); }
-    bool number_integer(number_integer_t v) override { return number(std::to_string(v)); }
-    bool number_unsigned(number_unsigned_t v) override { return number(std::to_string(v)); }
-    bool number_float(number_float_t, const string_t& text) override { return number(text); }
-    bool string(string_t& s) override { return put(Node::string(std::move(s))); }
-    bool binary(binary_t&) override { return put(Node::null()); }  // not produced by JSON text
-
-    bool start_object(std::size_t) override { return open(Node::object()); }
-    bool key(string_t& k) override {
-        Frame& f = stack_.back();
-        if (!f.keys.insert(k).second) {
-            problems.push_back({f.path + "/" + pointer_escape(k),
-                                "duplicate key \"" + sanitize_utf8(k) + "\"; each key may appear only once"});
-            f.skip_next = true;
+    std::optional<Node> read() {
+        if (s_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // a UTF-8 byte order mark is ignored
+        const std::size_t body = pos_;
+        skip_space();
+        if (pos_ == s_.size()) {
+            fail(std::string(body == s_.size() ? "the file is empty" : "the file holds only white space") +
+                 "; a plan is a JSON object such as {\"format\": \"finsam/1\", …}");
+            return std::nullopt;
         }
-        f.pending_key = std::move(k);
-        return true;
-    }
-    bool end_object() override { return close(); }
-    bool start_array(std::size_t) override { return open(Node::array()); }
-    bool end_array() override { return close(); }
-
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
-        std::string what = ex.what();
-        const auto close_bracket = what.find("] ");
-        if (what.rfind("[json.exception.", 0) == 0 && close_bracket != std::string::npos) what = what.substr(close_bracket + 2);
-        problems.push_back({"", "invalid JSON: " + sanitize_utf8(what)});
-        return false;
+        Node root;
+        if (!value(root, "", 0)) return std::nullopt;
+        skip_space();
+        if (pos_ != s_.size()) {
+            fail(pos_, "more after the end of the JSON value; a file holds one plan, so remove what follows");
+            return std::nullopt;
+        }
+        if (!problems.empty()) return std::nullopt;
+        return root;
     }
 
 private:
-    std::size_t numbers_seen_ = 0;
-    std::size_t next_big_ = 0;
+    std::string_view s_;
+    std::size_t pos_ = 0;
 
-    bool number(std::string text) {
-        if (next_big_ < big_numbers.size() && big_numbers[next_big_].first == numbers_seen_)
-            text = big_numbers[next_big_++].second;
-        ++numbers_seen_;
-        return put(Node::number(std::move(text)));
+    void fail(std::string message) { problems.push_back({"", "invalid JSON: " + std::move(message)}); }
+    void fail(std::size_t at, const std::string& message) { problems.push_back({"", "invalid JSON " + where(at) + ": " + message}); }
+
+    /// "line L, column C" of the current position (columns count characters, from 1).
+    std::string where(std::size_t at) const {
+        std::size_t line = 1, col = 1;
+        for (std::size_t i = 0; i < at && i < s_.size(); ++i) {
+            const auto c = static_cast<unsigned char>(s_[i]);
+            if (c == '\n') {
+                ++line;
+                col = 1;
+            } else if ((c & 0xC0) != 0x80) {
+                ++col;
+            }
+        }
+        return "at line " + std::to_string(line) + ", column " + std::to_string(col);
     }
 
-    struct Frame {
-        Node node;
-        std::string path;
-        std::set<std::string> keys;
-        std::string pending_key;
-        bool skip_next = false;
-    };
-    std::vector<Frame> stack_;
-
-    std::string child_path() const {
-        const Frame& f = stack_.back();
-        if (f.node.is_object()) return f.path + "/" + pointer_escape(f.pending_key);
-        return f.path + "/" + std::to_string(f.node.items().size());
+    /// The character at the current position, quoted for a message.
+    std::string shown() const {
+        if (pos_ >= s_.size()) return "the end of the file";
+        const auto c = static_cast<unsigned char>(s_[pos_]);
+        if (c < 0x20 || c >= 0x7F) {
+            static const char* hex = "0123456789ABCDEF";
+            return std::string("byte 0x") + hex[c >> 4] + hex[c & 0xF];
+        }
+        return "'" + std::string(1, static_cast<char>(c)) + "'";
     }
 
-    bool put(Node n) {
-        if (stack_.empty()) {
-            root = std::move(n);
+    void skip_space() {
+        while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) ++pos_;
+    }
+
+    bool at_end() {
+        if (pos_ < s_.size()) return false;
+        fail(pos_, "the file ends in the middle of the JSON (is it truncated?); complete it or restore the whole file");
+        return true;
+    }
+
+    /// A value that is not valid JSON where one is expected; says what was found.
+    void bad_value() {
+        const std::string_view rest = s_.substr(pos_);
+        auto starts = [&](std::string_view w) { return rest.substr(0, w.size()) == w; };
+        if (starts("NaN") || starts("Infinity") || starts("-Infinity") || starts("+Infinity"))
+            fail(pos_, "NaN and infinities are not JSON numbers; write a number or a decimal string such as \"1.5\"");
+        else if (starts("//") || starts("/*"))
+            fail(pos_, "comments are not allowed in JSON; remove the comment");
+        else if (starts("'"))
+            fail(pos_, "strings must be in double quotes \"…\", not single quotes");
+        else if (starts("]") || starts("}"))
+            fail(pos_, "a value is missing before " + shown() + " (a trailing comma?); remove the comma or add the value");
+        else if (starts("+") || starts("."))
+            fail(pos_, "a JSON number starts with a digit or '-'; write it without '+' or add the leading 0, such as 0.5");
+        else
+            fail(pos_, "unexpected " + shown() + "; expected a value: an object {…}, an array […], a string \"…\", a number, true, false or null");
+    }
+
+    bool value(Node& out, const std::string& path, std::size_t depth) {
+        if (at_end()) return false;
+        const char c = s_[pos_];
+        if (c == '{' || c == '[') {
+            if (depth >= max_json_depth) {
+                fail(pos_, "nesting deeper than " + std::to_string(max_json_depth) +
+                     " levels of objects and arrays; a plan needs only a few");
+                return false;
+            }
+            return c == '{' ? object(out, path, depth) : array(out, path, depth);
+        }
+        if (c == '"') {
+            std::string str;
+            if (!string(str)) return false;
+            out = Node::string(std::move(str));
             return true;
         }
-        Frame& f = stack_.back();
-        if (f.node.is_array()) {
-            f.node.items().push_back(std::move(n));
-        } else if (f.skip_next) {
-            f.skip_next = false;
-        } else {
-            f.node.members().emplace_back(std::move(f.pending_key), std::move(n));
+        if (c == '-' || (c >= '0' && c <= '9')) return number(out);
+        for (std::string_view word : {"true", "false", "null"}) {
+            if (s_.substr(pos_, word.size()) == word) {
+                const std::size_t end = pos_ + word.size();
+                if (end < s_.size() && std::isalnum(static_cast<unsigned char>(s_[end]))) break;
+                out = word == "null" ? Node::null() : Node::boolean(word == "true");
+                pos_ = end;
+                return true;
+            }
         }
-        return true;
+        bad_value();
+        return false;
     }
-    bool open(Node n) {
-        if (stack_.size() >= max_json_depth) {
-            problems.push_back({stack_.empty() ? "" : child_path(),
-                                "nesting deeper than " + std::to_string(max_json_depth) + " levels"});
+
+    bool object(Node& out, const std::string& path, std::size_t depth) {
+        out = Node::object();
+        ++pos_;  // {
+        std::set<std::string> keys;
+        skip_space();
+        if (at_end()) return false;
+        if (s_[pos_] == '}') {
+            ++pos_;
+            return true;
+        }
+        for (;;) {
+            skip_space();
+            if (at_end()) return false;
+            if (s_[pos_] != '"') {
+                if (s_[pos_] == '}')
+                    fail(pos_, "a trailing comma before '}'; remove the comma");
+                else if (s_[pos_] == '\'')
+                    fail(pos_, "keys must be in double quotes \"…\", not single quotes");
+                else if (s_.substr(pos_, 2) == "//" || s_.substr(pos_, 2) == "/*")
+                    fail(pos_, "comments are not allowed in JSON; remove the comment");
+                else
+                    fail(pos_, "unexpected " + shown() + "; expected a key in double quotes, such as \"name\"");
+                return false;
+            }
+            const std::size_t key_at = pos_;
+            std::string key;
+            if (!string(key)) return false;
+            skip_space();
+            if (at_end()) return false;
+            if (s_[pos_] != ':') {
+                fail(pos_, "unexpected " + shown() + " after the key \"" + sanitize_utf8(key) + "\"; expected ':'");
+                return false;
+            }
+            ++pos_;
+            skip_space();
+            const std::string child = path + "/" + pointer_escape(key);
+            Node v;
+            if (!value(v, child, depth + 1)) return false;
+            if (!keys.insert(key).second)
+                problems.push_back({"", "duplicate key \"" + sanitize_utf8(key) + "\" " + where(key_at) + " (" +
+                                            sanitize_utf8(child) + "); each key may appear only once, so remove one of them"});
+            else
+                out.members().emplace_back(std::move(key), std::move(v));
+            skip_space();
+            if (at_end()) return false;
+            if (s_[pos_] == ',') {
+                ++pos_;
+                continue;
+            }
+            if (s_[pos_] == '}') {
+                ++pos_;
+                return true;
+            }
+            if (s_[pos_] == '"')
+                fail(pos_, "a ',' is missing before this key; separate the members of an object with commas");
+            else
+                fail(pos_, "unexpected " + shown() + "; expected ',' or '}' after the value of \"" + sanitize_utf8(key) + "\"");
             return false;
         }
-        std::string path = stack_.empty() ? "" : child_path();
-        stack_.push_back({std::move(n), std::move(path), {}, {}, false});
+    }
+
+    bool array(Node& out, const std::string& path, std::size_t depth) {
+        out = Node::array();
+        ++pos_;  // [
+        skip_space();
+        if (at_end()) return false;
+        if (s_[pos_] == ']') {
+            ++pos_;
+            return true;
+        }
+        for (;;) {
+            skip_space();
+            Node v;
+            if (!value(v, path + "/" + std::to_string(out.items().size()), depth + 1)) return false;
+            out.items().push_back(std::move(v));
+            skip_space();
+            if (at_end()) return false;
+            if (s_[pos_] == ',') {
+                ++pos_;
+                continue;
+            }
+            if (s_[pos_] == ']') {
+                ++pos_;
+                return true;
+            }
+            fail(pos_, "unexpected " + shown() + "; expected ',' or ']' in an array");
+            return false;
+        }
+    }
+
+    /// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, kept as written.
+    bool number(Node& out) {
+        const std::size_t start = pos_;
+        auto digits = [&] {
+            const std::size_t from = pos_;
+            while (pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9') ++pos_;
+            return pos_ - from;
+        };
+        if (s_[pos_] == '-') ++pos_;
+        if (pos_ < s_.size() && s_.substr(pos_, 8) == "Infinity") {
+            pos_ = start;
+            bad_value();
+            return false;
+        }
+        const std::size_t int_at = pos_;
+        const std::size_t n = digits();
+        if (n == 0) {
+            fail(pos_, "a digit must follow '-' in a number");
+            return false;
+        }
+        if (n > 1 && s_[int_at] == '0') {
+            fail(int_at, "a JSON number has no leading zeros; write it without them (or as a string)");
+            return false;
+        }
+        if (pos_ < s_.size() && s_[pos_] == '.') {
+            ++pos_;
+            if (digits() == 0) {
+                fail(pos_, "a digit must follow the decimal point, such as 1.0");
+                return false;
+            }
+        }
+        if (pos_ < s_.size() && (s_[pos_] == 'e' || s_[pos_] == 'E')) {
+            ++pos_;
+            if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) ++pos_;
+            if (digits() == 0) {
+                fail(pos_, "a digit must follow the exponent's 'e', such as 1e3");
+                return false;
+            }
+        }
+        out = Node::number(std::string(s_.substr(start, pos_ - start)));
         return true;
     }
-    bool close() {
-        Node n = std::move(stack_.back().node);
-        stack_.pop_back();
-        return put(std::move(n));
+
+    /// A string with its escapes decoded; its bytes must be UTF-8 and it holds no lone surrogate.
+    bool string(std::string& out) {
+        const std::size_t start = pos_;
+        ++pos_;  // "
+        for (;;) {
+            if (pos_ >= s_.size()) {
+                fail(start, "this string never ends; add its closing '\"'");
+                return false;
+            }
+            const auto c = static_cast<unsigned char>(s_[pos_]);
+            if (c == '"') {
+                ++pos_;
+                return true;
+            }
+            if (c == '\\') {
+                if (!escape(out)) return false;
+                continue;
+            }
+            if (c < 0x20) {
+                fail(pos_, "a control character (" + shown() + ") inside a string; write it escaped, such as \\n for a line break");
+                return false;
+            }
+            if (c < 0x80) {
+                out += static_cast<char>(c);
+                ++pos_;
+                continue;
+            }
+            const std::size_t len = utf8_length(pos_);
+            if (len == 0) {
+                fail(pos_, "invalid UTF-8 (" + shown() + "); save the file as UTF-8");
+                return false;
+            }
+            out.append(s_.substr(pos_, len));
+            pos_ += len;
+        }
+    }
+
+    /// Length of the well-formed UTF-8 sequence at `at` (2..4), or 0 (overlong, surrogate, > U+10FFFF, cut).
+    std::size_t utf8_length(std::size_t at) const {
+        const auto b = [&](std::size_t k) { return at + k < s_.size() ? static_cast<unsigned char>(s_[at + k]) : 0u; };
+        const unsigned c = b(0);
+        auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) { return b(k) >= lo && b(k) <= hi; };
+        if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+        if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
+        if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1) && cont(2) ? 3 : 0;
+        if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;  // not U+D800..U+DFFF
+        if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+        if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+        if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
+        return 0;
+    }
+
+    bool hex4(unsigned& v) {
+        v = 0;
+        for (int i = 0; i < 4; ++i) {
+            if (pos_ >= s_.size()) return false;
+            const char h = s_[pos_];
+            v <<= 4;
+            if (h >= '0' && h <= '9') v |= static_cast<unsigned>(h - '0');
+            else if (h >= 'a' && h <= 'f') v |= static_cast<unsigned>(h - 'a' + 10);
+            else if (h >= 'A' && h <= 'F') v |= static_cast<unsigned>(h - 'A' + 10);
+            else return false;
+            ++pos_;
+        }
+        return true;
+    }
+
+    bool escape(std::string& out) {
+        const std::size_t at = pos_;
+        ++pos_;  // backslash
+        if (pos_ >= s_.size()) return !at_end();
+        const char e = s_[pos_++];
+        switch (e) {
+            case '"': out += '"'; return true;
+            case '\\': out += '\\'; return true;
+            case '/': out += '/'; return true;
+            case 'b': out += '\b'; return true;
+            case 'f': out += '\f'; return true;
+            case 'n': out += '\n'; return true;
+            case 'r': out += '\r'; return true;
+            case 't': out += '\t'; return true;
+            case 'u': break;
+            default:
+                --pos_;
+                fail(at, "unknown escape \\" + (static_cast<unsigned char>(e) < 0x80 && e >= 0x20 ? std::string(1, e) : shown()) +
+                     " in a string; write \\\\ for a backslash");
+                return false;
+        }
+        unsigned cp = 0;
+        if (!hex4(cp)) {
+            fail(at, "\\u must be followed by four hex digits, such as \\u00e4");
+            return false;
+        }
+        if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            fail(at, "a lone surrogate \\u" + hex(cp) + " in a string; write the character itself or a complete surrogate pair");
+            return false;
+        }
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            unsigned lo = 0;
+            if (s_.substr(pos_, 2) != "\\u" || (pos_ += 2, !hex4(lo)) || lo < 0xDC00 || lo > 0xDFFF) {
+                fail(at, "a lone surrogate \\u" + hex(cp) + " in a string; write the character itself or a complete surrogate pair");
+                return false;
+            }
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        }
+        append_utf8(out, cp);
+        return true;
+    }
+
+    static std::string hex(unsigned v) {
+        static const char* digits = "0123456789abcdef";
+        std::string h(4, '0');
+        for (int i = 3; i >= 0; --i, v >>= 4) h[static_cast<std::size_t>(i)] = digits[v & 0xF];
+        return h;
+    }
+
+    static void append_utf8(std::string& out, unsigned cp) {
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
     }
 };
 
@@ -231,81 +527,11 @@ void dump_to(const Node& n, std::string& out) {
 
 }  // namespace
 
-/// nlohmann's parser refuses numbers beyond the range of a double ("number overflow"), but the
-/// spec reads numbers exactly up to an exponent of ±400 and reports larger ones at their own
-/// pointer. So number tokens whose magnitude could exceed a double are replaced by "0" before
-/// parsing, and the Builder puts their text back in document order.
-std::string protect_big_numbers(std::string_view text, std::vector<std::pair<std::size_t, std::string>>& big) {
-    std::string out;
-    bool in_string = false;
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        const char c = text[i];
-        if (in_string) {
-            out += c;
-            if (c == '\\' && i + 1 < text.size()) {
-                out += text[i + 1];
-                i += 2;
-                continue;
-            }
-            if (c == '"') in_string = false;
-            ++i;
-            continue;
-        }
-        if (c == '"') {
-            in_string = true;
-            out += c;
-            ++i;
-            continue;
-        }
-        if (c == '-' || (c >= '0' && c <= '9')) {
-            std::size_t j = i;
-            while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == '-' || text[j] == '+' ||
-                                       text[j] == '.' || text[j] == 'e' || text[j] == 'E'))
-                ++j;
-            const std::string_view tok = text.substr(i, j - i);
-            // decimal magnitude: integer digits (without leading zeros) + exponent
-            std::size_t k = tok.front() == '-' ? 1 : 0;
-            while (k < tok.size() && tok[k] == '0') ++k;
-            long long int_digits = 0;
-            while (k < tok.size() && std::isdigit(static_cast<unsigned char>(tok[k]))) ++k, ++int_digits;
-            long long exp = 0;
-            const auto e = tok.find_first_of("eE");
-            bool exp_huge = false;
-            if (e != std::string_view::npos) {
-                std::size_t p = e + 1;
-                const bool neg = p < tok.size() && tok[p] == '-';
-                if (p < tok.size() && (tok[p] == '-' || tok[p] == '+')) ++p;
-                while (p < tok.size() && tok[p] == '0') ++p;
-                if (tok.size() - p > 6) exp_huge = !neg;
-                else if (p < tok.size()) exp = std::stoll(std::string(tok.substr(p)));
-                if (neg) exp = -exp;
-            }
-            if (exp_huge || int_digits + exp > 300) {
-                big.emplace_back(count, std::string(tok));
-                out += "0";
-            } else {
-                out.append(tok);
-            }
-            ++count;
-            i = j;
-            continue;
-        }
-        out += c;
-        ++i;
-    }
-    return out;
-}
-
-Node parse_json(std::string_view raw) {
-    Builder b;
-    const std::string text = protect_big_numbers(raw, b.big_numbers);
-    const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &b, nlohmann::json::input_format_t::json, true);
-    if (!ok || !b.problems.empty()) {
-        if (b.problems.empty()) b.problems.push_back({"", "invalid JSON"});
-        throw PlanError(std::move(b.problems));
-    }
-    return std::move(b.root);
+Node parse_json(std::string_view text) {
+    Reader r(text);
+    auto root = r.read();
+    if (!root) throw PlanError(std::move(r.problems));
+    return std::move(*root);
 }
 
 Node from_nlohmann(const nlohmann::json& j) { return from_nlohmann_depth(j, 0); }

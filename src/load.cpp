@@ -114,15 +114,30 @@ public:
     }
 
     /// An exact number: a JSON number, or a decimal string (and "A/B" when `fraction`).
+    /// `what` is e.g. "an amount: a JSON number or a decimal string such as \"785\"".
     std::optional<Rational> rational(const Node& n, const std::string& path, bool fraction, std::string_view what) {
         try {
             if (n.is_number()) return parse_json_number(n.text());
             if (n.is_string()) return fraction ? parse_factor(n.text()) : parse_decimal(n.text());
             type_error(n, path, what);
         } catch (const OverflowError& e) {
-            error(path, sanitize_utf8(e.what()));
-        } catch (const ParseError& e) {
-            error(path, sanitize_utf8(e.what()) + "; expected " + std::string(what));
+            error(path, sanitize_utf8(e.what()) + "; no amount, share or rate needs such a number, so check it");
+        } catch (const ParseError&) {
+            const std::string& text = n.text();
+            const std::string shown = detail::quoted(sanitize_utf8(text));
+            const auto colon = what.find(": ");
+            const std::string noun(what.substr(0, colon));
+            const std::string how(colon == std::string_view::npos ? what : what.substr(colon + 2));
+            const auto slash = text.find('/');
+            if (fraction && slash != std::string::npos) {
+                const std::string den = text.substr(slash + 1);
+                const bool zero = !den.empty() && den.find_first_not_of("-0") == std::string::npos && den.find('0') != std::string::npos;
+                error(path, shown + (zero ? " divides by zero" : " is not " + noun) + "; write " + how +
+                                " (a fraction is two integers A/B with B ≠ 0)");
+            } else {
+                error(path, shown + " is not " + noun + "; write " + how +
+                                " (digits with an optional decimal point: no +, exponent, spaces or decimal comma)");
+            }
         }
         return std::nullopt;
     }
@@ -133,7 +148,7 @@ public:
     std::optional<Rational> non_negative_percent(const Node& n, const std::string& path) {
         auto p = percent(n, path);
         if (p && *p < 0) {
-            error(path, "must not be negative");
+            error(path, "must not be negative; write 0 or more");
             return std::nullopt;
         }
         return p;
@@ -141,7 +156,7 @@ public:
     std::optional<Rational> weight(const Node& n, const std::string& path) {
         auto w = rational(n, path, true, "a weight: a number, a decimal string or a fraction such as \"2/3\"");
         if (w && *w < 0) {
-            error(path, "must not be negative");
+            error(path, "must not be negative; write a weight of 0 or more");
             return std::nullopt;
         }
         return w;
@@ -152,15 +167,16 @@ public:
         if (!v) return std::nullopt;
         const Rational ore = *v * ore_per(plan.amount_unit);
         if (boost::multiprecision::denominator(ore) != 1) {
-            error(path, "is not a whole number of öre once read in " + std::string(unit_name(plan.amount_unit)) +
-                            "; round it to at most " +
+            error(path, detail::quoted(sanitize_utf8(n.text())) + " is not a whole number of öre once read in " +
+                            std::string(unit_name(plan.amount_unit)) + "; round it to at most " +
                             std::to_string(plan.amount_unit == Unit::kr ? 2 : plan.amount_unit == Unit::tkr ? 5 : 8) +
                             " decimals");
             return std::nullopt;
         }
         const BigInt o = boost::multiprecision::numerator(ore);
         if (o > Money::max_ore || o < -Money::max_ore) {
-            error(path, "amount beyond ±(2^63 − 1) öre (±92 233 720 368 547 758.07 kr), larger than any budget");
+            error(path, "amount beyond ±(2^63 − 1) öre (±92 233 720 368 547 758.07 kr), larger than any budget; check its digits and the "
+                        "plan's amount_unit");
             return std::nullopt;
         }
         return Money::from_ore(static_cast<std::int64_t>(o));
@@ -169,7 +185,10 @@ public:
     /// A year written as a JSON integer 1..9999.
     std::optional<int> year(const Node& n, const std::string& path) {
         if (n.is_integer_number() && is_year_key(n.text())) return std::stoi(n.text());
-        if (n.is_number() || n.is_string())
+        if (n.is_integer_number())
+            error(path, "year " + (n.text().size() > 20 ? n.text().substr(0, 20) + "…" : n.text()) +
+                            " is outside 1..9999; write a year such as 2005");
+        else if (n.is_number() || n.is_string())
             error(path, "must be a year written as a JSON integer such as 2005, not " +
                             (n.is_string() ? "a string" : "\"" + n.text() + "\""));
         else
@@ -410,7 +429,7 @@ public:
                     error(path + "/id", "\"" + sanitize_utf8(*s) + "\" is not a valid id; use lower-case letters, digits, _ and -");
                     s.reset();
                 } else if (s && !seen.insert(*s).second) {
-                    error(path + "/id", "duplicate member id \"" + *s + "\"");
+                    error(path + "/id", "duplicate member id \"" + *s + "\"; give each member its own id");
                     s.reset();
                 }
                 if (s) mem.id = *s;
@@ -435,7 +454,8 @@ public:
             if (const Node* v = m.find("from")) mem.from = month_bound(*v, path + "/from", true);
             if (const Node* v = m.find("to")) mem.to = month_bound(*v, path + "/to", false);
             if (mem.from && mem.to && *mem.to < *mem.from)
-                error(path + "/from", "membership starts (" + ym_text(*mem.from) + ") after it ends (" + ym_text(*mem.to) + ")");
+                error(path + "/from", "membership starts (" + ym_text(*mem.from) + ") after it ends (" + ym_text(*mem.to) +
+                                          "); correct \"from\" or \"to\"");
             // A member with a valid id is kept even when another of its fields is wrong (the plan
             // fails anyway), so references to it elsewhere do not report it as unknown.
             if (!mem.id.empty()) plan.members.push_back(std::move(mem));
@@ -456,7 +476,8 @@ public:
             return std::nullopt;
         }
         if (n.text().size() > 15) {
-            error(path, "population " + n.text() + " is beyond any realistic figure");
+            error(path, "population " + (n.text().size() > 40 ? n.text().substr(0, 40) + "…" : n.text()) +
+                            " is beyond any realistic figure; write the number of inhabitants, such as 21583");
             return std::nullopt;
         }
         return std::stoll(n.text());
@@ -500,7 +521,8 @@ public:
                         auto pct = non_negative_percent(v, p);
                         if (i && plan.members[*i].kind != kind && !kind_unknown.count(id)) {
                             error(p, "member \"" + id + "\" is of kind " + std::string(kind_name(plan.members[*i].kind)) +
-                                         ", not " + std::string(kind_name(kind)));
+                                         ", not " + std::string(kind_name(kind)) + "; " + key_name(kind) + " lists only members of kind " +
+                                         std::string(kind_name(kind)));
                             i.reset();
                         }
                         if (i && pct) {
@@ -511,7 +533,7 @@ public:
                         }
                     }
                     if (kok && sum != 100)
-                        error(kp, "percentages sum to " + rational_text(sum) + ", not 100");
+                        error(kp, "percentages sum to " + rational_text(sum) + ", not 100; adjust them so they sum to exactly 100");
                     ok = ok && kok;
                 } else {
                     error(kp, "must be \"equal\", \"population\" or percentages such as {\"avesta\": \"60\", \"hedemora\": \"40\"}");
@@ -548,22 +570,18 @@ public:
         if (!object(n, path, {"total", "state", "members", "cover_costs"},
                     "an object with one of \"total\", \"state\", \"members\" or \"cover_costs\""))
             return std::nullopt;
-        std::size_t kinds = 0;
-        for (const auto& [k, v] : n.members())
-            kinds += (k == "total" || k == "state" || k == "members" || k == "cover_costs") ? 1 : 0;
-        if (kinds != 1 && (kinds > 1 || n.members().empty())) {
-            error(path, n.members().empty() ? "is empty; write one of {\"total\": AMOUNT}, {\"state\": AMOUNT}, {\"members\": {...}} or {\"cover_costs\": true}"
-                                            : "must have exactly one of \"total\", \"state\", \"members\" or \"cover_costs\"");
+        // Count the known kinds only: an unknown key is reported by object() (with a suggestion).
+        std::vector<const std::pair<std::string, Node>*> kinds;
+        for (const auto& kv : n.members())
+            if (kv.first == "total" || kv.first == "state" || kv.first == "members" || kv.first == "cover_costs") kinds.push_back(&kv);
+        if (kinds.size() != 1) {
+            if (n.members().empty())
+                error(path, "is empty; write one of {\"total\": AMOUNT}, {\"state\": AMOUNT}, {\"members\": {...}} or {\"cover_costs\": true}");
+            else if (kinds.size() > 1)
+                error(path, "must have exactly one of \"total\", \"state\", \"members\" or \"cover_costs\"; keep one of them");
             return std::nullopt;
         }
-        if (kinds == 0) return std::nullopt;  // only unknown keys, reported by object()
-        const auto* first = &n.members().front();
-        for (const auto& kv : n.members())
-            if (kv.first == "total" || kv.first == "state" || kv.first == "members" || kv.first == "cover_costs") {
-                first = &kv;
-                break;
-            }
-        const auto& [k, v] = *first;
+        const auto& [k, v] = *kinds.front();
         const std::string p = child(path, k);
         if (k == "total" || k == "state") {
             f.kind = k == "total" ? FrameEntry::Kind::total : FrameEntry::Kind::state;
@@ -629,7 +647,7 @@ public:
             if (u->is_string() && u->text() == "owner") r.uprate = ChangeRule::Uprate::owner;
             else if (u->is_string() && u->text() == "none") r.uprate = ChangeRule::Uprate::none;
             else if (u->is_string() || u->is_number()) {
-                auto p = rational(*u, path + "/uprate", false, "\"owner\", \"none\" or a percent such as \"3\"");
+                auto p = rational(*u, path + "/uprate", false, "\"owner\", \"none\" or a percent: \"owner\", \"none\" or a percent such as \"3\"");
                 if (p) r.uprate = ChangeRule::Uprate::percent, r.uprate_percent = *p;
                 else ok = false;
             } else {
@@ -672,7 +690,7 @@ public:
                     error(path + "/id", "must not be empty");
                     s.reset();
                 } else if (s && !seen.insert(*s).second) {
-                    error(path + "/id", "duplicate intervention id \"" + sanitize_utf8(*s) + "\"");
+                    error(path + "/id", "duplicate intervention id \"" + sanitize_utf8(*s) + "\"; give each intervention its own id");
                     s.reset();
                 }
                 if (s) iv.id = *s;
@@ -703,7 +721,7 @@ public:
                         Rational sum = 0;
                         for (const auto& q : *w) sum += q;
                         if (sum <= 0) {
-                            error(iv.owner_path, "owner weights must have a positive sum");
+                            error(iv.owner_path, "owner weights must have a positive sum; give an owner a weight above 0");
                             ok = false;
                         } else {
                             iv.owner_weights = std::move(*w);
@@ -761,7 +779,7 @@ public:
                     if (const Node* t = x->find("to")) iv.active_to = year(*t, path + "/active/to");
                     if (iv.active_from && iv.active_to && *iv.active_from > *iv.active_to)
                         error(path + "/active/from", "active from " + std::to_string(*iv.active_from) + " is after to " +
-                                                         std::to_string(*iv.active_to));
+                                                         std::to_string(*iv.active_to) + "; correct \"from\" or \"to\"");
                 }
             }
             if (const Node* x = v.find("financing")) {
@@ -886,7 +904,8 @@ public:
             if (patch.is_object()) {
                 const Node* inner = patch.find("variants");
                 if (inner && !inner->is_null()) {
-                    error(path + "/variants", "a variant may not add variants");
+                    error(path + "/variants", "variant \"" + sanitize_utf8(name) + "\": a patch may not add variants; "
+                                              "remove \"variants\" from it and write each variant at the top level");
                     continue;
                 }
             }

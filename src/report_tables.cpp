@@ -832,10 +832,11 @@ private:
 
     void route_warnings(BudgetTables& out) const {
         for (const auto& w : r_.warnings) {
-            auto [id, message] = place(w);
-            auto t = std::find_if(out.tables.begin(), out.tables.end(), [&](const Table& x) { return x.id == id; });
+            // not a structured binding: clang before 16 cannot capture one in a lambda
+            const auto placed = place(w);
+            auto t = std::find_if(out.tables.begin(), out.tables.end(), [&](const Table& x) { return x.id == placed.first; });
             if (t == out.tables.end()) t = out.tables.begin();
-            t->warnings.push_back({w.code, w.path, message});
+            t->warnings.push_back({w.code, w.path, placed.second});
         }
     }
 };

@@ -17,6 +17,17 @@ std::string format_percent(const Rational& pct) {
     return s;
 }
 
+namespace {
+
+/// Append to an ordered_json object whose keys are distinct by construction (years, member
+/// ids), without the linear search of ordered_map's operator[] (quadratic over 9 999 years).
+void append(nlohmann::ordered_json& obj, std::string key, nlohmann::ordered_json value) {
+    using Container = nlohmann::ordered_json::object_t::Container;
+    static_cast<Container&>(obj.get_ref<nlohmann::ordered_json::object_t&>()).emplace_back(std::move(key), std::move(value));
+}
+
+}  // namespace
+
 nlohmann::ordered_json to_json(const Result& r) {
     using J = nlohmann::ordered_json;
     J out = J::object();
@@ -27,7 +38,7 @@ nlohmann::ordered_json to_json(const Result& r) {
     out["years"] = years;
     auto by_year = [&](auto&& f) {
         J o = J::object();
-        for (int y = r.first_year; y <= r.last_year; ++y) o[std::to_string(y)] = f(r.year_index(y));
+        for (int y = r.first_year; y <= r.last_year; ++y) append(o, std::to_string(y), f(r.year_index(y)));
         return o;
     };
     J members = J::array();
@@ -52,7 +63,7 @@ nlohmann::ordered_json to_json(const Result& r) {
         ji["amount"] = by_year([&](std::size_t yi) { return iv.amount[yi].to_kr_string(); });
         ji["allocation"] = by_year([&](std::size_t yi) {
             J a = J::object();
-            for (std::size_t k = 0; k < r.members.size(); ++k) a[r.members[k].id] = iv.allocation[yi][k].to_kr_string();
+            for (std::size_t k = 0; k < r.members.size(); ++k) append(a, r.members[k].id, iv.allocation[yi][k].to_kr_string());
             return a;
         });
         interventions.push_back(std::move(ji));

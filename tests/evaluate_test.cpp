@@ -231,7 +231,7 @@ BOOST_AUTO_TEST_CASE(negative_final_contribution_is_an_error_where_a_frame_part_
       "shares": {"a": "50", "b": "50"}, "frame": {"total": 1000},
       "adjustments": [{"year": 2005, "member": "b", "amount": "-600"}],
       "interventions": [{"id": "x", "amounts": {"2005": 400}}]})");
-    BOOST_TEST(p == (Lines{"/frame: 2005 has a negative final contribution (b -100.00 kr), so the frame part of \"x\" (400.00 kr) cannot be split in proportion to it"}),
+    BOOST_TEST(p == (Lines{"/frame: 2005 has a negative final contribution (b -100.00 kr), so the frame part of \"x\" (400.00 kr) cannot be split in proportion to it; correct the frame or the adjustments of 2005"}),
                boost::test_tools::per_element());
 }
 
@@ -463,7 +463,7 @@ BOOST_AUTO_TEST_CASE(invalid_variants) {
       "members": [{"id": "region", "kind": "region"}], "shares": {"rule": "law"},
       "interventions": [],
       "variants": {"bad": {"shares": {"region": "90"}}, "nested": {"variants": {}}}})");
-    BOOST_TEST(p == (Lines{"/variants/nested/variants: a variant may not add variants"}), boost::test_tools::per_element());
+    BOOST_TEST(p == (Lines{"/variants/nested/variants: variant \"nested\": a patch may not add variants; remove \"variants\" from it and write each variant at the top level"}), boost::test_tools::per_element());
     const auto q = problems_of(R"({"format": "finsam/1", "years": [2005, 2006],
       "members": [{"id": "region", "kind": "region"}], "shares": {"rule": "law"},
       "interventions": [], "variants": {"bad": {"shares": {"rule": null, "region": "90"}}}})");

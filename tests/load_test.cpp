@@ -63,11 +63,11 @@ BOOST_AUTO_TEST_CASE(members) {
     expect(plan_with(R"([{"id": "FK", "kind": "state"}])", law),
            {"/members/0/id: \"FK\" is not a valid id; use lower-case letters, digits, _ and -"});
     expect(plan_with(R"([{"id": "a", "kind": "state"}, {"id": "a", "kind": "region"}])", law),
-           {"/members/1/id: duplicate member id \"a\""});
+           {"/members/1/id: duplicate member id \"a\"; give each member its own id"});
     expect(plan_with(R"([{"id": "a", "kind": "county"}])", law),
            {"/members/0/kind: unknown value \"county\"; write \"state\", \"region\", \"municipality\" or \"other\""});
     expect(plan_with(R"([{"id": "a", "kind": "state", "from": "2012-01", "to": 2011}])", law),
-           {"/members/0/from: membership starts (2012-01) after it ends (2011-12)"});
+           {"/members/0/from: membership starts (2012-01) after it ends (2011-12); correct \"from\" or \"to\""});
     expect(plan_with(R"([{"id": "a", "kind": "state", "from": "2011-13"}])", law),
            {"/members/0/from: \"2011-13\" is not a month; write a month such as \"2011-07\" or a year such as 2011"});
     expect(plan_with(R"([{"id": "a", "kind": "municipality", "population": -5}])", law),
@@ -92,15 +92,15 @@ BOOST_AUTO_TEST_CASE(years) {
 BOOST_AUTO_TEST_CASE(amounts) {
     // 0.001 kr is a tenth of an öre.
     expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": "0.001"}}])"),
-           {"/interventions/0/amounts/2005: is not a whole number of öre once read in kr; round it to at most 2 decimals"});
+           {"/interventions/0/amounts/2005: \"0.001\" is not a whole number of öre once read in kr; round it to at most 2 decimals"});
     // 10^17 kr = 10^19 öre > 2^63 − 1 ≈ 9.22 × 10^18 öre.
     expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": "100000000000000000"}}])"),
-           {"/interventions/0/amounts/2005: amount beyond ±(2^63 − 1) öre (±92 233 720 368 547 758.07 kr), larger than any budget"});
+           {"/interventions/0/amounts/2005: amount beyond ±(2^63 − 1) öre (±92 233 720 368 547 758.07 kr), larger than any budget; check its digits and the plan's amount_unit"});
     expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": 1e401}}])"),
-           {"/interventions/0/amounts/2005: number \"1e401\" has an exponent beyond ±400"});
+           {"/interventions/0/amounts/2005: number \"1e401\" has an exponent beyond ±400; no amount, share or rate needs such a number, so check it"});
     expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": "1,5"}}])"),
-           {"/interventions/0/amounts/2005: not a decimal number: \"1,5\"; write digits with an optional point, such as \"1.5\" or \"-205\"; "
-            "expected an amount: a JSON number or a decimal string such as \"785\" or \"-205\""});
+           {"/interventions/0/amounts/2005: \"1,5\" is not an amount; write a JSON number or a decimal string such as \"785\" or \"-205\" "
+            "(digits with an optional decimal point: no +, exponent, spaces or decimal comma)"});
     expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": true}}])"),
            {"/interventions/0/amounts/2005: must be an amount: a JSON number or a decimal string such as \"785\" or \"-205\", not a boolean"});
     expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"02005": 1}}])"),
@@ -110,16 +110,16 @@ BOOST_AUTO_TEST_CASE(amounts) {
 BOOST_AUTO_TEST_CASE(rates_factors_and_weights) {
     // a percent may not be a fraction
     expect(plan_with(two, law + R"(, "uprating": {"fk": "600/400"})"),
-           {"/uprating/fk: not a decimal number: \"600/400\"; write digits with an optional point, such as \"1.5\" or \"-205\"; "
-            "expected a percent: a number or a decimal string such as \"1.5\""});
+           {"/uprating/fk: \"600/400\" is not a percent; write a number or a decimal string such as \"1.5\" "
+            "(digits with an optional decimal point: no +, exponent, spaces or decimal comma)"});
     expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": 1}, "change": {"volume": "3/0"}}])"),
-           {"/interventions/0/change/volume: fraction \"3/0\" divides by zero; expected a factor: a number, a decimal string or a fraction such as \"600/400\""});
+           {"/interventions/0/change/volume: \"3/0\" divides by zero; write a number, a decimal string or a fraction such as \"600/400\" (a fraction is two integers A/B with B ≠ 0)"});
     expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": 1}, "financing": {"key": {"fk": "-1"}}}])"),
-           {"/interventions/0/financing/key/fk: must not be negative"});
+           {"/interventions/0/financing/key/fk: must not be negative; write a weight of 0 or more"});
     expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": 1}, "financing": {"frame_part": "120"}}])"),
            {"/interventions/0/financing/frame_part: must be within 0..100 (percent of the amount split by the frame)"});
     expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": 1}, "owner": {"fk": 0}}])"),
-           {"/interventions/0/owner: owner weights must have a positive sum"});
+           {"/interventions/0/owner: owner weights must have a positive sum; give an owner a weight above 0"});
 }
 
 BOOST_AUTO_TEST_CASE(unknown_member_references) {
@@ -135,7 +135,7 @@ BOOST_AUTO_TEST_CASE(unknown_member_references) {
 
 BOOST_AUTO_TEST_CASE(frame_entries) {
     expect(plan_with(two, law + R"(, "frame": {"total": 1, "state": 2})"),
-           {"/frame: must have exactly one of \"total\", \"state\", \"members\" or \"cover_costs\""});
+           {"/frame: must have exactly one of \"total\", \"state\", \"members\" or \"cover_costs\"; keep one of them"});
     expect(plan_with(two, law + R"(, "frame": {"cover_costs": false})"),
            {"/frame/cover_costs: must be true (the frame covers the year's costs); write another frame kind instead"});
     expect(plan_with(two, law + R"(, "frame": {"2006": {"total": 1}})"),
@@ -147,7 +147,7 @@ BOOST_AUTO_TEST_CASE(years_outside_the_plan) {
     expect(plan_with(two, law + R"(, "adjustments": [{"year": 2004, "member": "fk", "amount": 1}])"),
            {"/adjustments/0/year: year 2004 is outside the plan's years 2005–2006"});
     expect(plan_with(two, law + R"(, "interventions": [{"id": "x", "amounts": {"2005": 1}, "active": {"from": 2007, "to": 2006}}])"),
-           {"/interventions/0/active/from: active from 2007 is after to 2006"});
+           {"/interventions/0/active/from: active from 2007 is after to 2006; correct \"from\" or \"to\""});
 }
 
 BOOST_AUTO_TEST_CASE(collects_every_problem) {
@@ -156,5 +156,5 @@ BOOST_AUTO_TEST_CASE(collects_every_problem) {
                      R"(, "shares": {"a": "90"}, "interventions": [{"id": "y", "amounts": {"2005": "0.001"}}])"),
            {"/members/0/x: unknown key \"x\"; expected \"id\", \"name\", \"kind\", \"population\", \"from\" or \"to\"",
             "/shares: shares sum to 90, not 100; adjust them so they sum to exactly 100",
-            "/interventions/0/amounts/2005: is not a whole number of öre once read in kr; round it to at most 2 decimals"});
+            "/interventions/0/amounts/2005: \"0.001\" is not a whole number of öre once read in kr; round it to at most 2 decimals"});
 }

@@ -10,6 +10,7 @@
 // JSON pointer and thrown together as PlanError: an invalid plan never yields a result.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -98,6 +99,15 @@ struct Result {
     int year_count() const noexcept { return last_year - first_year + 1; }
     std::size_t year_index(int year) const noexcept { return static_cast<std::size_t>(year - first_year); }
 };
+
+/// The most figures one evaluation computes: years × interventions × members, plus the amounts
+/// computed before the first year, summed over the base plan and its variants.
+/// Far beyond any budget (10 years × 30 members × 300 interventions is 90 000), small enough
+/// that no plan can exhaust memory or run for minutes (a larger one is a PlanError).
+inline constexpr std::uint64_t max_plan_figures = 1'000'000;
+
+/// The figures evaluating `plan` computes (its variants not counted), as limited above.
+std::uint64_t plan_figures(const Plan& plan);
 
 /// Evaluate a plan (its base, not its variants); throws PlanError.
 Result evaluate(const Plan& plan);

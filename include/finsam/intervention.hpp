@@ -7,6 +7,7 @@
 // and nothing is carried forward. The owner's rate is the weighted mean of its owners' rates.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -84,6 +85,20 @@ struct Intervention {
         for (const auto& it : items)
             if (it.amounts.count(year)) return true;
         return false;
+    }
+    /// The year its amount chain starts for plan years from `first_year` (spec 12.10): the first
+    /// year, or the latest earlier known amount from which an unbroken chain of active years
+    /// reaches it; years before that are never computed.
+    int chain_start(int first_year) const {
+        auto has_known = [&](int y) { return is_active(y) && (amounts.count(y) || has_items_in(y)); };
+        int earliest = first_year;
+        for (const auto& [y, a] : amounts) earliest = std::min(earliest, y);
+        for (const auto& it : items)
+            for (const auto& [y, a] : it.amounts) earliest = std::min(earliest, y);
+        if (is_active(first_year) && !has_known(first_year))
+            for (int y = first_year - 1; y >= earliest && is_active(y); --y)
+                if (has_known(y)) return y;
+        return first_year;
     }
 };
 

@@ -1,12 +1,14 @@
 // finsam/json.hpp — the plan's JSON as read: a small document tree that keeps numbers exact.
 //
 // Design notes: nlohmann::json stores a number with a fraction as a double, which would make
-// 0.1 mean 0.1000000000000000055…; the spec says a JSON number means the decimal it is
-// written as. So plans are read with nlohmann's SAX parser into `Node`, a tree that keeps each
-// number's source text (parsed exactly later, see rate.hpp). The reader also rejects what the
-// spec forbids and nlohmann would accept: duplicate keys, nesting deeper than max_depth. Syntax
-// errors, invalid UTF-8 and lone surrogates come from nlohmann's strict lexer. Every error
-// is a Problem at a JSON pointer ("" is the root).
+// 0.1 mean 0.1000000000000000055…, and its lexer rejects a valid number beyond the range of a
+// double (1e401, a 400-digit integer) as a syntax error; the spec says a JSON number means the
+// decimal it is written as, and a number too large is an error at its own pointer. So plans are
+// read by finsam's own strict RFC 8259 reader (json.cpp) into `Node`, a tree that keeps each
+// number's source text (parsed exactly later, see rate.hpp). The reader rejects duplicate keys,
+// nesting deeper than max_json_depth, invalid UTF-8, lone surrogates, NaN and comments, each
+// with the line and column and what to write instead; a leading UTF-8 byte order mark is
+// ignored. Problems of the JSON itself are at the root pointer "" (spec 12.19).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -89,7 +91,7 @@ private:
 /// Deepest nesting of arrays and objects accepted.
 inline constexpr std::size_t max_json_depth = 256;
 
-/// Parse JSON text strictly; throws PlanError (pointer "" or the duplicate key's) on any problem.
+/// Parse JSON text strictly; throws PlanError (every problem at pointer "") on any problem.
 Node parse_json(std::string_view text);
 
 /// Convert from nlohmann::json. Numbers with a fraction become their shortest round-trip text

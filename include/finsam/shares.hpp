@@ -136,7 +136,8 @@ inline std::optional<std::vector<Rational>> year_shares(const std::vector<Member
                 for (const auto& x : w) total += x;
                 if (total == 0) {
                     problems.push_back({key.path, "the weights of the members of kind " + std::string(kind_name(kind)) +
-                                                      " present in " + std::to_string(year) + " sum to 0"});
+                                                      " present in " + std::to_string(year) + " sum to 0, so the kind's " +
+                                                      "part cannot be divided; give one of them a population or percentage above 0"});
                     reported = true;
                     continue;
                 }

@@ -52,7 +52,7 @@ class Plan(unittest.TestCase):
         code, out, err = run("plan", example("sodra-dalarna-2011.json"), "--variant", "nope")
         self.assertEqual(code, 2)
         self.assertEqual(out, example("sodra-dalarna-2011.json") +
-                         ':/variants: no variant "nope"; the variants are state-plus-50, sater-joins\n')
+                         ':/variants: no variant "nope"; the variants are \"state-plus-50\", \"sater-joins\"\n')
 
 
 class Validate(unittest.TestCase):
@@ -113,7 +113,7 @@ class Validate(unittest.TestCase):
                           ' "interventions": [{"id": "x", "amounts": {"2005": "90000000000000000"}, "change": {"uprate": 100}}]}')
         code, out, err = run("plan", path)
         self.assertEqual(code, 2)
-        self.assertIn(':/interventions/0/change: the amount of "x" in 2006 is beyond ±(2^63 − 1) öre', out)
+        self.assertIn(':/interventions/0/change: the amount of "x" in 2006 would be beyond ±(2^63 − 1) öre', out)
 
     def test_missing_file(self):
         code, out, err = run("validate", "/nonexistent/plan.json")

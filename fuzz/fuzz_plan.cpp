@@ -1,0 +1,110 @@
+// libFuzzer target: any bytes through plan loading, validation, evaluation (with variants),
+// result serialization, explain, compare and the budget tables (Markdown, HTML, CSV).
+//
+// What counts as a bug (the fuzzer aborts): a crash, a sanitizer report, a hang (libFuzzer's
+// -timeout), an exception other than PlanError out of loading or evaluation (the CLI would
+// print it without a pointer), a problem without a message or with a pointer that is not one,
+// a message or pointer that is not valid UTF-8, a plan whose JSON does not read back as
+// itself, an evaluated plan that breaks an invariant of tests/invariants.hpp, and budget tables
+// that cannot be built for a valid plan.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "finsam/evaluate.hpp"
+#include "finsam/explain.hpp"
+#include "finsam/report.hpp"
+#include "finsam/result_json.hpp"
+
+#include "../tests/invariants.hpp"
+
+namespace {
+
+[[noreturn]] void bug(const std::string& what) {
+    std::fprintf(stderr, "finsam_fuzz: %s\n", what.c_str());
+    std::abort();
+}
+
+bool valid_utf8(std::string_view s) {
+    // sanitize_utf8 replaces an invalid byte by U+FFFD (EF BF BD) and a control character by \xNN:
+    // compare ignoring the latter by checking the replacement character does not appear anew.
+    const std::string t = finsam::sanitize_utf8(s);
+    std::size_t in_s = 0, in_t = 0;
+    for (std::size_t p = s.find("\xEF\xBF\xBD"); p != std::string_view::npos; p = s.find("\xEF\xBF\xBD", p + 1)) ++in_s;
+    for (std::size_t p = t.find("\xEF\xBF\xBD"); p != std::string::npos; p = t.find("\xEF\xBF\xBD", p + 1)) ++in_t;
+    return in_s == in_t;
+}
+
+void check_problems(const finsam::PlanError& e) {
+    if (e.problems().empty()) bug("PlanError without problems");
+    for (const auto& p : e.problems()) {
+        if (p.message.empty()) bug("a problem without a message at " + p.path);
+        if (!p.path.empty() && p.path.front() != '/') bug("not a JSON pointer: " + p.path);
+        if (!valid_utf8(p.path) || !valid_utf8(p.message)) bug("a problem that is not UTF-8: " + p.path + ": " + p.message);
+    }
+    (void)finsam::dump_json(finsam::errors_to_json(e.problems()));
+}
+
+void check_result(const finsam::Plan& plan, const finsam::Result& r, const std::string& label) {
+    for (const auto& v : finsam::test::check_invariants(plan, r)) bug(label + ": invariant broken: " + v);
+    (void)finsam::dump_json(finsam::to_json(r));
+    for (const auto& w : r.warnings)
+        if (w.code.empty() || w.message.empty() || (!w.path.empty() && w.path.front() != '/')) bug(label + ": malformed warning " + w.code);
+    // the budget tables in the default units and language, and in kr / mnkr in English
+    finsam::TableOptions options[3];
+    options[1].unit = finsam::Unit::kr;
+    options[1].lang = finsam::Lang::en;
+    options[2].unit = finsam::Unit::mnkr;
+    for (const auto& o : options) {
+        try {
+            const finsam::BudgetTables tables = finsam::build_tables(r, o, &plan);
+            (void)finsam::to_markdown(tables);
+            (void)finsam::to_html(tables);
+            (void)finsam::to_csv(tables);
+        } catch (const std::exception& e) {
+            bug(label + ": budget tables of a valid plan: " + e.what());
+        }
+    }
+    // explain a few years, members and interventions (bounded: a plan may span 9999 years)
+    const int years[] = {r.first_year, r.first_year + 1, r.last_year};
+    for (int y : years) {
+        if (y > r.last_year) continue;
+        (void)finsam::explain(r, y, std::nullopt, std::nullopt);
+        for (std::size_t k = 0; k < r.members.size() && k < 3; ++k) (void)finsam::explain(r, y, r.members[k].id, std::nullopt);
+        for (std::size_t i = 0; i < r.interventions.size() && i < 3; ++i) {
+            (void)finsam::explain(r, y, std::nullopt, r.interventions[i].id);
+            if (!r.members.empty()) (void)finsam::explain(r, y, r.members.back().id, r.interventions[i].id);
+        }
+    }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    finsam::Plan plan;
+    try {
+        plan = finsam::load_plan_string(text);
+    } catch (const finsam::PlanError& e) {
+        check_problems(e);
+        return 0;
+    }
+    // the plan as read, written and read again, is the same document (variants patch it)
+    if (finsam::parse_json(finsam::dump(plan.source)) != plan.source) bug("the plan's JSON does not read back as itself");
+
+    finsam::Evaluation ev;
+    try {
+        ev = finsam::evaluate_all(plan);
+    } catch (const finsam::PlanError& e) {
+        check_problems(e);
+        return 0;
+    }
+    check_result(plan, ev.base, "base");
+    for (const auto& [name, result] : ev.variants) check_result(finsam::variant_plan(plan, name), result, "variant " + name);
+    (void)finsam::dump_json(finsam::compare(ev));
+    (void)finsam::compare_text(ev);
+    return 0;
+}

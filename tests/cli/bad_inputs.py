@@ -1,0 +1,213 @@
+#!/usr/bin/python3
+"""Run cases of the bad-input catalogue (tests/bad_inputs/) through the `finsam` CLI.
+
+    bad_inputs.py --finsam BUILD/finsam CASE.json...      check the cases
+    bad_inputs.py --catalogue DIR                         check the catalogue: every NAME.json has its
+                                                          NAME.expected and the reverse, ≥ 60 cases
+    bad_inputs.py --reference CASE.json...                compare the pointers with the reference
+                                                          evaluator tests/reference/finsam_ref.py
+    bad_inputs.py --finsam BUILD/finsam --update CASE.json...
+                                                          rewrite their .expected files from
+                                                          the CLI's output (read every changed
+                                                          message before committing it)
+
+For each case NAME.json with NAME.expected (lines `POINTER<TAB>MESSAGE`, as the CLI prints
+them after `FILE:`; lines starting with `#` are comments):
+  * `finsam validate NAME.json` exits 2 and prints exactly `NAME.json:POINTER: MESSAGE` lines,
+  * `finsam plan NAME.json [ARGS]` does the same,
+  * `finsam plan NAME.json [ARGS] --format json` exits 2 and prints {"errors": [...]} with the
+    same (path, message) pairs in the same order,
+and none of them writes to stderr. ARGS are the lines of NAME.args if it exists; such a case's
+plan is valid and only the request is not (an unknown --variant), so there `validate` must
+exit 0 and print nothing. Exit status 0 when every case passes, 1 otherwise.
+
+With --reference, each case is read by the independent reference evaluator instead; where its
+set of pointers differs from NAME.expected's, NAME.expected must explain the decision in a
+comment line starting with "# Reference" or "# The reference".
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+TIMEOUT = 60  # seconds per run; a case that takes longer has hung
+
+
+def expected_of(case):
+    """(path, message) pairs of NAME.expected."""
+    with open(case[:-5] + ".expected", encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    pairs = []
+    for n, line in enumerate(lines, 1):
+        if line.startswith("#"):
+            continue
+        if "\t" not in line:
+            raise ValueError(f"{case[:-5]}.expected:{n}: no TAB between pointer and message")
+        pointer, message = line.split("\t", 1)
+        pairs.append((pointer, message))
+    return pairs
+
+
+def args_of(case):
+    path = case[:-5] + ".args"
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return [a for a in f.read().splitlines() if a]
+
+
+def run(cmd):
+    p = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def text_pairs(case, out):
+    """Parse `FILE:POINTER: MESSAGE` lines; pointers in the catalogue never contain ': '."""
+    pairs, bad = [], []
+    for line in out.splitlines():
+        if not line.startswith(case + ":"):
+            bad.append(line)
+            continue
+        rest = line[len(case) + 1:]
+        pointer, sep, message = rest.partition(": ")
+        pairs.append((pointer, message) if sep else (rest, ""))
+    return pairs, bad
+
+
+def check(finsam, case):
+    """Failures of one case (empty when it passes)."""
+    failures = []
+    expected = expected_of(case)
+    if not expected:
+        failures.append("the .expected file is empty: a bad input must have at least one problem")
+    extra = args_of(case)
+    lines = [f"{case}:{p}: {m}" for p, m in expected]
+
+    rc, out, err = run([finsam, "validate", case])
+    if extra is None:
+        if rc != 2:
+            failures.append(f"validate exits {rc}, not 2")
+        if out.splitlines() != lines:
+            failures.append("validate prints\n    " + "\n    ".join(out.splitlines()) +
+                            "\n  expected\n    " + "\n    ".join(lines))
+    elif rc != 0 or out:
+        failures.append(f"validate exits {rc} (the plan itself is valid: expected 0 and no output): {out[:500]}")
+    if err:
+        failures.append(f"validate writes to stderr: {err[:500]}")
+
+    rc, out, err = run([finsam, "plan", case] + (extra or []))
+    if rc != 2:
+        failures.append(f"plan exits {rc}, not 2")
+    if out.splitlines() != lines:
+        failures.append("plan prints\n    " + "\n    ".join(out.splitlines()) +
+                        "\n  expected\n    " + "\n    ".join(lines))
+    if err:
+        failures.append(f"plan writes to stderr: {err[:500]}")
+
+    rc, out, err = run([finsam, "plan", case] + (extra or []) + ["--format", "json"])
+    if rc != 2:
+        failures.append(f"plan --format json exits {rc}, not 2")
+    try:
+        got = [(e["path"], e["message"]) for e in json.loads(out)["errors"]]
+        if got != expected:
+            failures.append(f"plan --format json gives {got}, expected {expected}")
+    except (ValueError, KeyError, TypeError) as e:
+        failures.append(f"plan --format json prints no errors object ({e}): {out[:500]}")
+    if err:
+        failures.append(f"plan --format json writes to stderr: {err[:500]}")
+    return failures
+
+
+def update(finsam, case):
+    extra = args_of(case)
+    rc, out, _ = run([finsam, "plan", case] + (extra or []) + ["--format", "json"])
+    errors = json.loads(out)["errors"] if out.strip() else []
+    if rc != 2 or not errors:
+        print(f"{case}: finsam exits {rc} with {len(errors)} problems; not updated")
+        return False
+    for e in errors:
+        if "\t" in e["path"] or "\n" in e["path"] + e["message"]:
+            print(f"{case}: a pointer or message holds a TAB or line break; not updated")
+            return False
+    comments = []
+    if os.path.exists(case[:-5] + ".expected"):
+        with open(case[:-5] + ".expected", encoding="utf-8") as f:
+            comments = [line for line in f if line.startswith("#")]
+    with open(case[:-5] + ".expected", "w", encoding="utf-8") as f:
+        f.writelines(comments)
+        f.writelines(f"{e['path']}\t{e['message']}\n" for e in errors)
+    return True
+
+
+def check_reference(case):
+    """Failures of one case against the reference evaluator's pointers."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, os.path.join(here, "..", "reference"))
+    import finsam_ref
+    with open(case[:-5] + ".expected", encoding="utf-8") as f:
+        if any(line.startswith(("# Reference", "# The reference")) for line in f):
+            return []  # a documented decision: any difference is explained (and the reference may be slow)
+    extra = args_of(case) or []
+    variant = extra[extra.index("--variant") + 1] if "--variant" in extra else None
+    try:
+        finsam_ref.evaluate_file(case, variant)
+        ref = None
+    except finsam_ref.RefPlanError as e:
+        ref = {p for p, _ in e.problems}
+    if ref == {p for p, _ in expected_of(case)}:
+        return []
+    if ref is None:
+        return ["the reference evaluator accepts it and .expected does not say why"]
+    return [f"pointers differ from the reference's {sorted(ref)} and .expected does not say why"]
+
+
+def check_catalogue(directory):
+    names = os.listdir(directory)
+    cases = {n[:-5] for n in names if n.endswith(".json")}
+    expected = {n[:-9] for n in names if n.endswith(".expected")}
+    args = {n[:-5] for n in names if n.endswith(".args")}
+    failures = [f"{c}.json has no {c}.expected" for c in sorted(cases - expected)]
+    failures += [f"{c}.expected has no {c}.json" for c in sorted(expected - cases)]
+    failures += [f"{c}.args has no {c}.json" for c in sorted(args - cases)]
+    if len(cases) < 60:
+        failures.append(f"only {len(cases)} cases; the catalogue keeps at least 60")
+    for f in failures:
+        print(f"FAIL {f}")
+    print(f"{len(cases)} cases")
+    return 1 if failures else 0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--finsam")
+    ap.add_argument("--update", action="store_true")
+    ap.add_argument("--reference", action="store_true")
+    ap.add_argument("--catalogue", metavar="DIR")
+    ap.add_argument("cases", nargs="*")
+    a = ap.parse_args()
+    if a.catalogue:
+        return check_catalogue(a.catalogue)
+    if not a.reference and not a.finsam:
+        ap.error("--finsam is needed")
+    failed = 0
+    for case in a.cases:
+        if a.update:
+            failed += not update(a.finsam, case)
+            continue
+        try:
+            failures = check_reference(case) if a.reference else check(a.finsam, case)
+        except (OSError, ValueError, subprocess.TimeoutExpired) as e:
+            failures = [str(e)]
+        if failures:
+            failed += 1
+            print(f"FAIL {case}")
+            for f in failures:
+                print("  " + f)
+        else:
+            print(f"ok   {case}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+# Build and run a consumer project of examples/link/ and compare its output with its expected.txt.
+#   MODE=find_package:     install the finsam build in BINARY_DIR into WORK_DIR/prefix and find it
+#   MODE=add_subdirectory: build finsam from SOURCE_DIR inside the consumer project
+file(REMOVE_RECURSE ${WORK_DIR})
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
+  endif()
+  set(out "${out}" PARENT_SCOPE)
+endfunction()
+set(project ${SOURCE_DIR}/examples/link/${MODE})
+if(MODE STREQUAL "find_package")
+  run(${CMAKE_COMMAND} --install ${BINARY_DIR} --prefix ${WORK_DIR}/prefix)
+  run(${CMAKE_COMMAND} -S ${project} -B ${WORK_DIR}/build -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix)
+  set(program costs)
+elseif(MODE STREQUAL "add_subdirectory")
+  # unoptimised: this compiles the whole library once more, and tests packaging, not speed
+  run(${CMAKE_COMMAND} -S ${project} -B ${WORK_DIR}/build -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-O0
+      -DFINSAM_SOURCE_DIR=${SOURCE_DIR})
+  set(program cost_shares)
+else()
+  message(FATAL_ERROR "MODE must be find_package or add_subdirectory, not '${MODE}'")
+endif()
+run(${CMAKE_COMMAND} --build ${WORK_DIR}/build -j2)
+# only the library may be built by add_subdirectory: no tests, CLI or Python module of finsam
+if(EXISTS ${WORK_DIR}/build/finsam/tests OR EXISTS ${WORK_DIR}/build/finsam/finsam)
+  message(FATAL_ERROR "add_subdirectory(finsam) built more than the library")
+endif()
+run(${WORK_DIR}/build/${program} ${SOURCE_DIR}/examples/sodra-dalarna-2011.json)
+file(READ ${project}/expected.txt expected)
+if(NOT out STREQUAL expected)
+  message(FATAL_ERROR "${program} printed\n${out}\nexpected\n${expected}")
+endif()
+message(STATUS "${out}")
