@@ -3,36 +3,44 @@
 // Design notes. The plan is evaluated once for scenario 0 (evaluate(), the reference); what
 // does not depend on the rates is compiled from that evaluation into integer operations:
 //   amount(Y)    = round((prev·A + C) / D) · u_amt   with A = a0 + Σ a_k·bp_k (owner rates),
-//   frame units  = round(amount·fn / fd)               (fn/fd = frame_part / (100·u_alloc)),
+//   frame units  = round(|amount|·fn / fd)             (fn/fd = frame_part / (100·u_alloc)),
 //   case         = amount − frame units·u_alloc,
 //   each split by largest remainder over int64 weights reduced by their gcd.
-// Scenarios are processed in blocks of kBlock lanes laid out structure-of-arrays. Every
-// integer step is checked (__builtin_*_overflow) or bounded: a lane whose amounts leave
-// ±kAmountLimit, whose products overflow, or that evaluate() would reject (a frame part to split
-// by negative final contributions, a case part without a key, …) is marked and recomputed by
-// evaluate() on with_uprating(plan, its rates) — exact by construction, and the source of the
-// error message when there is an error. Nothing ever wraps unnoticed.
+// Scenarios go in blocks of kBlock lanes, structure-of-arrays. Every integer step is checked
+// (__builtin_*_overflow) or bounded: a lane whose amounts leave ±kAmountLimit, whose products
+// would overflow, or that evaluate() would reject (a frame part to split by negative final
+// contributions, a case part without a key, …) is marked and recomputed by evaluate() on
+// with_uprating(plan, its rates) — exact by construction, and the source of the error
+// message when there is an error. Nothing ever wraps unnoticed.
 //
 // Exact division by a runtime constant d (1 ≤ d < 2^63) uses m = ⌊2^64/d⌋ (2^64 − 1 for d = 1):
 // for a < 2^64, a·m/2^64 ∈ (a/d − 1, a/d], so q̂ = ⌊a·m/2^64⌋ ∈ {⌊a/d⌋ − 1, ⌊a/d⌋}; the
 // remainder a − q̂·d ∈ [0, 2d) is exact in wrapping u64 arithmetic and one compare corrects q̂.
 // Largest remainder uses the same idea per member with m_k = ⌊2^64·w_k/W⌋ (clamped), so
 // q̂_k ∈ {⌊U·w_k/W⌋ − 1, ⌊U·w_k/W⌋} and r_k = U·w_k − q̂_k·W ∈ [0, 2W) is exact mod 2^64.
-// The AVX2 kernel (four scenarios per instruction) needs U < 2^32 units and uses only the top
-// 32 bits m_k >> 32 = ⌊2^32·w_k/W⌋: U·(2^64·w_k/W − (m_k >> 32)·2^32)/2^64 < U·2^32/2^64 < 1,
-// so the same one-step correction holds with 32×32→64-bit multiplies (vpmuludq). Members are
-// ranked by the key (r_k << b) + (n − 1 − k) (b bits hold the index, so ties go to the member
-// listed first; W < 2^(62−b) keeps keys exact); zero weights get key −2^62 and rank last. A
-// member gets one extra unit when its rank < L (the units left over, L < #positive weights)
-// and the sub-unit rest (spec 12.8) when its rank = L.
+//
+// The AVX2 kernel computes four scenarios per instruction, all in int64 lanes:
+//  * splits need U < 2^32 units and use m_k >> 32 = ⌊2^32·w_k/W⌋: the estimate's error is
+//    U·(2^64·w_k/W − (m_k >> 32)·2^32)/2^64 < U·2^32/2^64 < 1, so the same one-step correction
+//    holds with 32×32→64-bit multiplies (vpmuludq; U·w and q̂·W exact mod 2^64 from two of
+//    them each, or one when W < 2^32). Members are ranked by the key (r_k << b) + (n − 1 − k)
+//    (b bits for the index: ties go to the member listed first; W < 2^(62−b) keeps keys exact);
+//    zero weights get key −2^62 and rank last. A member gets one extra unit when its rank < L
+//    (the units left over; L < #positive weights) and the sub-unit rest (spec 12.8) when its
+//    rank = L.
+//  * roundings of X/d (0 ≤ X < 2^51, d < 2^31) take q̂ = ⌊fl(fl(X)·fl(1/d))⌋: X is exact in a
+//    double and the two roundings err by less than X/d·2^-52 < 1/2, so q̂ is within one of
+//    ⌊X/d⌋; the exact int64 remainder X − q̂·d ∈ [−d, 2d) corrects it (the double only guesses,
+//    every figure is decided in integers). Amount steps need |prev|, |A| < 2^31 (one signed
+//    vpmuldq), |prev·A + C| < 2^51; frame steps |amount| < 2^30 and fn < 2^20.
+// Lanes outside these bounds take the scalar code for that step; the tests compare both.
 #include "finsam/sweep.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <cstring>
+#include <array>
 #include <exception>
 #include <limits>
-#include <mutex>
+#include <numeric>
 #include <optional>
 #include <string>
 #include <thread>
@@ -45,6 +53,7 @@
 #define FINSAM_SWEEP_X86 1
 #include <immintrin.h>
 #define FINSAM_AVX2 __attribute__((target("avx2")))
+#define FINSAM_AVX2_INLINE __attribute__((target("avx2"), always_inline)) inline
 #else
 #define FINSAM_SWEEP_X86 0
 #endif
@@ -56,10 +65,11 @@ using i64 = std::int64_t;
 using u64 = std::uint64_t;
 __extension__ typedef unsigned __int128 u128;
 
-constexpr std::size_t kBlock = 64;              // scenarios per block (a multiple of 4)
+constexpr std::size_t kBlock = 64;              // scenarios per block (a multiple of 8)
 constexpr i64 kAmountLimit = i64{1} << 60;       // |amount| and Σ|amounts| of a year, in öre
-constexpr std::size_t kSimdMembers = 16;         // the AVX2 kernel keeps ≤ 16 members in registers
+constexpr std::size_t kSimdMembers = 8;          // the AVX2 kernel is instantiated for 1…8 members
 constexpr i64 kZeroWeightKey = -(i64{1} << 62);  // rank key of a zero weight: below every other
+constexpr i64 kSmallRate = i64{1} << 20;         // |bp| below this lets amount steps use the kernel
 
 // ---- exact integer division by a precomputed reciprocal ------------------------------------
 
@@ -70,11 +80,9 @@ u64 reciprocal(u64 d) { return d <= 1 ? ~u64{0} : static_cast<u64>((u128{1} << 6
 inline u64 divmod(u64 a, u64 d, u64 m, u64& r) {
     u64 q = static_cast<u64>((static_cast<u128>(a) * m) >> 64);
     r = a - q * d;
-    if (r >= d) {
-        ++q;
-        r -= d;
-    }
-    return q;
+    const u64 over = r >= d ? 1 : 0;  // branch-free: the correction is taken about half the time
+    r -= over * d;
+    return q + over;
 }
 
 /// n / d rounded to an integer with MODE (d > 0); `bad` is set when the result is beyond int64.
@@ -85,23 +93,10 @@ inline i64 round_div(i64 n, u64 d, u64 m, bool& bad) {
     u64 r;
     u64 q = divmod(a, d, m, r);
     if constexpr (MODE == RoundingMode::half_up) q += (r >= d - r) ? 1 : 0;  // 2r ≥ d, halves away from 0
-    if constexpr (MODE == RoundingMode::half_even) q += (r > d - r || (r == d - r && (q & 1))) ? 1 : 0;
+    if constexpr (MODE == RoundingMode::half_even) q += ((r > d - r) | ((r == d - r) & (q & 1))) ? 1 : 0;
     bad |= q > static_cast<u64>(std::numeric_limits<i64>::max());
     return static_cast<i64>(neg ? u64{0} - q : q);
 }
-
-// ---- weights prepared for largest remainder ---------------------------------------------
-
-/// One set of non-negative int64 weights (reduced by their gcd), with the kernels' constants.
-struct Weights {
-    bool valid = false;     // Σw > 0 and no weight negative: an amount ≠ 0 can be split
-    std::vector<u64> w;     // by member
-    std::vector<u64> m64;   // ⌊2^64·w_k/W⌋, clamped to 2^64 − 1
-    std::vector<i64> bias;  // rank key offset: n − 1 − k, or kZeroWeightKey
-    u64 W = 1;
-    bool simd = false;      // the AVX2 kernel's bounds hold (n ≤ 16, W < 2^(62−b))
-    bool narrow = false;    // W < 2^32: one multiply for U·w_k and q·W
-};
 
 unsigned index_bits(std::size_t n) {
     unsigned b = 0;
@@ -114,19 +109,51 @@ u64 clamp_m64(u64 w, u64 W) {
     return static_cast<u64>((static_cast<u128>(w) << 64) / W);
 }
 
-/// Weights from int64 values; invalid (all-zero stand-ins) when some is negative or all are 0.
+// ---- weights prepared for largest remainder ---------------------------------------------
+
+/// A view of weights for the AVX2 kernel: the j-th member taking part, member idx[j], has its
+/// values for the group of lanes starting at lane l at p + j·ms + l·ls (ls = 0 for weights
+/// shared by every lane). Shared weights list only the members with a positive weight.
+struct WeightsView {
+    const i64 *w, *w_hi, *m32, *bias;  // by member taking part
+    const i64 *W, *valid;              // W and −1 (valid) / 0 (invalid) by lane
+    const std::size_t* idx;            // member index of each member taking part
+    std::size_t count = 0;             // members taking part
+    std::size_t ms = 0, ls = 0;
+    bool simd = false;       // the kernel's bounds hold for every lane
+    bool all_valid = false;  // every lane's weights can split an amount ≠ 0
+};
+
+/// One set of non-negative int64 weights (reduced by their gcd), with the kernels' constants.
+struct Weights {
+    bool valid = false;     // Σw > 0 and no weight negative: an amount ≠ 0 can be split
+    std::vector<u64> w;     // by member
+    std::vector<u64> m64;   // ⌊2^64·w_k/W⌋, clamped to 2^64 − 1
+    u64 W = 1;
+    bool simd = false;      // the AVX2 kernel's bounds hold (≤ kSimdMembers, W < 2^(62−b))
+    std::vector<std::size_t> idx;  // the members with a positive weight
+    std::vector<i64> vec;   // broadcast for the kernel, by member in idx: w, w_hi, m32, bias
+                            // (4·|idx| each), then W and valid (4 each)
+
+    WeightsView view() const {
+        const std::size_t n = idx.size();
+        const i64* p = vec.data();
+        return {p, p + 4 * n, p + 8 * n, p + 12 * n, p + 16 * n, p + 16 * n + 4, idx.data(), n, 4, 0, simd, valid};
+    }
+};
+
+/// Weights from int64 values; invalid (stand-ins that split 0 into zeros) when some is
+/// negative or all are 0 — a lane with an amount ≠ 0 to split is then sent to evaluate().
 Weights make_weights(const std::vector<i64>& values) {
     Weights wt;
     const std::size_t n = values.size();
-    wt.w.assign(n, 0);
-    wt.m64.assign(n, 0);
-    wt.bias.assign(n, kZeroWeightKey);
     u64 g = 0;
     bool negative = false;
     for (i64 v : values) {
         if (v < 0) negative = true;
         else g = std::gcd(g, static_cast<u64>(v));
     }
+    wt.w.assign(n, 0);
     u64 W = 0;
     bool over = false;
     if (!negative && g != 0)
@@ -134,77 +161,83 @@ Weights make_weights(const std::vector<i64>& values) {
             wt.w[k] = static_cast<u64>(values[k]) / g;
             over |= __builtin_add_overflow(W, wt.w[k], &W);
         }
-    if (negative || g == 0 || over || W >= (u64{1} << 63)) {
-        // Stand-ins that split 0 into zeros; a lane with an amount ≠ 0 is sent to evaluate().
+    wt.valid = !(negative || g == 0 || over || W >= (u64{1} << 63));
+    if (!wt.valid) {
         wt.w.assign(n, 0);
         if (n) wt.w[0] = 1;
-        wt.W = 1;
-        if (n) wt.m64[0] = ~u64{0};
-        if (n) wt.bias[0] = static_cast<i64>(n) - 1;
-        wt.valid = false;
-        wt.simd = n <= kSimdMembers;
-        wt.narrow = true;
-        return wt;
+        W = 1;
     }
-    wt.valid = true;
     wt.W = W;
+    wt.m64.assign(n, 0);
     for (std::size_t k = 0; k < n; ++k) {
         wt.m64[k] = clamp_m64(wt.w[k], W);
-        wt.bias[k] = wt.w[k] ? static_cast<i64>(n - 1 - k) : kZeroWeightKey;
+        if (wt.w[k]) wt.idx.push_back(k);
     }
-    wt.simd = n <= kSimdMembers && W < (u64{1} << (62 - index_bits(n)));
-    wt.narrow = W < (u64{1} << 32);
+    const std::size_t np = wt.idx.size();  // ≥ 1 when n ≥ 1
+    wt.vec.assign(16 * np + 8, 0);
+    for (std::size_t j = 0; j < np; ++j) {
+        const std::size_t k = wt.idx[j];
+        for (std::size_t lane = 0; lane < 4; ++lane) {
+            wt.vec[0 * np + 4 * j + lane] = static_cast<i64>(wt.w[k]);
+            wt.vec[4 * np + 4 * j + lane] = static_cast<i64>(wt.w[k] >> 32);
+            wt.vec[8 * np + 4 * j + lane] = static_cast<i64>(wt.m64[k] >> 32);
+            wt.vec[12 * np + 4 * j + lane] = static_cast<i64>(np - 1 - j);  // ties to the member listed first
+        }
+    }
+    for (std::size_t lane = 0; lane < 4; ++lane) {
+        wt.vec[16 * np + lane] = static_cast<i64>(W);
+        wt.vec[16 * np + 4 + lane] = wt.valid ? -1 : 0;
+    }
+    wt.simd = np >= 1 && np <= kSimdMembers && W < (u64{1} << (62 - index_bits(np)));
     return wt;
 }
 
 /// Per-lane weights (the final contributions of a cover_costs year), [k·kBlock + lane].
 struct LaneWeights {
-    std::vector<u64> w, m64, m32, W;
-    std::vector<i64> bias;
-    std::vector<unsigned char> valid, simd;
-    void resize(std::size_t n) {
-        w.assign(n * kBlock, 0);
-        m64.assign(n * kBlock, 0);
-        m32.assign(n * kBlock, 0);
-        bias.assign(n * kBlock, 0);
+    std::size_t n = 0;
+    std::vector<u64> w, m64;
+    std::vector<i64> wv, w_hi, m32, bias, W, valid;
+    std::vector<std::size_t> idx;  // every member (zero weights rank last by their key)
+    void resize(std::size_t members) {
+        n = members;
+        idx.resize(n);
+        std::iota(idx.begin(), idx.end(), std::size_t{0});
+        for (auto* v : {&w, &m64}) v->assign(n * kBlock, 0);
+        for (auto* v : {&wv, &w_hi, &m32, &bias}) v->assign(n * kBlock, 0);
         W.assign(kBlock, 1);
         valid.assign(kBlock, 0);
-        simd.assign(kBlock, 0);
     }
-    /// Set lane `l` from int64 values (not reduced: the kernels need no gcd).
-    void set(std::size_t l, const i64* values, std::size_t n) {
+    /// Set lane `l` from the int64 values at values[k·kBlock]. Returns false when the values
+    /// are valid weights but too large for the kernel (W ≥ 2^(62−b)): the lane goes to evaluate().
+    bool set(std::size_t l, const i64* values) {
         u64 Wsum = 0;
         bool bad = false;
         for (std::size_t k = 0; k < n; ++k) {
             bad |= values[k * kBlock] < 0;
             bad |= __builtin_add_overflow(Wsum, static_cast<u64>(values[k * kBlock]), &Wsum);
         }
-        bad |= Wsum == 0 || Wsum >= (u64{1} << 63);
-        valid[l] = !bad;
-        if (bad) {  // stand-ins that split 0 into zeros
-            for (std::size_t k = 0; k < n; ++k) {
-                w[k * kBlock + l] = k == 0;
-                m64[k * kBlock + l] = k == 0 ? ~u64{0} : 0;
-                m32[k * kBlock + l] = m64[k * kBlock + l] >> 32;
-                bias[k * kBlock + l] = k == 0 ? static_cast<i64>(n) - 1 : kZeroWeightKey;
-            }
-            W[l] = 1;
-            simd[l] = n <= kSimdMembers;
-            return;
-        }
-        W[l] = Wsum;
+        bad |= Wsum == 0;
+        const bool wide = !bad && Wsum >= (u64{1} << (62 - index_bits(n)));
+        valid[l] = bad || wide ? 0 : -1;
+        if (bad || wide) Wsum = 1;
+        W[l] = static_cast<i64>(Wsum);
         for (std::size_t k = 0; k < n; ++k) {
-            const u64 wk = static_cast<u64>(values[k * kBlock]);
-            w[k * kBlock + l] = wk;
-            m64[k * kBlock + l] = clamp_m64(wk, Wsum);
-            m32[k * kBlock + l] = m64[k * kBlock + l] >> 32;
-            bias[k * kBlock + l] = wk ? static_cast<i64>(n - 1 - k) : kZeroWeightKey;
+            const std::size_t o = k * kBlock + l;
+            w[o] = bad || wide ? (k == 0 ? 1 : 0) : static_cast<u64>(values[k * kBlock]);
+            m64[o] = clamp_m64(w[o], Wsum);
+            wv[o] = static_cast<i64>(w[o]);
+            w_hi[o] = static_cast<i64>(w[o] >> 32);
+            m32[o] = static_cast<i64>(m64[o] >> 32);
+            bias[o] = w[o] ? static_cast<i64>(n - 1 - k) : kZeroWeightKey;
         }
-        simd[l] = n <= kSimdMembers && Wsum < (u64{1} << (62 - index_bits(n)));
+        return !wide;
+    }
+    WeightsView view(bool all_valid) const {
+        return {wv.data(), w_hi.data(), m32.data(), bias.data(), W.data(), valid.data(), idx.data(), n, kBlock, 1, true, all_valid};
     }
 };
 
-// ---- the scalar split (any |P| < 2^63; also the reference for the AVX2 kernel) -----------
+// ---- the scalar split (any |P| < 2^63) -----------------------------------------------------
 
 /// Split P = Us·unit + Rs (same signs, |Rs| < unit) by largest remainder and add member k's
 /// part to acc[k·kBlock]. Weights are read at w[k·stride], m64[k·stride].
@@ -238,112 +271,155 @@ inline void split_scalar(i64 Us, i64 Rs, const u64* w, const u64* m64, std::size
     }
 }
 
-// ---- the AVX2 kernel: four scenarios at once -----------------------------------------------
+// ---- AVX2 building blocks ------------------------------------------------------------------
 
 #if FINSAM_SWEEP_X86
 bool cpu_has_avx2() { return __builtin_cpu_supports("avx2"); }
 
-/// Split lanes [0, lanes) (a multiple of 4): P = U·UNIT + R; weights shared (PERLANE false)
-/// or per lane. Groups beyond the kernel's bounds go through split_scalar.
-template <u64 UNIT, bool REST, bool PERLANE, bool NARROW>
-FINSAM_AVX2 void split_avx2(const i64* Us, const i64* Rs, std::size_t lanes, const Weights* cw, const LaneWeights* lw,
-                            std::size_t n, unsigned bits, i64* acc, u64* q_scratch, u64* r_scratch) {
-    const __m256i zero = _mm256_setzero_si256();
-    const __m256i one = _mm256_set1_epi64x(1);
-    const __m256i lo32 = _mm256_set1_epi64x(0xffffffffLL);
-    const __m128i shift = _mm_cvtsi32_si128(static_cast<int>(bits));
-    __m256i cw_lo[kSimdMembers], cw_hi[kSimdMembers], cm[kSimdMembers], cbias[kSimdMembers];
-    __m256i cW = one, cW_lo = one, cW_hi = zero, cWm1 = zero;
-    if constexpr (!PERLANE) {
-        for (std::size_t k = 0; k < n; ++k) {
-            cw_lo[k] = _mm256_set1_epi64x(static_cast<i64>(cw->w[k] & 0xffffffffu));
-            cw_hi[k] = _mm256_set1_epi64x(static_cast<i64>(cw->w[k] >> 32));
-            cm[k] = _mm256_set1_epi64x(static_cast<i64>(cw->m64[k] >> 32));
-            cbias[k] = _mm256_set1_epi64x(cw->bias[k]);
-        }
-        cW = _mm256_set1_epi64x(static_cast<i64>(cw->W));
-        cW_lo = _mm256_and_si256(cW, lo32);
-        cW_hi = _mm256_srli_epi64(cW, 32);
-        cWm1 = _mm256_sub_epi64(cW, one);
+using V = __m256i;
+using D = __m256d;
+constexpr i64 kMagicBits = 0x4338000000000000;      // the double 1.5·2^52
+constexpr double kMagic = 6755399441055744.0;       // 1.5·2^52
+
+FINSAM_AVX2_INLINE V vload(const i64* p) { return _mm256_loadu_si256(reinterpret_cast<const V*>(p)); }
+FINSAM_AVX2_INLINE void vstore(i64* p, V v) { _mm256_storeu_si256(reinterpret_cast<V*>(p), v); }
+FINSAM_AVX2_INLINE V vset(i64 x) { return _mm256_set1_epi64x(x); }
+FINSAM_AVX2_INLINE V vzero() { return _mm256_setzero_si256(); }
+/// |x| and the sign mask (−1 where x < 0).
+FINSAM_AVX2_INLINE V vabs(V x, V& neg) {
+    neg = _mm256_cmpgt_epi64(vzero(), x);
+    return _mm256_sub_epi64(_mm256_xor_si256(x, neg), neg);
+}
+FINSAM_AVX2_INLINE V vsign(V x, V neg) { return _mm256_sub_epi64(_mm256_xor_si256(x, neg), neg); }
+/// Whether every lane of x (≥ 0) is below `limit`.
+FINSAM_AVX2_INLINE bool vbelow(V x, i64 limit) {
+    const V c = _mm256_cmpgt_epi64(x, vset(limit - 1));
+    return _mm256_testz_si256(c, c);
+}
+/// int64 → double, exact for |x| < 2^51.
+FINSAM_AVX2_INLINE D vto_double(V x) {
+    return _mm256_sub_pd(_mm256_castsi256_pd(_mm256_add_epi64(x, vset(kMagicBits))), _mm256_set1_pd(kMagic));
+}
+/// integral double → int64, exact for |d| < 2^51.
+FINSAM_AVX2_INLINE V vto_int(D d) {
+    return _mm256_sub_epi64(_mm256_castpd_si256(_mm256_add_pd(d, _mm256_set1_pd(kMagic))), vset(kMagicBits));
+}
+/// q·d mod 2^64 for 0 ≤ q < 2^64, 0 ≤ d < 2^32.
+FINSAM_AVX2_INLINE V vmul_small(V q, V d) {
+    return _mm256_add_epi64(_mm256_mul_epu32(q, d), _mm256_slli_epi64(_mm256_mul_epu32(_mm256_srli_epi64(q, 32), d), 32));
+}
+
+/// round(X / d) with MODE for 0 ≤ X < 2^51 and 1 ≤ d < 2^31 (inv = fl(1/d)); see the notes.
+template <RoundingMode MODE>
+FINSAM_AVX2_INLINE V vround_div(V X, V d, V dm1, D inv) {
+    V q = vto_int(_mm256_floor_pd(_mm256_mul_pd(vto_double(X), inv)));  // within one of ⌊X/d⌋
+    V r = _mm256_sub_epi64(X, vmul_small(q, d));                         // ∈ [−d, 2d), exact
+    const V low = _mm256_cmpgt_epi64(vzero(), r);
+    q = _mm256_add_epi64(q, low);
+    r = _mm256_add_epi64(r, _mm256_and_si256(low, d));
+    const V high = _mm256_cmpgt_epi64(r, dm1);
+    q = _mm256_sub_epi64(q, high);
+    r = _mm256_sub_epi64(r, _mm256_and_si256(high, d));
+    const V r2 = _mm256_add_epi64(r, r);
+    if constexpr (MODE == RoundingMode::half_up) q = _mm256_sub_epi64(q, _mm256_cmpgt_epi64(r2, dm1));
+    if constexpr (MODE == RoundingMode::half_even) {
+        const V odd = _mm256_cmpeq_epi64(_mm256_and_si256(q, vset(1)), vset(1));
+        const V up = _mm256_or_si256(_mm256_cmpgt_epi64(r2, d), _mm256_and_si256(_mm256_cmpeq_epi64(r2, d), odd));
+        q = _mm256_sub_epi64(q, up);
     }
-    __m256i q[kSimdMembers], key[kSimdMembers], rank[kSimdMembers];
-    for (std::size_t l = 0; l < lanes; l += 4) {
-        __m256i U = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(Us + l));
-        __m256i R = zero;
-        if constexpr (REST) R = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(Rs + l));
-        const __m256i neg = _mm256_cmpgt_epi64(zero, REST ? _mm256_or_si256(U, R) : U);
-        U = _mm256_sub_epi64(_mm256_xor_si256(U, neg), neg);
-        if constexpr (REST) R = _mm256_sub_epi64(_mm256_xor_si256(R, neg), neg);
-        const __m256i any = REST ? _mm256_or_si256(U, R) : U;
-        if (_mm256_testz_si256(any, any)) continue;  // all four amounts are 0
-        bool fits = _mm256_testz_si256(_mm256_cmpgt_epi64(U, lo32), _mm256_cmpgt_epi64(U, lo32));
-        if constexpr (PERLANE) fits = fits && lw->simd[l] && lw->simd[l + 1] && lw->simd[l + 2] && lw->simd[l + 3];
-        if (!fits) {  // |U| ≥ 2^32 or wide weights: the scalar split, lane by lane
-            for (std::size_t j = l; j < l + 4; ++j) {
-                if constexpr (PERLANE)
-                    split_scalar(Us[j], REST ? Rs[j] : 0, lw->w.data() + j, lw->m64.data() + j, kBlock, lw->W[j], n, UNIT,
-                                 acc + j, q_scratch, r_scratch);
-                else
-                    split_scalar(Us[j], REST ? Rs[j] : 0, cw->w.data(), cw->m64.data(), 1, cw->W, n, UNIT, acc + j, q_scratch,
-                                 r_scratch);
-            }
-            continue;
-        }
-        __m256i W = cW, W_lo = cW_lo, W_hi = cW_hi, Wm1 = cWm1;
-        if constexpr (PERLANE) {
-            W = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(lw->W.data() + l));
-            W_lo = _mm256_and_si256(W, lo32);
-            W_hi = _mm256_srli_epi64(W, 32);
-            Wm1 = _mm256_sub_epi64(W, one);
-        }
-        __m256i Q = zero;
-        for (std::size_t k = 0; k < n; ++k) {
-            __m256i m, w_lo, w_hi, bias;
-            if constexpr (PERLANE) {
-                const std::size_t o = k * kBlock + l;
-                m = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(lw->m32.data() + o));
-                const __m256i w = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(lw->w.data() + o));
-                w_lo = _mm256_and_si256(w, lo32);
-                w_hi = _mm256_srli_epi64(w, 32);
-                bias = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(lw->bias.data() + o));
-            } else {
-                m = cm[k];
-                w_lo = cw_lo[k];
-                w_hi = cw_hi[k];
-                bias = cbias[k];
-            }
-            __m256i est = _mm256_srli_epi64(_mm256_mul_epu32(U, m), 32);  // ⌊U·w/W⌋ or one less
-            __m256i uw = _mm256_mul_epu32(U, w_lo);
-            __m256i ew = _mm256_mul_epu32(est, W_lo);
+    return q;
+}
+
+/// Split |P| = U·UNIT + R (U < 2^32, R < UNIT, sign mask neg) of the eight lanes from lane l
+/// (two vectors, so that their dependency chains interleave) by largest remainder over the N
+/// members taking part in `v`, adding member idx[k]'s parts to acc[idx[k]·kBlock + l …].
+/// NARROW: W < 2^32 in every lane (so every w < 2^32): one multiply for U·w and for q̂·W.
+template <std::size_t N, u64 UNIT, bool REST, bool NARROW>
+FINSAM_AVX2_INLINE void vsplit(const V* U, const V* R, const V* neg, const WeightsView& v, std::size_t l, i64* acc) {
+    constexpr unsigned B = [] {
+        unsigned b = 0;
+        while ((std::size_t{1} << b) < N) ++b;
+        return b;
+    }();
+    constexpr std::size_t G = 2;
+    V W[G], Wm1[G], W_hi[G], Q[G], q[N][G], key[N][G], rank[N][G];
+    for (std::size_t g = 0; g < G; ++g) {
+        W[g] = vload(v.W + (l + 4 * g) * v.ls);
+        Wm1[g] = _mm256_sub_epi64(W[g], vset(1));
+        W_hi[g] = _mm256_srli_epi64(W[g], 32);
+        Q[g] = vzero();
+    }
+    for (std::size_t k = 0; k < N; ++k)
+        for (std::size_t g = 0; g < G; ++g) {
+            const std::size_t o = k * v.ms + (l + 4 * g) * v.ls;
+            V est = _mm256_srli_epi64(_mm256_mul_epu32(U[g], vload(v.m32 + o)), 32);  // ⌊U·w/W⌋ or one less
+            V uw = _mm256_mul_epu32(U[g], vload(v.w + o));
+            V ew = _mm256_mul_epu32(est, W[g]);
             if constexpr (!NARROW) {
-                uw = _mm256_add_epi64(uw, _mm256_slli_epi64(_mm256_mul_epu32(U, w_hi), 32));
-                ew = _mm256_add_epi64(ew, _mm256_slli_epi64(_mm256_mul_epu32(est, W_hi), 32));
+                uw = _mm256_add_epi64(uw, _mm256_slli_epi64(_mm256_mul_epu32(U[g], vload(v.w_hi + o)), 32));
+                ew = _mm256_add_epi64(ew, _mm256_slli_epi64(_mm256_mul_epu32(est, W_hi[g]), 32));
             }
-            __m256i r = _mm256_sub_epi64(uw, ew);  // U·w − est·W ∈ [0, 2W), exact mod 2^64
-            const __m256i c = _mm256_cmpgt_epi64(r, Wm1);
+            V r = _mm256_sub_epi64(uw, ew);  // U·w − est·W ∈ [0, 2W), exact mod 2^64
+            const V c = _mm256_cmpgt_epi64(r, Wm1[g]);
             est = _mm256_sub_epi64(est, c);
-            r = _mm256_sub_epi64(r, _mm256_and_si256(c, W));
-            key[k] = _mm256_add_epi64(_mm256_sll_epi64(r, shift), bias);
-            q[k] = est;
-            Q = _mm256_add_epi64(Q, est);
-            rank[k] = _mm256_set1_epi64x(static_cast<i64>(n - 1 - k));
+            r = _mm256_sub_epi64(r, _mm256_and_si256(c, W[g]));
+            key[k][g] = _mm256_add_epi64(_mm256_slli_epi64(r, B), vload(v.bias + o));
+            q[k][g] = est;
+            Q[g] = _mm256_add_epi64(Q[g], est);
+            rank[k][g] = vset(static_cast<i64>(N - 1 - k));
         }
-        const __m256i L = _mm256_sub_epi64(U, Q);
-        for (std::size_t j = 0; j < n; ++j)
-            for (std::size_t k = j + 1; k < n; ++k) {
-                const __m256i g = _mm256_cmpgt_epi64(key[j], key[k]);  // j before k: −1
-                rank[k] = _mm256_sub_epi64(rank[k], g);
-                rank[j] = _mm256_add_epi64(rank[j], g);
+    for (std::size_t j = 0; j < N; ++j)
+        for (std::size_t k = j + 1; k < N; ++k)
+            for (std::size_t g = 0; g < G; ++g) {
+                const V c = _mm256_cmpgt_epi64(key[j][g], key[k][g]);  // j ranks before k: −1
+                rank[k][g] = _mm256_sub_epi64(rank[k][g], c);
+                rank[j][g] = _mm256_add_epi64(rank[j][g], c);
             }
-        for (std::size_t k = 0; k < n; ++k) {
-            __m256i x = _mm256_sub_epi64(q[k], _mm256_cmpgt_epi64(L, rank[k]));
-            if constexpr (UNIT != 1) x = _mm256_mul_epu32(x, _mm256_set1_epi64x(static_cast<i64>(UNIT)));
-            if constexpr (REST) x = _mm256_add_epi64(x, _mm256_and_si256(_mm256_cmpeq_epi64(rank[k], L), R));
-            x = _mm256_sub_epi64(_mm256_xor_si256(x, neg), neg);
-            __m256i* a = reinterpret_cast<__m256i*>(acc + k * kBlock + l);
-            _mm256_storeu_si256(a, _mm256_add_epi64(_mm256_loadu_si256(a), x));
+    for (std::size_t g = 0; g < G; ++g) {
+        const V L = _mm256_sub_epi64(U[g], Q[g]);
+        for (std::size_t k = 0; k < N; ++k) {
+            V x = _mm256_sub_epi64(q[k][g], _mm256_cmpgt_epi64(L, rank[k][g]));
+            if constexpr (UNIT != 1) x = _mm256_mul_epu32(x, vset(static_cast<i64>(UNIT)));
+            if constexpr (REST) x = _mm256_add_epi64(x, _mm256_and_si256(_mm256_cmpeq_epi64(rank[k][g], L), R[g]));
+            i64* a = acc + v.idx[k] * kBlock + l + 4 * g;
+            vstore(a, _mm256_add_epi64(vload(a), vsign(x, neg[g])));
         }
     }
+}
+
+/// vsplit of eight lanes for the number of members taking part known at run time.
+template <u64 UNIT, bool REST>
+FINSAM_AVX2_INLINE void vsplit8(const V* U, const V* R, const V* neg, const WeightsView& v, std::size_t l, i64* acc) {
+    const V any = REST ? _mm256_or_si256(_mm256_or_si256(U[0], U[1]), _mm256_or_si256(R[0], R[1])) : _mm256_or_si256(U[0], U[1]);
+    if (_mm256_testz_si256(any, any)) return;
+    if (v.count == 1) {  // one member takes all
+        for (std::size_t g = 0; g < 2; ++g) {
+            V x = U[g];
+            if constexpr (UNIT != 1) x = _mm256_mul_epu32(x, vset(static_cast<i64>(UNIT)));
+            if constexpr (REST) x = _mm256_add_epi64(x, R[g]);
+            i64* a = acc + v.idx[0] * kBlock + l + 4 * g;
+            vstore(a, _mm256_add_epi64(vload(a), vsign(x, neg[g])));
+        }
+        return;
+    }
+    const V hi = _mm256_or_si256(_mm256_srli_epi64(vload(v.W + l * v.ls), 32), _mm256_srli_epi64(vload(v.W + (l + 4) * v.ls), 32));
+    const bool narrow = _mm256_testz_si256(hi, hi);
+#define FINSAM_SWEEP_SPLIT(n)                                                                   \
+    case n:                                                                                     \
+        if (narrow) vsplit<n, UNIT, REST, true>(U, R, neg, v, l, acc);                          \
+        else vsplit<n, UNIT, REST, false>(U, R, neg, v, l, acc);                                \
+        return;
+    switch (v.count) {
+        FINSAM_SWEEP_SPLIT(2)
+        FINSAM_SWEEP_SPLIT(3)
+        FINSAM_SWEEP_SPLIT(4)
+        FINSAM_SWEEP_SPLIT(5)
+        FINSAM_SWEEP_SPLIT(6)
+        FINSAM_SWEEP_SPLIT(7)
+        FINSAM_SWEEP_SPLIT(8)
+        default: break;
+    }
+#undef FINSAM_SWEEP_SPLIT
 }
 #else
 bool cpu_has_avx2() { return false; }
@@ -360,18 +436,26 @@ struct StepOp {
     i64 a0 = 0, c = 0;
     std::vector<std::pair<std::size_t, i64>> owners;
     u64 d = 1, m = 0;
-    i64 prev = 0;  // the previous year's amount when this is the first plan year
+    double inv = 1;     // fl(1/d), for the kernel
+    bool simd = false;  // |A| < 2^31 whenever |bp| < kSmallRate, |c| < 2^51, d < 2^31
+    i64 prev = 0;       // the previous year's amount when this is the first plan year
+};
+
+/// The frame part of one intervention: frame units = round(|amount|·fn / fd), signed.
+struct FrameOp {
+    i64 fn = 0;
+    u64 fd = 1, fm = 0;
+    double inv = 1;
+    bool simd = false;  // fn < 2^20, fd < 2^31
 };
 
 struct Compiled {
     std::size_t nm = 0, ny = 0, ni = 0;
     RoundingMode mode = RoundingMode::half_up;
     u64 u_amt = 100, u_alloc = 100;
-    bool kernel = true;  // false: every scenario goes to evaluate() (a constant beyond int64)
-    std::vector<StepOp> steps;  // [iv·ny + y]
-    // frame part: frame units = round(amount·fn / fd)
-    std::vector<i64> fn;
-    std::vector<u64> fd, fm;
+    bool kernel = true;                  // false: every scenario goes to evaluate()
+    std::vector<StepOp> steps;           // [iv·ny + y]
+    std::vector<FrameOp> frame_ops;      // by intervention
     std::vector<Weights> keys;           // by intervention (valid false: no key or all zero)
     std::vector<unsigned char> cover;    // by year: cover_costs frame
     std::vector<Weights> frame;          // by year (non-cover_costs): the final contributions
@@ -381,7 +465,6 @@ struct Compiled {
     std::vector<i64> use;                // by year (cover_costs): equity used
     std::vector<i64> adjustment;         // [y·nm + k]
     i64 opening = 0;
-    unsigned bits = 0;
 };
 
 std::optional<i64> to_i64(const BigInt& v) {
@@ -438,12 +521,16 @@ void compile_step(Compiled& c, StepOp& op, const ChangeRule& rule, const Interve
     }
     BigInt g = boost::multiprecision::gcd(boost::multiprecision::gcd(a0, C), D);
     for (const auto& o : owners) g = boost::multiprecision::gcd(g, o.second);
-    auto a0i = to_i64(a0 / g), ci = to_i64(C / g), di = to_i64(D / g);
+    const auto a0i = to_i64(a0 / g), ci = to_i64(C / g), di = to_i64(D / g);
     bool ok = a0i && ci && di && *di >= 1 && *di <= (i64{1} << 62);
+    BigInt bound = ok ? boost::multiprecision::abs(BigInt(*a0i)) : BigInt(0);
     for (const auto& [k, a] : owners) {
-        auto ai = to_i64(a / g);
+        const auto ai = to_i64(a / g);
         ok = ok && ai;
-        if (ai) op.owners.emplace_back(k, *ai);
+        if (ai) {
+            op.owners.emplace_back(k, *ai);
+            bound += boost::multiprecision::abs(BigInt(*ai)) * kSmallRate;
+        }
     }
     if (!ok) {
         c.kernel = false;
@@ -453,6 +540,8 @@ void compile_step(Compiled& c, StepOp& op, const ChangeRule& rule, const Interve
     op.c = *ci;
     op.d = static_cast<u64>(*di);
     op.m = reciprocal(op.d);
+    op.inv = 1.0 / static_cast<double>(op.d);
+    op.simd = bound < (BigInt(1) << 31) && (op.c < 0 ? -op.c : op.c) < (i64{1} << 51) && op.d < (u64{1} << 31);
 }
 
 Compiled compile(const Plan& plan, const Result& r0) {
@@ -463,7 +552,6 @@ Compiled compile(const Plan& plan, const Result& r0) {
     c.mode = plan.rounding.mode;
     c.u_amt = static_cast<u64>(ore_per(plan.rounding.amounts));
     c.u_alloc = static_cast<u64>(ore_per(plan.rounding.allocation));
-    c.bits = index_bits(c.nm);
     c.opening = plan.equity.opening.ore();
     c.steps.assign(c.ni * c.ny, StepOp{});
     for (std::size_t i = 0; i < c.ni; ++i) {
@@ -488,26 +576,28 @@ Compiled compile(const Plan& plan, const Result& r0) {
                     break;
             }
         }
-        // frame part: round(amount · frame_part / (100 · u_alloc))
+        // frame part: round(amount · frame_part / (100 · u_alloc)), frame_part in 0..100
         const BigInt fpn = boost::multiprecision::numerator(ir.frame_part);
         const BigInt fpd = boost::multiprecision::denominator(ir.frame_part) * 100 * c.u_alloc;
         const BigInt g = boost::multiprecision::gcd(fpn, fpd);
-        auto fn = to_i64(fpn / g), fd = to_i64(fpd / g);
-        if (!fn || !fd || *fd > (i64{1} << 62)) {
+        FrameOp f;
+        const auto fn = to_i64(fpn / g), fd = to_i64(fpd / g);
+        if (!fn || !fd || *fn < 0 || *fd > (i64{1} << 62)) {
             c.kernel = false;
-            fn = 0;
-            fd = 1;
-        }
-        c.fn.push_back(*fn);
-        c.fd.push_back(static_cast<u64>(*fd));
-        c.fm.push_back(reciprocal(static_cast<u64>(*fd)));
-        if (iv.key) {
-            auto w = rational_weights(*iv.key);
-            if (!w) c.kernel = false;
-            c.keys.push_back(w ? *w : make_weights(std::vector<i64>(c.nm, 0)));
         } else {
-            c.keys.push_back(make_weights(std::vector<i64>(c.nm, 0)));
+            f.fn = *fn;
+            f.fd = static_cast<u64>(*fd);
+            f.fm = reciprocal(f.fd);
+            f.inv = 1.0 / static_cast<double>(f.fd);
+            f.simd = f.fn < (i64{1} << 20) && f.fd < (u64{1} << 31);
         }
+        c.frame_ops.push_back(f);
+        std::optional<Weights> key;
+        if (iv.key) {
+            key = rational_weights(*iv.key);
+            if (!key) c.kernel = false;
+        }
+        c.keys.push_back(key ? *key : make_weights(std::vector<i64>(c.nm, 0)));
     }
     c.cover.assign(c.ny, 0);
     c.frame.resize(c.ny);
@@ -528,7 +618,7 @@ Compiled compile(const Plan& plan, const Result& r0) {
                 total += sh.back();
             }
             c.shares_zero[y] = total == 0;
-            auto w = total == 0 ? std::optional<Weights>(make_weights(std::vector<i64>(c.nm, 0))) : rational_weights(sh);
+            std::optional<Weights> w = total == 0 ? make_weights(std::vector<i64>(c.nm, 0)) : rational_weights(sh);
             if (!w) c.kernel = false;
             c.shares[y] = w ? *w : make_weights(std::vector<i64>(c.nm, 0));
         } else {
@@ -550,19 +640,12 @@ struct Output {
 
 class Worker {
 public:
-    Worker(const Compiled& c, const i64* rates, Output out, bool simd)
-        : c_(c), rates_(rates), out_(out), simd_(simd) {
+    Worker(const Compiled& c, const i64* rates, Output out, bool simd) : c_(c), rates_(rates), out_(out), simd_(simd) {
         rt_.assign(c.ny * c.nm * kBlock, 0);
         prev_.assign(c.ni * kBlock, 0);
         amt_.assign(c.ni * kBlock, 0);
         acc_.assign(c.nm * kBlock, 0);
-        fu_.assign(kBlock, 0);
-        cu_.assign(kBlock, 0);
-        cr_.assign(kBlock, 0);
-        costs_.assign(kBlock, 0);
-        abs_.assign(kBlock, 0);
-        equity_.assign(kBlock, 0);
-        contrib_.assign(kBlock, 0);
+        for (auto* v : {&fu_, &cu_, &cr_, &costs_, &abs_, &equity_, &contrib_}) v->assign(kBlock, 0);
         fin_.assign(c.nm * kBlock, 0);
         fail_.assign(kBlock, 0);
         q_.assign(c.nm, 0);
@@ -570,7 +653,7 @@ public:
         lane_w_.resize(c.nm);
     }
 
-    /// Compute scenarios [s0, s0 + count); returns the lanes that need evaluate().
+    /// Compute scenarios [s0, s0 + count), count ≤ kBlock; append those that need evaluate().
     void block(std::size_t s0, std::size_t count, std::vector<std::size_t>& fallback) {
         switch (c_.mode) {
             case RoundingMode::half_up: run<RoundingMode::half_up>(s0, count); break;
@@ -586,58 +669,41 @@ private:
     const i64* rates_;
     Output out_;
     bool simd_;
+    bool small_rates_ = false;  // every rate of the block is below kSmallRate in magnitude
     std::vector<i64> rt_, prev_, amt_, acc_, fu_, cu_, cr_, costs_, abs_, equity_, contrib_, fin_;
     std::vector<unsigned char> fail_;
     std::vector<u64> q_, r_;
     LaneWeights lane_w_;
-    std::size_t lanes_ = 0;  // count rounded up to a multiple of 4
+    bool lane_all_valid_ = false;
+    std::size_t lanes_ = 0;  // count rounded up to a multiple of 8
 
     template <RoundingMode MODE>
     void run(std::size_t s0, std::size_t count) {
-        const std::size_t nm = c_.nm, ny = c_.ny, ni = c_.ni;
-        lanes_ = (count + 3) & ~std::size_t{3};
+        const std::size_t nm = c_.nm, ny = c_.ny;
+        lanes_ = (count + 7) & ~std::size_t{7};
         std::fill(fail_.begin(), fail_.end(), 0);
         // rates, transposed to [y][m][lane]; padding lanes repeat the last scenario
+        bool small = true;
         for (std::size_t l = 0; l < lanes_; ++l) {
             const i64* src = rates_ + (s0 + std::min(l, count - 1)) * nm * ny;
             for (std::size_t m = 0; m < nm; ++m)
-                for (std::size_t y = 0; y < ny; ++y) rt_[(y * nm + m) * kBlock + l] = src[m * ny + y];
+                for (std::size_t y = 0; y < ny; ++y) {
+                    const i64 v = src[m * ny + y];
+                    rt_[(y * nm + m) * kBlock + l] = v;
+                    small = small && v > -kSmallRate && v < kSmallRate;
+                }
         }
+        small_rates_ = small;
         std::fill(equity_.begin(), equity_.end(), c_.opening);
         for (std::size_t y = 0; y < ny; ++y) {
-            // 1. amounts
-            std::fill(costs_.begin(), costs_.end(), 0);
-            std::fill(abs_.begin(), abs_.end(), 0);
-            for (std::size_t i = 0; i < ni; ++i) {
-                const StepOp& op = c_.steps[i * ny + y];
-                i64* a = amt_.data() + i * kBlock;
-                i64* p = prev_.data() + i * kBlock;
-                switch (op.kind) {
-                    case StepOp::Kind::zero: std::fill(a, a + lanes_, 0); break;
-                    case StepOp::Kind::known: std::fill(a, a + lanes_, op.known); break;
-                    case StepOp::Kind::computed:
-                        if (y == 0) std::fill(p, p + lanes_, op.prev);
-                        computed<MODE>(op, p, a, rt_.data() + y * nm * kBlock);
-                        break;
-                }
-                for (std::size_t l = 0; l < lanes_; ++l) {
-                    const i64 v = a[l];
-                    const i64 mag = v < 0 ? -v : v;  // |v| ≤ 2^60 (known amounts are checked below)
-                    if (v > kAmountLimit || v < -kAmountLimit) {
-                        fail_[l] = 1;
-                        a[l] = 0;
-                        continue;
-                    }
-                    abs_[l] += mag;  // both ≤ 2^60 (abs_ is clamped below): no overflow
-                    if (abs_[l] > kAmountLimit) {
-                        fail_[l] = 1;
-                        abs_[l] = kAmountLimit;
-                    }
-                    costs_[l] += v;
-                }
-                std::copy(a, a + lanes_, p);
-            }
-            // 2. final contributions of a cover_costs year: split (costs − use) by the shares
+            // 1. amounts, and the year's costs
+#if FINSAM_SWEEP_X86
+            if (simd_) amounts_avx2<MODE>(y);
+            else amounts<MODE>(y);
+#else
+            amounts<MODE>(y);
+#endif
+            // 2. the final contributions: fixed, or (cover_costs) costs − use split by the shares
             const Weights* frame_w = nullptr;
             if (c_.cover[y]) {
                 cover_contributions(y);
@@ -647,22 +713,51 @@ private:
             }
             // 3. allocations
             std::fill(acc_.begin(), acc_.end(), 0);
-            for (std::size_t i = 0; i < ni; ++i) {
-                if (c_.u_alloc == 1) parts<MODE, 1>(i, frame_w);
-                else parts<MODE, 100>(i, frame_w);
-            }
-            // 4. totals: result and equity must stay in range (evaluate() checks them)
+            allocations<MODE>(frame_w);
+            // 4. the result and the equity must stay in range (evaluate() checks them)
             for (std::size_t l = 0; l < lanes_; ++l) {
                 i64 result;
                 bool bad = __builtin_sub_overflow(contrib_[l], costs_[l], &result);
                 bad |= __builtin_add_overflow(equity_[l], result, &equity_[l]);
                 bad |= equity_[l] == std::numeric_limits<i64>::min();
-                if (bad) {
-                    fail_[l] = 1;
-                    equity_[l] = 0;
-                }
+                fail_[l] |= bad;
+                if (bad) equity_[l] = 0;
             }
             write(s0, count, y);
+        }
+    }
+
+    /// Amounts of year y for every lane, the year's costs, and the bound on Σ|amounts|.
+    template <RoundingMode MODE>
+    void amounts(std::size_t y) {
+        const std::size_t nm = c_.nm, ny = c_.ny;
+        std::fill(costs_.begin(), costs_.end(), 0);
+        std::fill(abs_.begin(), abs_.end(), 0);
+        for (std::size_t i = 0; i < c_.ni; ++i) {
+            const StepOp& op = c_.steps[i * ny + y];
+            i64* a = amt_.data() + i * kBlock;
+            i64* p = prev_.data() + i * kBlock;
+            switch (op.kind) {
+                case StepOp::Kind::zero: std::fill(a, a + lanes_, 0); break;
+                case StepOp::Kind::known: std::fill(a, a + lanes_, op.known); break;
+                case StepOp::Kind::computed:
+                    if (y == 0) std::fill(p, p + lanes_, op.prev);
+                    computed<MODE>(op, p, a, rt_.data() + y * nm * kBlock, 0, lanes_);
+                    break;
+            }
+            for (std::size_t l = 0; l < lanes_; ++l) {
+                const i64 v = a[l];
+                const bool out = v > kAmountLimit || v < -kAmountLimit;
+                const i64 ok = out ? 0 : v;
+                a[l] = ok;
+                abs_[l] += ok < 0 ? -ok : ok;  // both terms ≤ 2^60 (abs_ is clamped): no overflow
+                const bool over = out || abs_[l] > kAmountLimit;
+                fail_[l] |= over;
+                abs_[l] = over ? 0 : abs_[l];
+                // |costs| ≤ Σ|amounts| ≤ 2^60 while the lane is good; a failed lane may wrap (unsigned)
+                costs_[l] = static_cast<i64>(static_cast<u64>(costs_[l]) + static_cast<u64>(ok));
+            }
+            std::copy(a, a + lanes_, p);
         }
     }
 
@@ -675,9 +770,10 @@ private:
         }
     }
 
+    /// Computed amounts of lanes [l0, l1): round((prev·A + c) / d) · u_amt, every step checked.
     template <RoundingMode MODE>
-    void computed(const StepOp& op, const i64* prev, i64* out, const i64* rt) {
-        for (std::size_t l = 0; l < lanes_; ++l) {
+    void computed(const StepOp& op, const i64* prev, i64* out, const i64* rt, std::size_t l0, std::size_t l1) {
+        for (std::size_t l = l0; l < l1; ++l) {
             bool bad = false;
             i64 A = op.a0;
             for (const auto& [k, a] : op.owners) {
@@ -691,11 +787,8 @@ private:
             const i64 q = round_div<MODE>(N, op.d, op.m, bad);
             i64 v;
             bad |= __builtin_mul_overflow(q, static_cast<i64>(c_.u_amt), &v);
-            if (bad) {
-                fail_[l] = 1;
-                v = 0;
-            }
-            out[l] = v;
+            fail_[l] |= bad;
+            out[l] = bad ? 0 : v;
         }
     }
 
@@ -703,18 +796,16 @@ private:
         const std::size_t nm = c_.nm;
         const Weights& sh = c_.shares[y];
         std::fill(fin_.begin(), fin_.end(), 0);
+        lane_all_valid_ = true;
         for (std::size_t l = 0; l < lanes_; ++l) {
             i64 total;
             bool bad = __builtin_sub_overflow(costs_[l], c_.use[y], &total);
             bad |= total == std::numeric_limits<i64>::min();
             if (!bad && total != 0 && (c_.shares_zero[y] || !sh.valid)) bad = true;  // evaluate(): cannot be split
-            if (bad) {
-                fail_[l] = 1;
-                total = 0;
-            }
+            if (bad) total = 0;
             const i64 u = static_cast<i64>(c_.u_alloc);
-            split_scalar(total / u, total % u, sh.w.data(), sh.m64.data(), 1, sh.W, nm, c_.u_alloc, fin_.data() + l,
-                         q_.data(), r_.data());
+            split_scalar(total / u, total % u, sh.w.data(), sh.m64.data(), 1, sh.W, nm, c_.u_alloc, fin_.data() + l, q_.data(),
+                         r_.data());
             i64 sum = 0;
             for (std::size_t k = 0; k < nm; ++k) {
                 i64& f = fin_[k * kBlock + l];
@@ -723,77 +814,192 @@ private:
             }
             bad |= sum == std::numeric_limits<i64>::min();
             if (bad) {
-                fail_[l] = 1;
                 for (std::size_t k = 0; k < nm; ++k) fin_[k * kBlock + l] = 0;
                 sum = 0;
             }
             contrib_[l] = sum;
-            lane_w_.set(l, fin_.data() + l, nm);
+            bad |= !lane_w_.set(l, fin_.data() + l);
+            fail_[l] |= bad;
+            lane_all_valid_ = lane_all_valid_ && lane_w_.valid[l];
         }
     }
 
-    /// Frame and case parts of intervention i in this year, split and added to acc_.
-    template <RoundingMode MODE, u64 UNIT>
-    void parts(std::size_t i, const Weights* frame_w) {
-        const i64* a = amt_.data() + i * kBlock;
-        const i64 fn = c_.fn[i];
-        const u64 fd = c_.fd[i], fm = c_.fm[i];
-        const Weights& key = c_.keys[i];
-        const bool frame_ok = frame_w ? frame_w->valid : true;
-        bool any_frame = false, any_case = false, any_rest = false;
-        for (std::size_t l = 0; l < lanes_; ++l) {
-            bool bad = false;
-            i64 N;
-            bad |= __builtin_mul_overflow(a[l], fn, &N);
-            i64 fu = round_div<MODE>(N, fd, fm, bad);
-            // |frame| ≤ |amount| + UNIT ≤ 2^60 + 100 and |case| ≤ 2·2^60 + 100: no overflow
-            const i64 frame = bad ? 0 : fu * static_cast<i64>(UNIT);
-            const i64 cs = a[l] - frame;
-            if (!(frame_w ? frame_ok : lane_w_.valid[l]) && frame != 0) bad = true;  // negative or zero final frame
-            if (!key.valid && cs != 0) bad = true;                                   // no key, or all weights 0
-            if (bad) {
-                fail_[l] = 1;
-                fu_[l] = cu_[l] = cr_[l] = 0;
-                continue;
-            }
-            fu_[l] = fu;
-            cu_[l] = cs / static_cast<i64>(UNIT);
-            cr_[l] = cs % static_cast<i64>(UNIT);
-            any_frame |= fu != 0;
-            any_case |= cs != 0;
-            any_rest |= cr_[l] != 0;
-        }
-        if (any_frame) {
-            if (frame_w) split<UNIT, false, false>(fu_.data(), nullptr, frame_w);
-            else split<UNIT, false, true>(fu_.data(), nullptr, nullptr);
-        }
-        if (any_case) {
-            if (any_rest) split<UNIT, true, false>(cu_.data(), cr_.data(), &key);
-            else split<UNIT, false, false>(cu_.data(), nullptr, &key);
-        }
-    }
-
-    template <u64 UNIT, bool REST, bool PERLANE>
-    void split(const i64* U, const i64* R, const Weights* w) {
-        const std::size_t n = c_.nm;
+    template <RoundingMode MODE>
+    void allocations(const Weights* frame_w) {
 #if FINSAM_SWEEP_X86
-        if (simd_ && (PERLANE || w->simd)) {
-            if (PERLANE || !w->narrow)
-                split_avx2<UNIT, REST, PERLANE, false>(U, R, lanes_, w, &lane_w_, n, c_.bits, acc_.data(), q_.data(), r_.data());
-            else
-                split_avx2<UNIT, REST, PERLANE, true>(U, R, lanes_, w, &lane_w_, n, c_.bits, acc_.data(), q_.data(), r_.data());
+        if (simd_ && c_.nm <= kSimdMembers) {
+            if (c_.u_alloc == 1) allocations_avx2<MODE, 1>(frame_w);
+            else allocations_avx2<MODE, 100>(frame_w);
             return;
         }
 #endif
-        for (std::size_t l = 0; l < lanes_; ++l) {
-            if constexpr (PERLANE)
-                split_scalar(U[l], REST ? R[l] : 0, lane_w_.w.data() + l, lane_w_.m64.data() + l, kBlock, lane_w_.W[l], n, UNIT,
-                             acc_.data() + l, q_.data(), r_.data());
-            else
-                split_scalar(U[l], REST ? R[l] : 0, w->w.data(), w->m64.data(), 1, w->W, n, UNIT, acc_.data() + l, q_.data(),
-                             r_.data());
+        for (std::size_t i = 0; i < c_.ni; ++i) {
+            if (c_.u_alloc == 1) parts<MODE, 1>(i, frame_w, 0, lanes_);
+            else parts<MODE, 100>(i, frame_w, 0, lanes_);
         }
     }
+
+    /// Frame and case parts of intervention i for lanes [l0, l1), split and added to acc_.
+    template <RoundingMode MODE, u64 UNIT>
+    void parts(std::size_t i, const Weights* frame_w, std::size_t l0, std::size_t l1) {
+        const std::size_t n = c_.nm;
+        const i64* a = amt_.data() + i * kBlock;
+        const FrameOp& f = c_.frame_ops[i];
+        const Weights& key = c_.keys[i];
+        for (std::size_t l = l0; l < l1; ++l) {
+            bool bad = false;
+            i64 N;
+            bad |= __builtin_mul_overflow(a[l], f.fn, &N);
+            const i64 fu = round_div<MODE>(N, f.fd, f.fm, bad);
+            // |frame| ≤ |amount| + UNIT ≤ 2^60 + 100 and |case| ≤ 2·2^60 + 100: no overflow
+            const i64 frame = bad ? 0 : fu * static_cast<i64>(UNIT);
+            const i64 cs = a[l] - frame;
+            if (frame != 0 && !(frame_w ? frame_w->valid : lane_w_.valid[l] != 0)) bad = true;  // negative or zero final frame
+            if (cs != 0 && !key.valid) bad = true;                                                // no key, or all weights 0
+            if (bad) {
+                fail_[l] = 1;
+                continue;
+            }
+            if (frame_w)
+                split_scalar(fu, 0, frame_w->w.data(), frame_w->m64.data(), 1, frame_w->W, n, UNIT, acc_.data() + l, q_.data(),
+                             r_.data());
+            else
+                split_scalar(fu, 0, lane_w_.w.data() + l, lane_w_.m64.data() + l, kBlock, static_cast<u64>(lane_w_.W[l]), n, UNIT,
+                             acc_.data() + l, q_.data(), r_.data());
+            split_scalar(cs / static_cast<i64>(UNIT), cs % static_cast<i64>(UNIT), key.w.data(), key.m64.data(), 1, key.W, n, UNIT,
+                         acc_.data() + l, q_.data(), r_.data());
+        }
+    }
+
+#if FINSAM_SWEEP_X86
+    /// Amounts of year y, four lanes at a time, with the costs and the bound on Σ|amounts|;
+    /// computed amounts beyond the kernel's bounds go to computed().
+    template <RoundingMode MODE>
+    FINSAM_AVX2 void amounts_avx2(std::size_t y) {
+        const std::size_t nm = c_.nm, ny = c_.ny;
+        const i64* rt = rt_.data() + y * nm * kBlock;
+        const V limit = vset(kAmountLimit);
+        for (std::size_t l = 0; l < lanes_; l += 4) {
+            V costs = vzero(), sum = vzero(), over = vzero();
+            for (std::size_t i = 0; i < c_.ni; ++i) {
+                const StepOp& op = c_.steps[i * ny + y];
+                i64* pa = amt_.data() + i * kBlock;
+                i64* pp = prev_.data() + i * kBlock;
+                V a = vzero();
+                if (op.kind == StepOp::Kind::known) {
+                    a = vset(op.known);
+                } else if (op.kind == StepOp::Kind::computed) {
+                    const V P = y == 0 ? vset(op.prev) : vload(pp + l);
+                    if (!(op.simd && small_rates_ && computed_group<MODE>(op, P, rt + l, a))) {
+                        vstore(pp + l, P);
+                        computed<MODE>(op, pp, pa, rt, l, l + 4);
+                        a = vload(pa + l);
+                    }
+                }
+                V neg;
+                V m = vabs(a, neg);
+                const V out = _mm256_cmpgt_epi64(m, limit);
+                if (!_mm256_testz_si256(out, out)) {
+                    mark(out, l);
+                    a = _mm256_andnot_si256(out, a);
+                    m = _mm256_andnot_si256(out, m);
+                }
+                vstore(pa + l, a);
+                vstore(pp + l, a);
+                sum = _mm256_add_epi64(sum, m);  // both ≤ 2^60: no overflow
+                const V big = _mm256_cmpgt_epi64(sum, limit);
+                over = _mm256_or_si256(over, big);
+                sum = _mm256_andnot_si256(big, sum);
+                costs = _mm256_add_epi64(costs, a);  // wraps only in a lane that has failed
+            }
+            if (!_mm256_testz_si256(over, over)) mark(over, l);
+            vstore(costs_.data() + l, costs);
+        }
+    }
+
+    /// One group's computed amount round((P·A + c) / d) · u_amt; false beyond the kernel's bounds.
+    template <RoundingMode MODE>
+    FINSAM_AVX2_INLINE bool computed_group(const StepOp& op, V P, const i64* rt, V& amount) {
+        V sp;
+        if (!vbelow(vabs(P, sp), i64{1} << 31)) return false;
+        V A = vset(op.a0);  // |A| < 2^31: op.simd and small rates
+        for (const auto& [k, a] : op.owners) A = _mm256_add_epi64(A, _mm256_mul_epi32(vset(a), vload(rt + k * kBlock)));
+        const V N = _mm256_add_epi64(_mm256_mul_epi32(P, A), vset(op.c));  // |P·A| < 2^62, |c| < 2^51
+        V neg;
+        const V X = vabs(N, neg);
+        if (!vbelow(X, i64{1} << 51)) return false;
+        const V q = vround_div<MODE>(X, vset(static_cast<i64>(op.d)), vset(static_cast<i64>(op.d) - 1), _mm256_set1_pd(op.inv));
+        if (!vbelow(q, i64{1} << 31)) return false;
+        amount = vsign(_mm256_mul_epu32(q, vset(static_cast<i64>(c_.u_amt))), neg);
+        return true;
+    }
+
+    /// Allocations of the year, eight lanes at a time: frame step, then both splits.
+    template <RoundingMode MODE, u64 UNIT>
+    FINSAM_AVX2 void allocations_avx2(const Weights* frame_w) {
+        const WeightsView fw = frame_w ? frame_w->view() : lane_w_.view(lane_all_valid_);
+        i64* acc = acc_.data();
+        for (std::size_t i = 0; i < c_.ni; ++i) {
+            const FrameOp& f = c_.frame_ops[i];
+            const Weights& key = c_.keys[i];
+            const WeightsView kw = key.view();
+            const bool simd = f.simd && fw.simd && kw.simd;
+            const V fn = vset(f.fn), fd = vset(static_cast<i64>(f.fd)), fdm1 = vset(static_cast<i64>(f.fd) - 1);
+            const D finv = _mm256_set1_pd(f.inv);
+            const i64* amt = amt_.data() + i * kBlock;
+            for (std::size_t l = 0; l < lanes_; l += 8) {
+                V a[2], A[2], neg_a[2];
+                for (std::size_t g = 0; g < 2; ++g) {
+                    a[g] = vload(amt + l + 4 * g);
+                    A[g] = vabs(a[g], neg_a[g]);
+                }
+                const V any = _mm256_or_si256(A[0], A[1]);
+                if (_mm256_testz_si256(any, any)) continue;
+                if (!simd || !vbelow(any, i64{1} << 30)) {  // |a| < 2^30 in every lane, or the scalar split
+                    parts<MODE, UNIT>(i, frame_w, l, l + 8);
+                    continue;
+                }
+                // frame units q = round(|a|·fn / fd) ≤ |a| + 1 < 2^31 (fn/fd ≤ 1/UNIT); |a − frame| < 2^32
+                V q[2], C[2], neg_c[2], CU[2], CR[2];
+                for (std::size_t g = 0; g < 2; ++g)
+                    q[g] = vround_div<MODE>(f.fn == 1 ? A[g] : _mm256_mul_epu32(A[g], fn), fd, fdm1, finv);
+                if (!fw.all_valid)  // a frame part ≠ 0 with a negative or zero final frame: evaluate()
+                    for (std::size_t g = 0; g < 2; ++g) {
+                        const V bad = _mm256_andnot_si256(_mm256_cmpeq_epi64(q[g], vzero()),
+                                                          _mm256_cmpeq_epi64(vload(fw.valid + (l + 4 * g) * fw.ls), vzero()));
+                        if (!_mm256_testz_si256(bad, bad)) {
+                            mark(bad, l + 4 * g);
+                            q[g] = _mm256_andnot_si256(bad, q[g]);
+                        }
+                    }
+                for (std::size_t g = 0; g < 2; ++g) {
+                    const V frame = vsign(UNIT == 1 ? q[g] : _mm256_mul_epu32(q[g], vset(static_cast<i64>(UNIT))), neg_a[g]);
+                    C[g] = vabs(_mm256_sub_epi64(a[g], frame), neg_c[g]);
+                    if (!key.valid && !_mm256_testz_si256(C[g], C[g])) {  // a case part ≠ 0 without a key: evaluate()
+                        mark(_mm256_xor_si256(_mm256_cmpeq_epi64(C[g], vzero()), vset(-1)), l + 4 * g);
+                        C[g] = vzero();
+                    }
+                    CU[g] = C[g];
+                    CR[g] = vzero();
+                    if constexpr (UNIT == 100) {  // ⌊C/100⌋ = ⌊C·2748779070 / 2^38⌋ for C < 2^32
+                        CU[g] = _mm256_srli_epi64(_mm256_mul_epu32(C[g], vset(2748779070)), 38);
+                        CR[g] = _mm256_sub_epi64(C[g], _mm256_mul_epu32(CU[g], vset(100)));
+                    }
+                }
+                const V none[2] = {vzero(), vzero()};
+                vsplit8<UNIT, false>(q, none, neg_a, fw, l, acc);
+                vsplit8<UNIT, UNIT != 1>(CU, CR, neg_c, kw, l, acc);
+            }
+        }
+    }
+
+    FINSAM_AVX2 void mark(V bad, std::size_t l) {
+        alignas(32) i64 m[4];
+        _mm256_store_si256(reinterpret_cast<V*>(m), bad);
+        for (std::size_t j = 0; j < 4; ++j)
+            if (m[j]) fail_[l + j] = 1;
+    }
+#endif
 };
 
 }  // namespace
