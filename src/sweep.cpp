@@ -872,65 +872,74 @@ private:
     }
 
 #if FINSAM_SWEEP_X86
-    /// Amounts of year y, four lanes at a time, with the costs and the bound on Σ|amounts|;
+    /// Amounts of year y, eight lanes at a time, with the costs and the bound on Σ|amounts|;
     /// computed amounts beyond the kernel's bounds go to computed().
     template <RoundingMode MODE>
     FINSAM_AVX2 void amounts_avx2(std::size_t y) {
         const std::size_t nm = c_.nm, ny = c_.ny;
         const i64* rt = rt_.data() + y * nm * kBlock;
         const V limit = vset(kAmountLimit);
-        for (std::size_t l = 0; l < lanes_; l += 4) {
-            V costs = vzero(), sum = vzero(), over = vzero();
+        for (std::size_t l = 0; l < lanes_; l += 8) {
+            V costs[2] = {vzero(), vzero()}, sum[2] = {vzero(), vzero()}, over[2] = {vzero(), vzero()};
             for (std::size_t i = 0; i < c_.ni; ++i) {
                 const StepOp& op = c_.steps[i * ny + y];
                 i64* pa = amt_.data() + i * kBlock;
                 i64* pp = prev_.data() + i * kBlock;
-                V a = vzero();
+                V a[2] = {vzero(), vzero()};
                 if (op.kind == StepOp::Kind::known) {
-                    a = vset(op.known);
+                    a[0] = a[1] = vset(op.known);
                 } else if (op.kind == StepOp::Kind::computed) {
-                    const V P = y == 0 ? vset(op.prev) : vload(pp + l);
+                    const V P[2] = {y == 0 ? vset(op.prev) : vload(pp + l), y == 0 ? vset(op.prev) : vload(pp + l + 4)};
                     if (!(op.simd && small_rates_ && computed_group<MODE>(op, P, rt + l, a))) {
-                        vstore(pp + l, P);
-                        computed<MODE>(op, pp, pa, rt, l, l + 4);
-                        a = vload(pa + l);
+                        vstore(pp + l, P[0]);
+                        vstore(pp + l + 4, P[1]);
+                        computed<MODE>(op, pp, pa, rt, l, l + 8);
+                        a[0] = vload(pa + l);
+                        a[1] = vload(pa + l + 4);
                     }
                 }
-                V neg;
-                V m = vabs(a, neg);
-                const V out = _mm256_cmpgt_epi64(m, limit);
-                if (!_mm256_testz_si256(out, out)) {
-                    mark(out, l);
-                    a = _mm256_andnot_si256(out, a);
-                    m = _mm256_andnot_si256(out, m);
+                for (std::size_t g = 0; g < 2; ++g) {
+                    V neg;
+                    V m = vabs(a[g], neg);
+                    const V out = _mm256_cmpgt_epi64(m, limit);
+                    if (!_mm256_testz_si256(out, out)) {
+                        mark(out, l + 4 * g);
+                        a[g] = _mm256_andnot_si256(out, a[g]);
+                        m = _mm256_andnot_si256(out, m);
+                    }
+                    vstore(pa + l + 4 * g, a[g]);
+                    vstore(pp + l + 4 * g, a[g]);
+                    sum[g] = _mm256_add_epi64(sum[g], m);  // both ≤ 2^60: no overflow
+                    const V big = _mm256_cmpgt_epi64(sum[g], limit);
+                    over[g] = _mm256_or_si256(over[g], big);
+                    sum[g] = _mm256_andnot_si256(big, sum[g]);
+                    costs[g] = _mm256_add_epi64(costs[g], a[g]);  // wraps only in a lane that has failed
                 }
-                vstore(pa + l, a);
-                vstore(pp + l, a);
-                sum = _mm256_add_epi64(sum, m);  // both ≤ 2^60: no overflow
-                const V big = _mm256_cmpgt_epi64(sum, limit);
-                over = _mm256_or_si256(over, big);
-                sum = _mm256_andnot_si256(big, sum);
-                costs = _mm256_add_epi64(costs, a);  // wraps only in a lane that has failed
             }
-            if (!_mm256_testz_si256(over, over)) mark(over, l);
-            vstore(costs_.data() + l, costs);
+            for (std::size_t g = 0; g < 2; ++g) {
+                if (!_mm256_testz_si256(over[g], over[g])) mark(over[g], l + 4 * g);
+                vstore(costs_.data() + l + 4 * g, costs[g]);
+            }
         }
     }
 
-    /// One group's computed amount round((P·A + c) / d) · u_amt; false beyond the kernel's bounds.
+    /// Eight lanes' computed amounts round((P·A + c) / d) · u_amt; false beyond the kernel's bounds.
     template <RoundingMode MODE>
-    FINSAM_AVX2_INLINE bool computed_group(const StepOp& op, V P, const i64* rt, V& amount) {
-        V sp;
-        if (!vbelow(vabs(P, sp), i64{1} << 31)) return false;
-        V A = vset(op.a0);  // |A| < 2^31: op.simd and small rates
-        for (const auto& [k, a] : op.owners) A = _mm256_add_epi64(A, _mm256_mul_epi32(vset(a), vload(rt + k * kBlock)));
-        const V N = _mm256_add_epi64(_mm256_mul_epi32(P, A), vset(op.c));  // |P·A| < 2^62, |c| < 2^51
-        V neg;
-        const V X = vabs(N, neg);
-        if (!vbelow(X, i64{1} << 51)) return false;
-        const V q = vround_div<MODE>(X, vset(static_cast<i64>(op.d)), vset(static_cast<i64>(op.d) - 1), _mm256_set1_pd(op.inv));
-        if (!vbelow(q, i64{1} << 31)) return false;
-        amount = vsign(_mm256_mul_epu32(q, vset(static_cast<i64>(c_.u_amt))), neg);
+    FINSAM_AVX2_INLINE bool computed_group(const StepOp& op, const V* P, const i64* rt, V* amount) {
+        V sp[2], X[2], neg[2];
+        if (!vbelow(_mm256_or_si256(vabs(P[0], sp[0]), vabs(P[1], sp[1])), i64{1} << 31)) return false;
+        for (std::size_t g = 0; g < 2; ++g) {
+            V A = vset(op.a0);  // |A| < 2^31: op.simd and small rates
+            for (const auto& [k, a] : op.owners)
+                A = _mm256_add_epi64(A, _mm256_mul_epi32(vset(a), vload(rt + k * kBlock + 4 * g)));
+            X[g] = vabs(_mm256_add_epi64(_mm256_mul_epi32(P[g], A), vset(op.c)), neg[g]);  // |P·A| < 2^62, |c| < 2^51
+        }
+        if (!vbelow(_mm256_or_si256(X[0], X[1]), i64{1} << 51)) return false;
+        const V d = vset(static_cast<i64>(op.d)), dm1 = vset(static_cast<i64>(op.d) - 1);
+        const D inv = _mm256_set1_pd(op.inv);
+        const V q[2] = {vround_div<MODE>(X[0], d, dm1, inv), vround_div<MODE>(X[1], d, dm1, inv)};
+        if (!vbelow(_mm256_or_si256(q[0], q[1]), i64{1} << 31)) return false;
+        for (std::size_t g = 0; g < 2; ++g) amount[g] = vsign(_mm256_mul_epu32(q[g], vset(static_cast<i64>(c_.u_amt))), neg[g]);
         return true;
     }
 
@@ -1028,32 +1037,32 @@ Plan with_uprating(const Plan& plan, std::span<const std::int64_t> rates_bp) {
     return p;
 }
 
-SweepStats sweep_into(const Plan& plan, std::span<const std::int64_t> rates_bp, std::size_t scenarios,
-                      std::span<std::int64_t> cost_share, std::span<std::int64_t> costs, const SweepOptions& options) {
+namespace {
+
+void check_shapes(const Plan& plan, std::size_t rates, std::size_t scenarios, std::size_t cost_share, std::size_t costs) {
     const std::size_t nm = plan.members.size();
     const std::size_t ny = static_cast<std::size_t>(plan.year_count());
-    if (rates_bp.size() != scenarios * nm * ny)
-        throw Error("sweep: rates have " + std::to_string(rates_bp.size()) + " values; expected scenarios × members × years = " +
+    if (rates != scenarios * nm * ny)
+        throw Error("sweep: rates have " + std::to_string(rates) + " values; expected scenarios × members × years = " +
                     std::to_string(scenarios) + " × " + std::to_string(nm) + " × " + std::to_string(ny));
-    if (cost_share.size() != scenarios * ny * nm || costs.size() != scenarios * ny)
+    if (cost_share != scenarios * ny * nm || costs != scenarios * ny)
         throw Error("sweep: output arrays must hold scenarios × years × members and scenarios × years values");
-    SweepStats stats;
-    if (scenarios == 0) return stats;
+}
 
+std::vector<Problem> prefixed(std::size_t s, const std::vector<Problem>& ps) {
+    std::vector<Problem> out;
+    for (const auto& p : ps) out.push_back({p.path, "scenario " + std::to_string(s) + ": " + p.message});
+    return out;
+}
+
+/// Run the compiled plan over every scenario (r0: scenario 0's evaluation, if at hand).
+SweepStats run_compiled(const Plan& plan, const Compiled& c, const Result* r0, std::span<const std::int64_t> rates_bp,
+                        std::size_t scenarios, std::span<std::int64_t> cost_share, std::span<std::int64_t> costs,
+                        const SweepOptions& options) {
+    const std::size_t nm = plan.members.size();
+    const std::size_t ny = static_cast<std::size_t>(plan.year_count());
     auto scenario_rates = [&](std::size_t s) { return rates_bp.subspan(s * nm * ny, nm * ny); };
-    auto prefixed = [](std::size_t s, const std::vector<Problem>& ps) {
-        std::vector<Problem> out;
-        for (const auto& p : ps) out.push_back({p.path, "scenario " + std::to_string(s) + ": " + p.message});
-        return out;
-    };
-    Result r0;
-    try {
-        r0 = evaluate(with_uprating(plan, scenario_rates(0)));
-    } catch (const PlanError& e) {
-        throw PlanError(prefixed(0, e.problems()));
-    }
-    const Compiled c = compile(plan, r0);
-
+    SweepStats stats;
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     const std::size_t blocks = (scenarios + kBlock - 1) / kBlock;
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, blocks));
@@ -1083,7 +1092,7 @@ SweepStats sweep_into(const Plan& plan, std::span<const std::int64_t> rates_bp, 
             fallback_count[t] = fallback.size();
             for (std::size_t s : fallback) {
                 try {
-                    const Result r = s == 0 ? r0 : evaluate(with_uprating(plan, scenario_rates(s)));
+                    const Result r = s == 0 && r0 ? *r0 : evaluate(with_uprating(plan, scenario_rates(s)));
                     for (std::size_t y = 0; y < ny; ++y) {
                         for (std::size_t k = 0; k < nm; ++k) cost_share[(s * ny + y) * nm + k] = r.members[k].cost_share[y].ore();
                         costs[s * ny + y] = r.totals[y].costs.ore();
@@ -1111,6 +1120,67 @@ SweepStats sweep_into(const Plan& plan, std::span<const std::int64_t> rates_bp, 
     for (std::size_t n : fallback_count) stats.fallback += n;
     stats.kernel = scenarios - stats.fallback;
     return stats;
+}
+
+}  // namespace
+
+SweepStats sweep_into(const Plan& plan, std::span<const std::int64_t> rates_bp, std::size_t scenarios,
+                      std::span<std::int64_t> cost_share, std::span<std::int64_t> costs, const SweepOptions& options) {
+    check_shapes(plan, rates_bp.size(), scenarios, cost_share.size(), costs.size());
+    if (scenarios == 0) return {};
+    const std::size_t n = plan.members.size() * static_cast<std::size_t>(plan.year_count());
+    Result r0;
+    try {
+        r0 = evaluate(with_uprating(plan, rates_bp.subspan(0, n)));
+    } catch (const PlanError& e) {
+        throw PlanError(prefixed(0, e.problems()));
+    }
+    return run_compiled(plan, compile(plan, r0), &r0, rates_bp, scenarios, cost_share, costs, options);
+}
+
+struct Sweep::Impl {
+    Plan plan;
+    std::optional<Compiled> compiled;
+};
+
+Sweep::Sweep(const Plan& plan) {
+    auto impl = std::make_unique<Impl>();
+    impl->plan = plan;
+    // Everything compile() takes from an evaluation is independent of the rates, and every
+    // problem that depends on them is caught per scenario by the kernel: any rates will do.
+    const std::vector<std::int64_t> zeros(plan.members.size() * static_cast<std::size_t>(plan.year_count()), 0);
+    try {
+        impl->compiled = compile(impl->plan, evaluate(with_uprating(impl->plan, zeros)));
+    } catch (const PlanError&) {
+        // not with rates of 0: each run() prepares itself from its own scenario 0
+    }
+    impl_ = std::move(impl);
+}
+
+Sweep::~Sweep() = default;
+Sweep::Sweep(Sweep&&) noexcept = default;
+Sweep& Sweep::operator=(Sweep&&) noexcept = default;
+
+const Plan& Sweep::plan() const noexcept { return impl_->plan; }
+bool Sweep::prepared() const noexcept { return impl_->compiled.has_value(); }
+
+SweepStats Sweep::run_into(std::span<const std::int64_t> rates_bp, std::size_t scenarios, std::span<std::int64_t> cost_share,
+                           std::span<std::int64_t> costs, const SweepOptions& options) const {
+    if (!impl_->compiled) return sweep_into(impl_->plan, rates_bp, scenarios, cost_share, costs, options);
+    check_shapes(impl_->plan, rates_bp.size(), scenarios, cost_share.size(), costs.size());
+    if (scenarios == 0) return {};
+    return run_compiled(impl_->plan, *impl_->compiled, nullptr, rates_bp, scenarios, cost_share, costs, options);
+}
+
+SweepResult Sweep::run(std::span<const std::int64_t> rates_bp, std::size_t scenarios, const SweepOptions& options) const {
+    SweepResult r;
+    r.scenarios = scenarios;
+    r.years = static_cast<std::size_t>(impl_->plan.year_count());
+    r.members = impl_->plan.members.size();
+    r.cost_share.assign(scenarios * r.years * r.members, 0);
+    r.costs.assign(scenarios * r.years, 0);
+    r.stats = run_into(rates_bp, scenarios, r.cost_share, r.costs, options);
+    return r;
 }
 
 SweepResult sweep(const Plan& plan, std::span<const std::int64_t> rates_bp, std::size_t scenarios,

@@ -50,14 +50,16 @@ struct Tally {
     std::size_t compared = 0, rejected = 0, kernel = 0, fallback = 0, simd_runs = 0;
 };
 
-/// Sweep with `options` and compare with evaluate(); returns the sweep's stats.
+/// Sweep with `options` (through sweep(), or a prepared Sweep when given) and compare with
+/// evaluate(), errors included.
 void check_sweep(const Plan& plan, const std::vector<i64>& rates, std::size_t scenarios, const Expected& e,
-                 const SweepOptions& options, Tally& tally, const std::string& what) {
-    BOOST_TEST_CONTEXT(what << " threads=" << options.threads << " simd=" << options.simd) {
+                 const SweepOptions& options, Tally& tally, const std::string& what, const Sweep* prepared = nullptr) {
+    auto run = [&] { return prepared ? prepared->run(rates, scenarios, options) : sweep(plan, rates, scenarios, options); };
+    BOOST_TEST_CONTEXT(what << " threads=" << options.threads << " simd=" << options.simd << " prepared=" << (prepared != nullptr)) {
         if (e.failing) {
             bool thrown = false;
             try {
-                sweep(plan, rates, scenarios, options);
+                run();
             } catch (const PlanError& err) {
                 thrown = true;
                 BOOST_TEST(err.problems() == e.problems);
@@ -66,7 +68,7 @@ void check_sweep(const Plan& plan, const std::vector<i64>& rates, std::size_t sc
             ++tally.rejected;
             return;
         }
-        const SweepResult r = sweep(plan, rates, scenarios, options);
+        const SweepResult r = run();
         BOOST_TEST(r.cost_share == e.cost_share);
         BOOST_TEST(r.costs == e.costs);
         BOOST_TEST(r.stats.kernel + r.stats.fallback == scenarios);
@@ -175,10 +177,95 @@ BOOST_AUTO_TEST_CASE(rejected_scenario_names_itself) {
       "shares": {"a": "50", "b": "50"}, "frame": {"2005": {"total": 100}, "2006": {"total": 0}},
       "interventions": [{"id": "x", "owner": "a", "amounts": {"2004": 1000}, "financing": {"key": {"a": 1}}}]})");
     const std::vector<i64> rates = {-10000, 0, 0, 0, 100, 0, 0, 0, 100, 0, 0, 0};
-    BOOST_CHECK_EXCEPTION(sweep(plan, rates, 3, {2, true}), PlanError, [](const PlanError& e) {
+    auto first_is_scenario_1 = [](const PlanError& e) {
         return e.problems().size() == 1u && e.problems()[0].path == "/frame/2006" &&
                e.problems()[0].message.rfind("scenario 1: 2006 has a final frame of 0", 0) == 0;
-    });
+    };
+    BOOST_CHECK_EXCEPTION(sweep(plan, rates, 3, {2, true}), PlanError, first_is_scenario_1);
+    // With rates of 0 the plan cannot be evaluated, so a prepared sweep prepares each run itself.
+    const Sweep prepared(plan);
+    BOOST_TEST(!prepared.prepared());
+    BOOST_CHECK_EXCEPTION(prepared.run(rates, 3), PlanError, first_is_scenario_1);
+    BOOST_TEST(prepared.run(std::span<const i64>(rates).first(4), 1).costs_at(0, 1) == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(bounds)
+
+// Intervention x owned by a, known in 2004; frame total 1 000 kr split 50/50; frame part 20 %,
+// key a 1, b 3. AMOUNT is the 2004 amount in kr.
+std::string big_plan(const std::string& amount) {
+    return R"({"format": "finsam/1", "years": [2005, 2006], "rounding": {"amounts": "öre", "allocation": "kr", "mode": "half_even"},
+      "members": [{"id": "a", "kind": "state"}, {"id": "b", "kind": "region"}],
+      "shares": {"a": "50", "b": "50"}, "frame": {"total": 1000}, "financing": {"frame_part": "20"},
+      "interventions": [{"id": "x", "owner": "a", "amounts": {"2004": ")" + amount + R"("}, "financing": {"key": {"a": 1, "b": 3}}},
+                        {"id": "y", "owner": "b", "amounts": {"2004": "1234.56"}, "financing": {"key": {"b": 1}}}]})";
+}
+
+BOOST_AUTO_TEST_CASE(wide_amounts_take_the_scalar_split) {
+    // 3·10^10 kr = 3·10^12 öre: more than 2^32 units in a split (the AVX2 kernel's bound), far
+    // below 2^60 öre: the kernel's scalar split, no fallback. 300 scenarios of −5 % … +5 %.
+    const Plan plan = load_plan_string(big_plan("30000000000.01"));
+    std::mt19937_64 rng(7);
+    const std::size_t scenarios = 300;
+    std::vector<i64> rates(scenarios * 4);
+    for (auto& v : rates) v = std::uniform_int_distribution<i64>(-500, 500)(rng);
+    const Expected e = expected_of(plan, rates, scenarios);
+    BOOST_REQUIRE(!e.failing);
+    const SweepResult r = sweep(plan, rates, scenarios, {2, true});
+    BOOST_TEST(r.cost_share == e.cost_share);
+    BOOST_TEST(r.costs == e.costs);
+    BOOST_TEST(r.stats.kernel == scenarios);
+}
+
+BOOST_AUTO_TEST_CASE(amounts_beyond_2_60_ore_go_to_evaluate_and_overflow_is_an_error) {
+    // 4·10^16 kr = 4·10^18 öre (2^60 ≈ 1.15·10^18): evaluate() computes these scenarios.
+    const Plan plan = load_plan_string(big_plan("40000000000000000"));
+    const Sweep prepared(plan);
+    BOOST_TEST(prepared.prepared());
+    // rates[s] = {a 2005, a 2006, b 2005, b 2006}. Scenario 0: 0 % → 4·10^18 öre both years;
+    // equity 1 000 kr − 8·10^18 öre after 2006 stays above −(2^63 − 1) ≈ −9.22·10^18.
+    std::vector<i64> rates = {0, 0, 0, 0};
+    const Expected e0 = expected_of(plan, rates, 1);
+    BOOST_REQUIRE(!e0.failing);
+    const SweepResult r0 = prepared.run(rates, 1);
+    BOOST_TEST(r0.cost_share == e0.cost_share);
+    BOOST_TEST(r0.costs_at(0, 1) == 4'000'000'000'000'123'456);  // 4·10^18 öre + 1 234.56 kr
+    BOOST_TEST(r0.stats.fallback == 1u);
+    // Scenario 1: +100 % in 2005 → 8·10^18 öre a year; the equity at the end of 2006 would be
+    // about −1.6·10^19 öre: evaluate() rejects it, and so does the sweep, naming scenario 1.
+    // Scenario 2: +100 % both years → 1.6·10^19 öre in 2006, an amount beyond the limit.
+    rates.insert(rates.end(), {10000, 0, 0, 0, 10000, 10000, 0, 0});
+    const Expected e = expected_of(plan, rates, 3);
+    BOOST_REQUIRE(e.failing && *e.failing == 1u);
+    BOOST_REQUIRE(!e.problems.empty());
+    BOOST_TEST(e.problems[0].path == "/equity");
+    BOOST_TEST(e.problems[0].message.rfind("scenario 1: the equity at the end of 2006 is beyond", 0) == 0);
+    for (const SweepOptions o : {SweepOptions{1, true}, SweepOptions{2, false}}) {
+        BOOST_CHECK_EXCEPTION(sweep(plan, rates, 3, o), PlanError, [&](const PlanError& err) { return err.problems() == e.problems; });
+        BOOST_CHECK_EXCEPTION(prepared.run(rates, 3, o), PlanError, [&](const PlanError& err) { return err.problems() == e.problems; });
+    }
+    // Scenario 2 alone: the amount of x in 2006.
+    const std::vector<i64> r2 = {10000, 10000, 0, 0};
+    const Expected e2 = expected_of(plan, r2, 1);
+    BOOST_REQUIRE(e2.failing && !e2.problems.empty());
+    BOOST_TEST(e2.problems[0].message.rfind("scenario 0: the amount of \"x\" in 2006 is beyond", 0) == 0);
+    BOOST_CHECK_EXCEPTION(prepared.run(r2, 1), PlanError, [&](const PlanError& err) { return err.problems() == e2.problems; });
+}
+
+BOOST_AUTO_TEST_CASE(enormous_rates_are_checked_not_wrapped) {
+    // Rates of ±2^62 bp make A = 10 000 + bp and prev·A overflow int64 in the kernel: those
+    // scenarios go to evaluate(), which rejects them (the amount is beyond the limit).
+    const Plan plan = load_plan_string(big_plan("1000"));
+    const std::vector<i64> rates = {i64{1} << 62, 0, 0, 0};
+    const Expected e = expected_of(plan, rates, 1);
+    BOOST_REQUIRE(e.failing);
+    BOOST_CHECK_EXCEPTION(sweep(plan, rates, 1), PlanError, [&](const PlanError& err) { return err.problems() == e.problems; });
+    // −10 000 bp (−100 %) is fine: the amount becomes 0.
+    const std::vector<i64> zero = {-10000, 5, 0, 0};
+    const SweepResult r = sweep(plan, zero, 1);
+    BOOST_TEST(r.costs_at(0, 0) == 123456);  // only y (1 234.56 kr, b's rate 0 %)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -214,6 +301,8 @@ BOOST_AUTO_TEST_CASE(random_plans_every_rounding) {
             const std::string what = file.filename().string() + " variant " + std::to_string(variant);
             check_sweep(plan, rates, scenarios, e, {1, true}, tally, what);
             check_sweep(plan, rates, scenarios, e, {2, false}, tally, what);
+            const Sweep prepared(plan);
+            check_sweep(plan, rates, scenarios, e, {2, true}, tally, what, &prepared);
         }
     }
     BOOST_TEST_MESSAGE("compared " << tally.compared << " scenarios (" << tally.kernel << " by the kernel, " << tally.fallback

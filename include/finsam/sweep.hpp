@@ -24,6 +24,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -76,5 +77,33 @@ SweepResult sweep(const Plan& plan, std::span<const std::int64_t> rates_bp, std:
 SweepStats sweep_into(const Plan& plan, std::span<const std::int64_t> rates_bp, std::size_t scenarios,
                       std::span<std::int64_t> cost_share, std::span<std::int64_t> costs,
                       const SweepOptions& options = {});
+
+/// A plan prepared for many sweeps: checked and compiled once (by evaluating it with every rate
+/// 0), then run() as often as needed, from any thread. Where the plan cannot be evaluated with
+/// rates of 0, each run() prepares itself from its own scenario 0, as sweep() does. Results
+/// and errors are those of sweep().
+class Sweep {
+public:
+    /// Prepare `plan` (copied).
+    explicit Sweep(const Plan& plan);
+    ~Sweep();
+    Sweep(Sweep&&) noexcept;
+    Sweep& operator=(Sweep&&) noexcept;
+
+    /// The prepared plan.
+    const Plan& plan() const noexcept;
+    /// Whether the compilation was done once, in the constructor.
+    bool prepared() const noexcept;
+
+    /// As sweep(plan(), rates_bp, scenarios, options).
+    SweepResult run(std::span<const std::int64_t> rates_bp, std::size_t scenarios, const SweepOptions& options = {}) const;
+    /// As sweep_into(plan(), …).
+    SweepStats run_into(std::span<const std::int64_t> rates_bp, std::size_t scenarios, std::span<std::int64_t> cost_share,
+                        std::span<std::int64_t> costs, const SweepOptions& options = {}) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<const Impl> impl_;
+};
 
 }  // namespace finsam
