@@ -7,7 +7,7 @@ SAN_BUILD   ?= build-sanitize
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE=$(PYTHON)
 DEMO_PLAN   ?= examples/socsam-haninge-2005.json
 
-.PHONY: all deps build demo test test-unit test-sanitize clean
+.PHONY: all deps build demo test test-unit test-sanitize bench clean
 
 all: build
 
@@ -36,6 +36,11 @@ test-sanitize: deps
 	cmake --build $(SAN_BUILD) -j$(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(SAN_BUILD) --output-on-failure -j$(JOBS) -L 'cpp|cli'
+
+# The sweep benchmark: C++ (1 and 2 threads), the Python call, Decimal and numpy float64
+# baselines, all in one run (benchmarks/bench.py; figures in README.md).
+bench: build
+	$(PYTHON) benchmarks/bench.py --build $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD)
