@@ -1116,7 +1116,7 @@ SweepStats run_compiled(const Plan& plan, const Compiled& c, const Result* r0, s
     for (const auto& e : errors)
         if (e) std::rethrow_exception(e);
     for (const auto& f : failures)
-        if (f) throw PlanError(prefixed(f->scenario, f->problems));  // threads hold ascending ranges
+        if (f) throw PlanError(prefixed(options.first_scenario + f->scenario, f->problems));  // threads hold ascending ranges
     for (std::size_t n : fallback_count) stats.fallback += n;
     stats.kernel = scenarios - stats.fallback;
     return stats;
@@ -1133,7 +1133,7 @@ SweepStats sweep_into(const Plan& plan, std::span<const std::int64_t> rates_bp, 
     try {
         r0 = evaluate(with_uprating(plan, rates_bp.subspan(0, n)));
     } catch (const PlanError& e) {
-        throw PlanError(prefixed(0, e.problems()));
+        throw PlanError(prefixed(options.first_scenario, e.problems()));
     }
     return run_compiled(plan, compile(plan, r0), &r0, rates_bp, scenarios, cost_share, costs, options);
 }

@@ -186,6 +186,10 @@ BOOST_AUTO_TEST_CASE(rejected_scenario_names_itself) {
     const Sweep prepared(plan);
     BOOST_TEST(!prepared.prepared());
     BOOST_CHECK_EXCEPTION(prepared.run(rates, 3), PlanError, first_is_scenario_1);
+    // A chunk of a larger sweep numbers its scenarios from first_scenario: scenario 1 is 101.
+    BOOST_CHECK_EXCEPTION(sweep(plan, rates, 3, {1, true, 100}), PlanError, [](const PlanError& e) {
+        return e.problems()[0].message.rfind("scenario 101: 2006 has a final frame of 0", 0) == 0;
+    });
     BOOST_TEST(prepared.run(std::span<const i64>(rates).first(4), 1).costs_at(0, 1) == 0);
 }
 

@@ -34,8 +34,9 @@ namespace finsam {
 
 /// How a sweep runs.
 struct SweepOptions {
-    unsigned threads = 1;  ///< worker threads; 0 means one per hardware thread
-    bool simd = true;      ///< use the AVX2 kernel where the CPU supports it
+    unsigned threads = 1;            ///< worker threads; 0 means one per hardware thread
+    bool simd = true;                ///< use the AVX2 kernel where the CPU supports it
+    std::size_t first_scenario = 0;  ///< error messages number scenarios from this (a chunk of a larger sweep)
 };
 
 /// How the scenarios of a sweep were computed.
