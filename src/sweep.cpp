@@ -250,22 +250,19 @@ inline void split_scalar(i64 Us, i64 Rs, const u64* w, const u64* m64, std::size
     u64 Q = 0;
     for (std::size_t k = 0; k < n; ++k) {
         const u64 wk = w[k * stride];
-        u64 e = static_cast<u64>((static_cast<u128>(U) * m64[k * stride]) >> 64);
-        u64 rem = U * wk - e * W;  // exact: the true value is in [0, 2W)
-        if (rem >= W) {
-            ++e;
-            rem -= W;
-        }
-        q[k] = e;
-        r[k] = rem;
-        Q += e;
+        const u64 e = static_cast<u64>((static_cast<u128>(U) * m64[k * stride]) >> 64);
+        const u64 rem = U * wk - e * W;  // exact: the true value is in [0, 2W)
+        const u64 over = rem >= W ? 1 : 0;   // branch-free: taken about half the time
+        q[k] = e + over;
+        r[k] = rem - over * W;
+        Q += q[k];
     }
     const u64 L = U - Q;
     for (std::size_t k = 0; k < n; ++k) {
         if (w[k * stride] == 0) continue;
-        u64 rank = 0;
+        u64 rank = 0;  // members with a positive weight before k: larger remainder, or equal and listed first
         for (std::size_t j = 0; j < n; ++j)
-            if (j != k && w[j * stride] != 0 && (r[j] > r[k] || (r[j] == r[k] && j < k))) ++rank;
+            rank += (w[j * stride] != 0) & ((r[j] > r[k]) | ((r[j] == r[k]) & (j < k)));
         const u64 part = (q[k] + (rank < L ? 1 : 0)) * unit + (rank == L ? R : 0);
         acc[k * kBlock] += static_cast<i64>(neg ? u64{0} - part : part);
     }
