@@ -1021,10 +1021,9 @@ Plan with_uprating(const Plan& plan, std::span<const std::int64_t> rates_bp) {
         const auto& old = plan.uprating[m];
         const std::string path = old ? old->path() : "/uprating/" + plan.members[m].id;
         std::vector<Dated<Rational>::Entry> entries;
-        if (old)
+        if (old)  // an undated rate (key 0) keeps applying to every year before the first
             for (const auto& e : old->entries())
                 if (!old->is_dated() || e.year < plan.first_year) entries.push_back(e);
-        if (old && !old->is_dated() && !entries.empty()) entries.front().year = plan.first_year - 1;
         for (std::size_t y = 0; y < ny; ++y) {
             const int year = plan.first_year + static_cast<int>(y);
             entries.push_back({year, Rational(rates_bp[m * ny + y], 100), path + "/" + std::to_string(year)});

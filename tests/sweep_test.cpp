@@ -94,6 +94,25 @@ std::vector<i64> random_rates(std::mt19937_64& rng, std::size_t n, int regime) {
     return out;
 }
 
+/// The plan's own rates in whole basis points for every member and plan year (0 where a member
+/// has none), or nullopt when some rate is not a whole basis point.
+std::optional<std::vector<i64>> own_rates(const Plan& plan) {
+    const std::size_t ny = static_cast<std::size_t>(plan.year_count());
+    std::vector<i64> out;
+    for (const auto& r : plan.uprating)
+        for (std::size_t y = 0; y < ny; ++y) {
+            const auto* e = r ? r->at(plan.first_year + static_cast<int>(y)) : nullptr;
+            if (!e) {
+                out.push_back(0);
+                continue;
+            }
+            const Rational bp = e->value * 100;
+            if (boost::multiprecision::denominator(bp) != 1) return std::nullopt;
+            out.push_back(static_cast<i64>(boost::multiprecision::numerator(bp)));
+        }
+    return out;
+}
+
 std::string plans_dir() {
     const auto& m = boost::unit_test::framework::master_test_suite();
     for (int i = 1; i < m.argc; ++i)
@@ -156,6 +175,17 @@ BOOST_AUTO_TEST_CASE(with_uprating_keeps_earlier_years) {
     const std::vector<i64> rates = {100};
     const Result r = evaluate(with_uprating(plan, rates));
     BOOST_TEST(r.interventions[0].amount[0].ore() == 111100);
+    BOOST_TEST(sweep(plan, rates, 1).costs_at(0, 0) == 111100);
+}
+
+BOOST_AUTO_TEST_CASE(with_uprating_keeps_an_undated_rate_before_the_first_year) {
+    // Undated plan rate 10 %: 2003 1 000 kr → 2004 1 100 kr (the plan's rate) → 2005 at the
+    // scenario's 1 %: 1 111 kr.
+    const Plan plan = load_plan_string(R"({"format": "finsam/1", "years": [2005, 2005],
+      "members": [{"id": "a", "kind": "other"}], "shares": {"a": "100"}, "uprating": {"a": "10"},
+      "interventions": [{"id": "x", "owner": "a", "amounts": {"2003": 1000}}]})");
+    const std::vector<i64> rates = {100};
+    BOOST_TEST(evaluate(with_uprating(plan, rates)).interventions[0].amount[0].ore() == 111100);
     BOOST_TEST(sweep(plan, rates, 1).costs_at(0, 0) == 111100);
 }
 
@@ -286,12 +316,29 @@ BOOST_AUTO_TEST_CASE(random_plans_every_rounding) {
     BOOST_REQUIRE(files.size() >= 10u);
     std::mt19937_64 rng(6);
     Tally tally;
+    std::size_t own_checked = 0;
     const Unit units[] = {Unit::ore, Unit::kr, Unit::tkr};
     const RoundingMode modes[] = {RoundingMode::half_up, RoundingMode::half_even, RoundingMode::toward_zero};
     std::size_t run = 0;
     for (const auto& file : files) {
         const Plan base = load_plan_file(file.string());
         const std::size_t nm = base.members.size(), ny = static_cast<std::size_t>(base.year_count());
+        if (auto own = own_rates(base)) {  // with_uprating(plan, the plan's own rates) is the plan itself
+            ++own_checked;
+            BOOST_TEST_CONTEXT(file.filename().string() << " with its own rates") {
+                std::optional<Result> a, b;
+                try {
+                    a = evaluate(base);
+                } catch (const PlanError&) {
+                }
+                try {
+                    b = evaluate(with_uprating(base, *own));
+                } catch (const PlanError&) {
+                }
+                BOOST_TEST(a.has_value() == b.has_value());
+                if (a && b) BOOST_TEST(to_json(*a).dump() == to_json(*b).dump());
+            }
+        }
         for (int variant = 0; variant < 3; ++variant, ++run) {
             Plan plan = base;
             if (variant > 0) {  // every mode and unit in turn, as the plans themselves vary only by chance
@@ -317,6 +364,7 @@ BOOST_AUTO_TEST_CASE(random_plans_every_rounding) {
     if (__builtin_cpu_supports("avx2")) BOOST_TEST(tally.simd_runs > 0u);
 #endif
     BOOST_TEST(tally.rejected > 0u);
+    BOOST_TEST(own_checked * 2 >= files.size());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
