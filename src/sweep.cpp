@@ -65,11 +65,13 @@ using i64 = std::int64_t;
 using u64 = std::uint64_t;
 __extension__ typedef unsigned __int128 u128;
 
-constexpr std::size_t kBlock = 64;              // scenarios per block (a multiple of 8)
+constexpr std::size_t kBlock = 64;              // scenarios per block (a multiple of kStep)
 constexpr i64 kAmountLimit = i64{1} << 60;       // |amount| and Σ|amounts| of a year, in öre
 constexpr std::size_t kSimdMembers = 8;          // the AVX2 kernel is instantiated for 1…8 members
 constexpr i64 kZeroWeightKey = -(i64{1} << 62);  // rank key of a zero weight: below every other
 constexpr i64 kSmallRate = i64{1} << 20;         // |bp| below this lets amount steps use the kernel
+constexpr std::size_t kGroups = 2;               // AVX2 vectors (of four lanes) per step: independent chains
+constexpr std::size_t kStep = 4 * kGroups;       // lanes per step of the AVX2 kernel
 
 // ---- exact integer division by a precomputed reciprocal ------------------------------------
 
@@ -327,8 +329,8 @@ FINSAM_AVX2_INLINE V vround_div(V X, V d, V dm1, D inv) {
     return q;
 }
 
-/// Split |P| = U·UNIT + R (U < 2^32, R < UNIT, sign mask neg) of the eight lanes from lane l
-/// (two vectors, so that their dependency chains interleave) by largest remainder over the N
+/// Split |P| = U·UNIT + R (U < 2^32, R < UNIT, sign mask neg) of the kStep lanes from lane l
+/// (kGroups vectors, so that their dependency chains interleave) by largest remainder over the N
 /// members taking part in `v`, adding member idx[k]'s parts to acc[idx[k]·kBlock + l …].
 /// NARROW: W < 2^32 in every lane (so every w < 2^32): one multiply for U·w and for q̂·W.
 template <std::size_t N, u64 UNIT, bool REST, bool NARROW>
@@ -338,7 +340,7 @@ FINSAM_AVX2_INLINE void vsplit(const V* U, const V* R, const V* neg, const Weigh
         while ((std::size_t{1} << b) < N) ++b;
         return b;
     }();
-    constexpr std::size_t G = 2;
+    constexpr std::size_t G = kGroups;
     V W[G], Wm1[G], W_hi[G], Q[G], q[N][G], key[N][G], rank[N][G];
     for (std::size_t g = 0; g < G; ++g) {
         W[g] = vload(v.W + (l + 4 * g) * v.ls);
@@ -384,13 +386,14 @@ FINSAM_AVX2_INLINE void vsplit(const V* U, const V* R, const V* neg, const Weigh
     }
 }
 
-/// vsplit of eight lanes for the number of members taking part known at run time.
+/// vsplit of kStep lanes for the number of members taking part known at run time.
 template <u64 UNIT, bool REST>
-FINSAM_AVX2_INLINE void vsplit8(const V* U, const V* R, const V* neg, const WeightsView& v, std::size_t l, i64* acc) {
-    const V any = REST ? _mm256_or_si256(_mm256_or_si256(U[0], U[1]), _mm256_or_si256(R[0], R[1])) : _mm256_or_si256(U[0], U[1]);
+FINSAM_AVX2_INLINE void vsplit_step(const V* U, const V* R, const V* neg, const WeightsView& v, std::size_t l, i64* acc) {
+    V any = vzero();
+    for (std::size_t g = 0; g < kGroups; ++g) any = _mm256_or_si256(any, REST ? _mm256_or_si256(U[g], R[g]) : U[g]);
     if (_mm256_testz_si256(any, any)) return;
     if (v.count == 1) {  // one member takes all
-        for (std::size_t g = 0; g < 2; ++g) {
+        for (std::size_t g = 0; g < kGroups; ++g) {
             V x = U[g];
             if constexpr (UNIT != 1) x = _mm256_mul_epu32(x, vset(static_cast<i64>(UNIT)));
             if constexpr (REST) x = _mm256_add_epi64(x, R[g]);
@@ -399,7 +402,8 @@ FINSAM_AVX2_INLINE void vsplit8(const V* U, const V* R, const V* neg, const Weig
         }
         return;
     }
-    const V hi = _mm256_or_si256(_mm256_srli_epi64(vload(v.W + l * v.ls), 32), _mm256_srli_epi64(vload(v.W + (l + 4) * v.ls), 32));
+    V hi = vzero();
+    for (std::size_t g = 0; g < kGroups; ++g) hi = _mm256_or_si256(hi, _mm256_srli_epi64(vload(v.W + (l + 4 * g) * v.ls), 32));
     const bool narrow = _mm256_testz_si256(hi, hi);
 #define FINSAM_SWEEP_SPLIT(n)                                                                   \
     case n:                                                                                     \
@@ -672,12 +676,12 @@ private:
     std::vector<u64> q_, r_;
     LaneWeights lane_w_;
     bool lane_all_valid_ = false;
-    std::size_t lanes_ = 0;  // count rounded up to a multiple of 8
+    std::size_t lanes_ = 0;  // count rounded up to a multiple of kStep
 
     template <RoundingMode MODE>
     void run(std::size_t s0, std::size_t count) {
         const std::size_t nm = c_.nm, ny = c_.ny;
-        lanes_ = (count + 7) & ~std::size_t{7};
+        lanes_ = (count + kStep - 1) / kStep * kStep;
         std::fill(fail_.begin(), fail_.end(), 0);
         // rates, transposed to [y][m][lane]; padding lanes repeat the last scenario
         bool small = true;
@@ -869,33 +873,32 @@ private:
     }
 
 #if FINSAM_SWEEP_X86
-    /// Amounts of year y, eight lanes at a time, with the costs and the bound on Σ|amounts|;
+    /// Amounts of year y, kStep lanes at a time, with the costs and the bound on Σ|amounts|;
     /// computed amounts beyond the kernel's bounds go to computed().
     template <RoundingMode MODE>
     FINSAM_AVX2 void amounts_avx2(std::size_t y) {
         const std::size_t nm = c_.nm, ny = c_.ny;
         const i64* rt = rt_.data() + y * nm * kBlock;
         const V limit = vset(kAmountLimit);
-        for (std::size_t l = 0; l < lanes_; l += 8) {
-            V costs[2] = {vzero(), vzero()}, sum[2] = {vzero(), vzero()}, over[2] = {vzero(), vzero()};
+        for (std::size_t l = 0; l < lanes_; l += kStep) {
+            V costs[kGroups], sum[kGroups], over[kGroups];
+            for (std::size_t g = 0; g < kGroups; ++g) costs[g] = sum[g] = over[g] = vzero();
             for (std::size_t i = 0; i < c_.ni; ++i) {
                 const StepOp& op = c_.steps[i * ny + y];
                 i64* pa = amt_.data() + i * kBlock;
                 i64* pp = prev_.data() + i * kBlock;
-                V a[2] = {vzero(), vzero()};
-                if (op.kind == StepOp::Kind::known) {
-                    a[0] = a[1] = vset(op.known);
-                } else if (op.kind == StepOp::Kind::computed) {
-                    const V P[2] = {y == 0 ? vset(op.prev) : vload(pp + l), y == 0 ? vset(op.prev) : vload(pp + l + 4)};
+                V a[kGroups];
+                for (std::size_t g = 0; g < kGroups; ++g) a[g] = op.kind == StepOp::Kind::known ? vset(op.known) : vzero();
+                if (op.kind == StepOp::Kind::computed) {
+                    V P[kGroups];
+                    for (std::size_t g = 0; g < kGroups; ++g) P[g] = y == 0 ? vset(op.prev) : vload(pp + l + 4 * g);
                     if (!(op.simd && small_rates_ && computed_group<MODE>(op, P, rt + l, a))) {
-                        vstore(pp + l, P[0]);
-                        vstore(pp + l + 4, P[1]);
-                        computed<MODE>(op, pp, pa, rt, l, l + 8);
-                        a[0] = vload(pa + l);
-                        a[1] = vload(pa + l + 4);
+                        for (std::size_t g = 0; g < kGroups; ++g) vstore(pp + l + 4 * g, P[g]);
+                        computed<MODE>(op, pp, pa, rt, l, l + kStep);
+                        for (std::size_t g = 0; g < kGroups; ++g) a[g] = vload(pa + l + 4 * g);
                     }
                 }
-                for (std::size_t g = 0; g < 2; ++g) {
+                for (std::size_t g = 0; g < kGroups; ++g) {
                     V neg;
                     V m = vabs(a[g], neg);
                     const V out = _mm256_cmpgt_epi64(m, limit);
@@ -913,34 +916,42 @@ private:
                     costs[g] = _mm256_add_epi64(costs[g], a[g]);  // wraps only in a lane that has failed
                 }
             }
-            for (std::size_t g = 0; g < 2; ++g) {
+            for (std::size_t g = 0; g < kGroups; ++g) {
                 if (!_mm256_testz_si256(over[g], over[g])) mark(over[g], l + 4 * g);
                 vstore(costs_.data() + l + 4 * g, costs[g]);
             }
         }
     }
 
-    /// Eight lanes' computed amounts round((P·A + c) / d) · u_amt; false beyond the kernel's bounds.
+    /// kStep lanes' computed amounts round((P·A + c) / d) · u_amt; false beyond the kernel's bounds.
     template <RoundingMode MODE>
     FINSAM_AVX2_INLINE bool computed_group(const StepOp& op, const V* P, const i64* rt, V* amount) {
-        V sp[2], X[2], neg[2];
-        if (!vbelow(_mm256_or_si256(vabs(P[0], sp[0]), vabs(P[1], sp[1])), i64{1} << 31)) return false;
-        for (std::size_t g = 0; g < 2; ++g) {
+        V sp[kGroups], X[kGroups], neg[kGroups], q[kGroups];
+        V big = vzero();
+        for (std::size_t g = 0; g < kGroups; ++g) big = _mm256_or_si256(big, vabs(P[g], sp[g]));
+        if (!vbelow(big, i64{1} << 31)) return false;
+        for (std::size_t g = 0; g < kGroups; ++g) {
             V A = vset(op.a0);  // |A| < 2^31: op.simd and small rates
             for (const auto& [k, a] : op.owners)
                 A = _mm256_add_epi64(A, _mm256_mul_epi32(vset(a), vload(rt + k * kBlock + 4 * g)));
             X[g] = vabs(_mm256_add_epi64(_mm256_mul_epi32(P[g], A), vset(op.c)), neg[g]);  // |P·A| < 2^62, |c| < 2^51
         }
-        if (!vbelow(_mm256_or_si256(X[0], X[1]), i64{1} << 51)) return false;
+        big = vzero();
+        for (std::size_t g = 0; g < kGroups; ++g) big = _mm256_or_si256(big, X[g]);
+        if (!vbelow(big, i64{1} << 51)) return false;
         const V d = vset(static_cast<i64>(op.d)), dm1 = vset(static_cast<i64>(op.d) - 1);
         const D inv = _mm256_set1_pd(op.inv);
-        const V q[2] = {vround_div<MODE>(X[0], d, dm1, inv), vround_div<MODE>(X[1], d, dm1, inv)};
-        if (!vbelow(_mm256_or_si256(q[0], q[1]), i64{1} << 31)) return false;
-        for (std::size_t g = 0; g < 2; ++g) amount[g] = vsign(_mm256_mul_epu32(q[g], vset(static_cast<i64>(c_.u_amt))), neg[g]);
+        big = vzero();
+        for (std::size_t g = 0; g < kGroups; ++g) {
+            q[g] = vround_div<MODE>(X[g], d, dm1, inv);
+            big = _mm256_or_si256(big, q[g]);
+        }
+        if (!vbelow(big, i64{1} << 31)) return false;
+        for (std::size_t g = 0; g < kGroups; ++g) amount[g] = vsign(_mm256_mul_epu32(q[g], vset(static_cast<i64>(c_.u_amt))), neg[g]);
         return true;
     }
 
-    /// Allocations of the year, eight lanes at a time: frame step, then both splits.
+    /// Allocations of the year, kStep lanes at a time: frame step, then both splits.
     template <RoundingMode MODE, u64 UNIT>
     FINSAM_AVX2 void allocations_avx2(const Weights* frame_w) {
         const WeightsView fw = frame_w ? frame_w->view() : lane_w_.view(lane_all_valid_);
@@ -953,24 +964,25 @@ private:
             const V fn = vset(f.fn), fd = vset(static_cast<i64>(f.fd)), fdm1 = vset(static_cast<i64>(f.fd) - 1);
             const D finv = _mm256_set1_pd(f.inv);
             const i64* amt = amt_.data() + i * kBlock;
-            for (std::size_t l = 0; l < lanes_; l += 8) {
-                V a[2], A[2], neg_a[2];
-                for (std::size_t g = 0; g < 2; ++g) {
+            for (std::size_t l = 0; l < lanes_; l += kStep) {
+                V a[kGroups], A[kGroups], neg_a[kGroups];
+                V any = vzero();
+                for (std::size_t g = 0; g < kGroups; ++g) {
                     a[g] = vload(amt + l + 4 * g);
                     A[g] = vabs(a[g], neg_a[g]);
+                    any = _mm256_or_si256(any, A[g]);
                 }
-                const V any = _mm256_or_si256(A[0], A[1]);
                 if (_mm256_testz_si256(any, any)) continue;
                 if (!simd || !vbelow(any, i64{1} << 30)) {  // |a| < 2^30 in every lane, or the scalar split
-                    parts<MODE, UNIT>(i, frame_w, l, l + 8);
+                    parts<MODE, UNIT>(i, frame_w, l, l + kStep);
                     continue;
                 }
                 // frame units q = round(|a|·fn / fd) ≤ |a| + 1 < 2^31 (fn/fd ≤ 1/UNIT); |a − frame| < 2^32
-                V q[2], C[2], neg_c[2], CU[2], CR[2];
-                for (std::size_t g = 0; g < 2; ++g)
+                V q[kGroups], C[kGroups], neg_c[kGroups], CU[kGroups], CR[kGroups];
+                for (std::size_t g = 0; g < kGroups; ++g)
                     q[g] = vround_div<MODE>(f.fn == 1 ? A[g] : _mm256_mul_epu32(A[g], fn), fd, fdm1, finv);
                 if (!fw.all_valid)  // a frame part ≠ 0 with a negative or zero final frame: evaluate()
-                    for (std::size_t g = 0; g < 2; ++g) {
+                    for (std::size_t g = 0; g < kGroups; ++g) {
                         const V bad = _mm256_andnot_si256(_mm256_cmpeq_epi64(q[g], vzero()),
                                                           _mm256_cmpeq_epi64(vload(fw.valid + (l + 4 * g) * fw.ls), vzero()));
                         if (!_mm256_testz_si256(bad, bad)) {
@@ -978,7 +990,7 @@ private:
                             q[g] = _mm256_andnot_si256(bad, q[g]);
                         }
                     }
-                for (std::size_t g = 0; g < 2; ++g) {
+                for (std::size_t g = 0; g < kGroups; ++g) {
                     const V frame = vsign(UNIT == 1 ? q[g] : _mm256_mul_epu32(q[g], vset(static_cast<i64>(UNIT))), neg_a[g]);
                     C[g] = vabs(_mm256_sub_epi64(a[g], frame), neg_c[g]);
                     if (!key.valid && !_mm256_testz_si256(C[g], C[g])) {  // a case part ≠ 0 without a key: evaluate()
@@ -992,9 +1004,10 @@ private:
                         CR[g] = _mm256_sub_epi64(C[g], _mm256_mul_epu32(CU[g], vset(100)));
                     }
                 }
-                const V none[2] = {vzero(), vzero()};
-                vsplit8<UNIT, false>(q, none, neg_a, fw, l, acc);
-                vsplit8<UNIT, UNIT != 1>(CU, CR, neg_c, kw, l, acc);
+                V none[kGroups];
+                for (std::size_t g = 0; g < kGroups; ++g) none[g] = vzero();
+                vsplit_step<UNIT, false>(q, none, neg_a, fw, l, acc);
+                vsplit_step<UNIT, UNIT != 1>(CU, CR, neg_c, kw, l, acc);
             }
         }
     }
