@@ -19,7 +19,8 @@
 // Largest remainder uses the same idea per member with m_k = ⌊2^64·w_k/W⌋ (clamped), so
 // q̂_k ∈ {⌊U·w_k/W⌋ − 1, ⌊U·w_k/W⌋} and r_k = U·w_k − q̂_k·W ∈ [0, 2W) is exact mod 2^64.
 //
-// The AVX2 kernel computes four scenarios per instruction, all in int64 lanes:
+// The AVX2 kernel computes four scenarios per instruction, all in int64 lanes, and works on
+// kGroups such vectors at a time so that their long dependency chains overlap:
 //  * splits need U < 2^32 units and use m_k >> 32 = ⌊2^32·w_k/W⌋: the estimate's error is
 //    U·(2^64·w_k/W − (m_k >> 32)·2^32)/2^64 < U·2^32/2^64 < 1, so the same one-step correction
 //    holds with 32×32→64-bit multiplies (vpmuludq; U·w and q̂·W exact mod 2^64 from two of
