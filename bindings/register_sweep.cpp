@@ -11,10 +11,12 @@
 #include <memory>
 #include <mutex>
 #include <span>
+#include <tuple>
 #include <string>
 #include <utility>
 
 #include <pybind11/numpy.h>
+#include <pybind11/stl.h>
 
 #include "core.hpp"
 #include "finsam/sweep.hpp"
@@ -67,7 +69,7 @@ void register_sweep(py::module_& m) {
             info["fallback"] = stats.fallback;
             info["simd"] = stats.simd;
             info["threads"] = stats.threads;
-            return py::make_tuple(cost_share, costs, info);
+            return std::make_tuple(std::move(cost_share), std::move(costs), std::move(info));
         },
         py::arg("plan"), py::arg("rates"), py::arg("threads") = 0, py::arg("simd") = true, py::arg("first_scenario") = 0,
         "Sweep uprating scenarios: rates int64 (scenarios, members, years) in basis points. Returns (cost_share "

@@ -30,6 +30,7 @@ def plan_of(frame):
          "members": [{"id": "fk", "kind": "state"}, {"id": "region", "kind": "region"},
                      {"id": "kommun", "kind": "municipality"}],
          "shares": {"rule": "law"}, "financing": {"frame_part": "20"},
+         "uprating": {"fk": "1", "region": "2", "kommun": "3"},
          "interventions": [
              {"id": "a", "owner": "region", "amounts": {"2004": "812345.67"},
               "financing": {"key": {"region": 1, "kommun": 2}}},
@@ -82,10 +83,11 @@ def test_plan_given_as_dict_and_rates_as_lists():
 
 def test_rejected_scenario_is_named():
     # 2006 frame 0 with a frame part to split: evaluation rejects every scenario whose 2006 amount
-    # is not 0. −100 % in 2005 makes it 0 (scenario 0 is fine); scenario 1 is the first rejected.
+    # is not 0. −100 % in 2005 makes it 0 (the plan's own rate, so the plan loads, and scenario 0);
+    # scenario 1 is the first rejected.
     plan = finsam.load({"format": "finsam/1", "years": [2005, 2006],
                         "members": [{"id": "a", "kind": "state"}, {"id": "b", "kind": "region"}],
-                        "shares": {"a": "50", "b": "50"},
+                        "shares": {"a": "50", "b": "50"}, "uprating": {"a": "-100"},
                         "frame": {"2005": {"total": 100}, "2006": {"total": 0}},
                         "interventions": [{"id": "x", "owner": "a", "amounts": {"2004": 1000}}]})
     rates = np.array([[[-10000, 0], [0, 0]], [[100, 0], [0, 0]], [[100, 0], [0, 0]]])
@@ -114,6 +116,7 @@ def test_the_gil_is_released():
     plan = finsam.load({"format": "finsam/1", "years": [2025, 2034],
                         "members": [{"id": m, "kind": k} for m, k in [("fk", "state"), ("r", "region"), ("k", "municipality")]],
                         "shares": {"rule": "law"}, "frame": {"total": "30000000"}, "financing": {"frame_part": "20"},
+                        "uprating": {"fk": "2", "r": "2", "k": "2"},
                         "interventions": [{"id": f"i{i}", "owner": ["fk", "r", "k"][i % 3],
                                            "amounts": {"2024": str(100000 + 7919 * i)},
                                            "financing": {"key": {"r": 1, "k": i + 1}}} for i in range(20)]})
@@ -140,6 +143,8 @@ def test_the_gil_is_released():
     assert ran_meanwhile
 
 
+# Debian 12's distributed 2022.12 with its tornado warns about its own event-loop use.
+@pytest.mark.filterwarnings("ignore:make_current is deprecated:DeprecationWarning")
 def test_dask_local_cluster_gives_the_same_arrays():
     distributed = pytest.importorskip("distributed", reason="python3-distributed (scripts/install-deps.sh)")
     plan = finsam.load(plan_of(None))
@@ -154,7 +159,7 @@ def test_dask_local_cluster_gives_the_same_arrays():
         # An error in the third chunk names the scenario by its place in the whole sweep.
         bad = finsam.load({"format": "finsam/1", "years": [2005, 2006],
                            "members": [{"id": "a", "kind": "state"}, {"id": "b", "kind": "region"}],
-                           "shares": {"a": "50", "b": "50"},
+                           "shares": {"a": "50", "b": "50"}, "uprating": {"a": "-100"},
                            "frame": {"2005": {"total": 100}, "2006": {"total": 0}},
                            "interventions": [{"id": "x", "owner": "a", "amounts": {"2004": 1000}}]})
         rates = np.zeros((300, 2, 2), dtype=np.int64)
