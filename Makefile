@@ -10,7 +10,7 @@ FUZZ_BUILD  ?= build-fuzz
 FUZZ_SECONDS ?= 600
 FUZZ_FLAGS  ?=
 
-.PHONY: all deps build demo test test-unit test-sanitize fuzz clean
+.PHONY: all deps build demo test test-unit test-sanitize fuzz bench clean
 
 all: build
 
@@ -61,6 +61,11 @@ fuzz:
 	  $(FUZZ_BUILD)/fuzz/finsam_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=120 -rss_limit_mb=2048 -max_len=32768 $(FUZZ_FLAGS) \
 	  -dict=fuzz/plan.dict -artifact_prefix=$(FUZZ_BUILD)/artifacts/ -print_final_stats=1 \
 	  $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/seeds
+
+# The sweep benchmark: C++ (1 and 2 threads), the Python call, Decimal and numpy float64
+# baselines, all in one run (benchmarks/bench.py; figures in README.md).
+bench: build
+	$(PYTHON) benchmarks/bench.py --build $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD)

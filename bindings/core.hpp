@@ -70,5 +70,6 @@ void register_plan(py::module_& m);
 void register_result(py::module_& m);  // after register_plan: adds Plan.evaluate
 void register_explain(py::module_& m);
 void register_report(py::module_& m);
+void register_sweep(py::module_& m);
 
 }  // namespace finsam::python

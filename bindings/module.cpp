@@ -17,4 +17,5 @@ PYBIND11_MODULE(_core, m) {
     register_result(m);
     register_explain(m);
     register_report(m);
+    register_sweep(m);
 }

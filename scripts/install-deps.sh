@@ -13,6 +13,7 @@ packages=(
   libxlsxwriter-dev                    # XLSX budget tables: number formats and SUM formulas
   python3-openpyxl python3-pil         # tests: read the XLSX back; check the Chromium screenshot
   python3-nbclient python3-ipykernel python3-nbformat   # runs examples/notebooks in tests/python
+  python3-distributed                  # finsam.sweep(..., client=): Dask over a cluster
   "$@"
 )
 

@@ -17,3 +17,4 @@
 #include "finsam/report.hpp"
 #include "finsam/result_json.hpp"
 #include "finsam/shares.hpp"
+#include "finsam/sweep.hpp"

@@ -8,6 +8,7 @@
     result.explain(2011, member="avesta")     # how a figure was derived
     result.plot("costs")                      # a matplotlib Figure
     result.table("distribution")              # a budget table (HTML in notebooks, Markdown, Excel)
+    finsam.sweep(plan, rates)                 # thousands of uprating scenarios at once, exactly
 
 Figures are exact: integer öre inside, ``decimal.Decimal`` kronor (or ``int`` öre with
 ``unit="öre"``) outside; floats only when asked for with ``as_float=True``. Invalid plans raise
@@ -36,6 +37,7 @@ except ImportError as _err:  # pragma: no cover - exercised by tests/python/test
 from ._errors import Error, PlanError, Problem
 from ._plan import Intervention, Member, Plan, compare, load, loads
 from ._result import Explanation, Result, ResultWarning
+from ._sweep import sweep
 from ._tables import Column, Table, Tables
 
 __version__: str = _core.__version__
@@ -47,6 +49,7 @@ __all__ = [
     "load",
     "loads",
     "compare",
+    "sweep",
     "Plan",
     "Result",
     "Explanation",

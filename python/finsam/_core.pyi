@@ -4,6 +4,8 @@ Figures are integer öre. The Pythonic API is the package ``finsam``."""
 
 from typing import List, Optional, Tuple
 
+import numpy
+
 __version__: str
 PLAN_FORMAT: str
 RESULT_FORMAT: str
@@ -93,3 +95,6 @@ class Tables:
     def write_xlsx(self, path: str) -> None: ...
 
 def build_tables(result: Result, unit: str = 'tkr', lang: str = 'sv', decimals: int = -1) -> Tables: ...
+
+# register_sweep.cpp
+def sweep(plan: Plan, rates: numpy.ndarray[numpy.int64], threads: int = 0, simd: bool = True, first_scenario: int = 0) -> Tuple[numpy.ndarray[numpy.int64], numpy.ndarray[numpy.int64], dict]: ...
