@@ -465,7 +465,8 @@ std::string number_text(double d) {
 
 Node from_nlohmann_depth(const nlohmann::json& j, std::size_t depth) {
     if (depth > max_json_depth)
-        throw PlanError("", "nesting deeper than " + std::to_string(max_json_depth) + " levels");
+        throw PlanError("", "nesting deeper than " + std::to_string(max_json_depth) +
+                                " levels of objects and arrays; a plan needs only a few");
     using T = nlohmann::json::value_t;
     switch (j.type()) {
         case T::null: return Node::null();

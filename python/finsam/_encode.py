@@ -45,7 +45,7 @@ def dumps_exact(value: Any) -> str:
 def _write(v: Any, path: str, out: List[str], problems: List[Tuple[str, str]], depth: int) -> None:
     if depth >= _core.MAX_JSON_DEPTH and isinstance(v, (Mapping, list, tuple)):
         # the core's limit, pointer and message for JSON text (this also stops a dict that contains itself)
-        problems.append((path, f"nesting deeper than {_core.MAX_JSON_DEPTH} levels"))
+        problems.append((path, f"nesting deeper than {_core.MAX_JSON_DEPTH} levels of objects and arrays; a plan needs only a few"))
         out.append("null")
         return
     if v is None:

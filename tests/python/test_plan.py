@@ -99,9 +99,12 @@ def test_nesting_too_deep_is_reported_as_for_text():
     with pytest.raises(finsam.PlanError) as from_list:
         finsam.load({"a": nested})  # the plan's root adds one level: same depth as the text's
     (problem,) = from_text.value.problems
-    assert problem.message == "nesting deeper than 256 levels"
-    assert problem.pointer == "/0" * 256  # the 257th array
-    assert from_list.value.problems == [("/a" + "/0" * 255, "nesting deeper than 256 levels")]
+    deeper = "nesting deeper than 256 levels of objects and arrays; a plan needs only a few"
+    # text: a syntax-level problem at the root, with the position of the 257th bracket
+    assert problem.message == "invalid JSON at line 1, column 257: " + deeper
+    assert problem.pointer == ""
+    # a dict: the same rule at the pointer of the value that is too deep
+    assert from_list.value.problems == [("/a" + "/0" * 255, deeper)]
     cyclic: dict = {"format": "finsam/1"}
     cyclic["self"] = cyclic
     with pytest.raises(finsam.PlanError) as e:
