@@ -208,7 +208,7 @@ def test_unknown_variant_is_reported_as_the_cli_does(cli):
     rc, out, _ = cli.run("plan", str(DALARNA), "--variant", "nope", "--format", "json")
     assert rc == 2
     expected = [(p["path"], p["message"]) for p in json.loads(out)["errors"]]
-    assert expected == [("/variants", 'no variant "nope"; the variants are state-plus-50, sater-joins')]
+    assert expected == [("/variants", 'no variant "nope"; the variants are "state-plus-50", "sater-joins"')]
     with pytest.raises(finsam.PlanError) as e:
         plan.evaluate("nope")
     assert e.value.problems == expected
