@@ -18,10 +18,7 @@ ResultHandle ResultHandle::of(std::shared_ptr<const Loaded> loaded, std::optiona
     const Result* r = variant ? (variant->empty() ? nullptr : ev.find(*variant)) : &ev.base;
     if (!r) {
         // the same message as `finsam plan FILE --variant NAME`
-        std::string names;
-        for (const auto& [n, res] : ev.variants) names += (names.empty() ? "" : ", ") + n;
-        throw PlanError("/variants", "no variant \"" + sanitize_utf8(*variant) + "\"" +
-                                         (names.empty() ? "; the plan has no variants" : "; the variants are " + names));
+        throw PlanError(std::vector<Problem>{unknown_variant(ev, *variant)});
     }
     return ResultHandle{std::move(loaded), std::move(variant), r};
 }

@@ -204,10 +204,7 @@ int run(int argc, char** argv) {
     if (auto v = a.options.find("--variant"); v != a.options.end()) {
         r = ev.find(v->second);
         if (!r || v->second.empty()) {
-            std::string names;
-            for (const auto& [n, res] : ev.variants) names += (names.empty() ? "\"" : ", \"") + n + "\"";
-            return report_problems(a.file, {{"/variants", "no variant \"" + v->second + "\"" +
-                                                              (names.empty() ? "; the plan has no variants" : "; the variants are " + names)}},
+            return report_problems(a.file, {finsam::unknown_variant(ev, v->second)},
                                    as_json);
         }
     }

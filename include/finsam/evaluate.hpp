@@ -127,6 +127,14 @@ struct Evaluation {
 };
 Evaluation evaluate_all(const Plan& plan);
 
+/// The problem reported for a variant name the plan does not have (CLI and Python alike).
+inline Problem unknown_variant(const Evaluation& ev, std::string_view name) {
+    std::string names;
+    for (const auto& [n, res] : ev.variants) names += (names.empty() ? "\"" : ", \"") + n + "\"";
+    return {"/variants", "no variant \"" + sanitize_utf8(name) + "\"" +
+                             (names.empty() ? "; the plan has no variants" : "; the variants are " + names)};
+}
+
 /// Every problem of a plan and its variants; empty when it is valid.
 std::vector<Problem> validate(const Plan& plan);
 
