@@ -62,6 +62,12 @@ def test_two_scenarios_by_hand():
     # (The arithmetic is in tests/sweep_test.cpp, two_scenarios_by_hand.)
     assert out["cost_share"].tolist() == [[[52800, 48700], [54138, 49900]], [[50700, 46750], [55700, 51495]]]
     assert out["costs"].tolist() == [[101500, 104038], [97450, 107195]]
+    # The binding's own view: the same arrays, and how they were computed (the benchmark reads
+    # "seconds", the C++ sweep alone, to measure what the Python call adds).
+    cs, costs, info = finsam._core.sweep(plan._core, rates, 1)
+    assert cs.tolist() == out["cost_share"].tolist() and costs.tolist() == out["costs"].tolist()
+    assert info["kernel"] + info["fallback"] == 2 and info["threads"] == 1
+    assert isinstance(info["seconds"], float) and 0 <= info["seconds"] < 10
 
 
 @pytest.mark.parametrize("frame", [{"total": "900000"}, None])  # a fixed frame, and cover_costs
