@@ -25,20 +25,22 @@ build: deps
 demo: build
 	$(BUILD)/finsam plan $(DEMO_PLAN)
 
-# Every test: the release build's ctest, then the C++ tests again under ASan + UBSan.
+# Every test: the release build's ctest, then the C++, CLI and Python tests again under ASan + UBSan.
 test: test-unit test-sanitize
 
 test-unit: build
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 
-# AddressSanitizer + UndefinedBehaviorSanitizer build of the library, CLI and C++ tests
-# (an incremental build directory of its own: nothing is rebuilt that did not change).
+# AddressSanitizer + UndefinedBehaviorSanitizer build of the library, CLI, C++ tests and the
+# Python extension (an incremental build directory of its own: nothing is rebuilt that did not
+# change). Labels: cpp (Boost.Test), cli (the command line and the bad-input catalogue), python
+# (pytest against the sanitized extension, the ASan runtime preloaded: tests/python/CMakeLists.txt).
 test-sanitize: deps
 	cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
-	  -DFINSAM_SANITIZE=ON -DFINSAM_BUILD_PYTHON=OFF -DPython_EXECUTABLE=$(PYTHON)
+	  -DFINSAM_SANITIZE=ON -DFINSAM_BUILD_PYTHON=ON -DPython_EXECUTABLE=$(PYTHON)
 	cmake --build $(SAN_BUILD) -j$(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  ctest --test-dir $(SAN_BUILD) --output-on-failure -j$(JOBS) -L 'cpp|cli'
+	  ctest --test-dir $(SAN_BUILD) --output-on-failure -j$(JOBS) -L 'cpp|cli|python'
 
 # libFuzzer over plan loading, validation, evaluation with variants, result JSON, explain,
 # compare and the budget tables (fuzz/fuzz_plan.cpp), built with clang++ and ASan + UBSan in
