@@ -39,7 +39,36 @@ class Intervention(NamedTuple):
     kind: str
 
 
-class Plan:
+class _Described:
+    """What a Plan and a Result both tell of themselves, read from their compiled ``_core``
+    object: the name, the years, the members and the interventions (of the base plan for a
+    Plan, of its variant for a Result), in plan order."""
+
+    __slots__ = ()
+    _core: Any
+
+    @property
+    def name(self) -> str:
+        """The plan's name (``""`` when it has none)."""
+        return self._core.name
+
+    @property
+    def years(self) -> List[int]:
+        """The years, first (the budget year) to last."""
+        return self._core.years
+
+    @property
+    def members(self) -> List[Member]:
+        """The members, in plan order (a Plan's: the base plan's; a Result's: its variant's)."""
+        return [Member(*m) for m in self._core.members]
+
+    @property
+    def interventions(self) -> List[Intervention]:
+        """The interventions, in plan order (a Plan's: the base plan's; a Result's: its variant's)."""
+        return [Intervention(*i) for i in self._core.interventions]
+
+
+class Plan(_Described):
     """A ``finsam/1`` plan, checked and evaluated (its base and every variant).
 
     Make one with :func:`load` or :func:`loads`. A Plan is immutable: :meth:`patch` returns a
@@ -54,31 +83,11 @@ class Plan:
             raise TypeError("make a Plan with finsam.load(path_or_dict) or finsam.loads(text)")
         self._core = core
 
-    # -- what the plan is -----------------------------------------------------------------
-    @property
-    def name(self) -> str:
-        """The plan's name (``""`` when it has none)."""
-        return self._core.name
-
-    @property
-    def years(self) -> List[int]:
-        """The years, first (the budget year) to last."""
-        return self._core.years
-
+    # -- what the plan is (name, years, members, interventions: _Described) ---------------
     @property
     def variants(self) -> List[str]:
         """The names of the variants, in file order."""
         return self._core.variants
-
-    @property
-    def members(self) -> List[Member]:
-        """The base plan's members, in plan order."""
-        return [Member(*m) for m in self._core.members]
-
-    @property
-    def interventions(self) -> List[Intervention]:
-        """The base plan's interventions, in plan order."""
-        return [Intervention(*i) for i in self._core.interventions]
 
     # -- evaluating ----------------------------------------------------------------------
     def evaluate(self, variant: Optional[str] = None) -> "Result":

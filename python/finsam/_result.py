@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import _core
 from ._frames import frame_from_columns, ordered_multiindex
-from ._plan import Intervention, Member, Plan
+from ._plan import Plan, _Described
 from ._units import converter
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class Explanation:
         return "<pre>" + html.escape(self.text) + "</pre>"
 
 
-class Result:
+class Result(_Described):
     """An evaluated plan (its base or one variant), with exact figures.
 
     Every DataFrame method takes ``unit`` and ``as_float``: by default values are
@@ -68,12 +68,7 @@ class Result:
             raise TypeError("get a Result from Plan.evaluate()")
         self._core = core
 
-    # -- what it is ---------------------------------------------------------------------------
-    @property
-    def name(self) -> str:
-        """The plan's name."""
-        return self._core.name
-
+    # -- what it is (name, years, members, interventions: _Described) -------------------------
     @property
     def variant(self) -> Optional[str]:
         """The variant's name, or None for the base plan."""
@@ -83,21 +78,6 @@ class Result:
     def plan(self) -> Plan:
         """The plan (with all its variants) this is a result of."""
         return Plan(self._core.plan)
-
-    @property
-    def years(self) -> List[int]:
-        """The years, first to last."""
-        return self._core.years
-
-    @property
-    def members(self) -> List[Member]:
-        """The members (of this variant), in plan order."""
-        return [Member(*m) for m in self._core.members]
-
-    @property
-    def interventions(self) -> List[Intervention]:
-        """The interventions (of this variant), in plan order."""
-        return [Intervention(*i) for i in self._core.interventions]
 
     @property
     def warnings(self) -> List[ResultWarning]:
