@@ -46,6 +46,14 @@ class _Described:
 
     __slots__ = ()
     _core: Any
+    #: The compiled class a subclass wraps, and what to say when handed something else.
+    _core_class: Any = None
+    _made_by: str = ""
+
+    def __init__(self, core: Any) -> None:
+        if not isinstance(core, self._core_class):
+            raise TypeError(self._made_by)
+        self._core = core
 
     @property
     def name(self) -> str:
@@ -77,11 +85,8 @@ class Plan(_Described):
     """
 
     __slots__ = ("_core",)
-
-    def __init__(self, core: _core.Plan) -> None:
-        if not isinstance(core, _core.Plan):
-            raise TypeError("make a Plan with finsam.load(path_or_dict) or finsam.loads(text)")
-        self._core = core
+    _core_class = _core.Plan
+    _made_by = "make a Plan with finsam.load(path_or_dict) or finsam.loads(text)"
 
     # -- what the plan is (name, years, members, interventions: _Described) ---------------
     @property

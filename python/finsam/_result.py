@@ -62,11 +62,8 @@ class Result(_Described):
     """
 
     __slots__ = ("_core",)
-
-    def __init__(self, core: _core.Result) -> None:
-        if not isinstance(core, _core.Result):
-            raise TypeError("get a Result from Plan.evaluate()")
-        self._core = core
+    _core_class = _core.Result
+    _made_by = "get a Result from Plan.evaluate()"
 
     # -- what it is (name, years, members, interventions: _Described) -------------------------
     @property
