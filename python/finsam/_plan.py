@@ -40,9 +40,9 @@ class Intervention(NamedTuple):
 
 
 class _Described:
-    """What a Plan and a Result both tell of themselves, read from their compiled ``_core``
-    object: the name, the years, the members and the interventions (of the base plan for a
-    Plan, of its variant for a Result), in plan order."""
+    """What a Plan and a Result have in common: an immutable face of a compiled ``_core``
+    object (so a copy is the object itself), telling the name, the years, the members and the
+    interventions (of the base plan for a Plan, of its variant for a Result), in plan order."""
 
     __slots__ = ()
     _core: Any
@@ -54,6 +54,12 @@ class _Described:
         if not isinstance(core, self._core_class):
             raise TypeError(self._made_by)
         self._core = core
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo: dict):
+        return self
 
     @property
     def name(self) -> str:
@@ -129,12 +135,6 @@ class Plan(_Described):
     # -- Python protocol ---------------------------------------------------------------------
     def __reduce__(self):
         return (_plan_from_core, (self._core,))
-
-    def __copy__(self) -> "Plan":
-        return self
-
-    def __deepcopy__(self, memo: dict) -> "Plan":
-        return self
 
     def __eq__(self, other: object) -> bool:
         """The same document: equal JSON text, numbers as written (``"1.50"`` is not ``"1.5"``)."""

@@ -193,12 +193,6 @@ class Result(_Described):
     def __reduce__(self):
         return (_result_from_core, (self._core,))
 
-    def __copy__(self) -> "Result":
-        return self
-
-    def __deepcopy__(self, memo: dict) -> "Result":
-        return self
-
     def __eq__(self, other: object) -> bool:
         """The same variant (or base) of the same plan document."""
         if not isinstance(other, Result):
