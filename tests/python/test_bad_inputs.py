@@ -17,32 +17,29 @@ from __future__ import annotations
 
 import decimal
 import json
+import sys
 from pathlib import Path
 from typing import Any, List, Optional, Tuple
 
 import pytest
 
 import finsam
+from conftest import ROOT
 
-CATALOGUE = Path(__file__).resolve().parents[1] / "bad_inputs"
+sys.path.insert(0, str(ROOT / "tests" / "cli"))
+import bad_inputs as cli_runner  # noqa: E402  (tests/cli/bad_inputs.py: one reader of the catalogue's format)
+
+CATALOGUE = ROOT / "tests" / "bad_inputs"
 CASES = sorted(CATALOGUE.glob("*.json"))
 
 
 def expected_of(case: Path) -> List[Tuple[str, str]]:
-    """(pointer, message) pairs of NAME.expected (lines POINTER<TAB>MESSAGE; # comments)."""
-    pairs = []
-    for line in case.with_suffix(".expected").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        pointer, tab, message = line.partition("\t")
-        assert tab, f"{case.stem}.expected: no TAB in {line!r}"
-        pairs.append((pointer, message))
-    return pairs
+    """(pointer, message) pairs of NAME.expected, read as the CLI runner reads them."""
+    return cli_runner.expected_of(str(case))
 
 
 def args_of(case: Path) -> Optional[List[str]]:
-    path = case.with_suffix(".args")
-    return [a for a in path.read_text(encoding="utf-8").splitlines() if a] if path.exists() else None
+    return cli_runner.args_of(str(case))
 
 
 def problems(e: finsam.PlanError) -> List[Tuple[str, str]]:
