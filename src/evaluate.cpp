@@ -4,6 +4,8 @@
 #include <functional>
 #include <set>
 
+#include "followup/stage.hpp"
+
 namespace finsam {
 namespace {
 
@@ -39,10 +41,12 @@ public:
         r_.frame_kinds.assign(ny_, "");
         year_ok_.assign(ny_, true);
 
+        income();
         amounts();
         contributions();
         allocations();
         totals_and_warnings();
+        follow_up();
         if (!problems_.empty()) throw PlanError(std::move(problems_));
         return std::move(r_);
     }
@@ -73,10 +77,25 @@ private:
             f();
             return true;
         } catch (const OverflowError&) {
-            problem(path, what + " would be beyond ±(2^63 − 1) öre (±92 233 720 368 547 758.07 kr), larger than any budget; check the "
-                          "amounts, rates and the plan's amount_unit");
+            problem(path, overflow_message(what));
             return false;
         }
+    }
+
+    // ---- 0. other income (spec 13) -----------------------------------------------------------
+
+    void income() {
+        r_.has_income = p_.has_income;
+        for (const auto& line : p_.income) {
+            IncomeResult ir{line.id, line.name, std::vector<Money>(ny_)};
+            for (std::size_t yi = 0; yi < ny_; ++yi) ir.amount[yi] = line.amount(year_of(yi));
+            r_.income.push_back(std::move(ir));
+        }
+        for (std::size_t yi = 0; yi < ny_; ++yi)
+            if (!guarded("/income", "the income of " + ys(year_of(yi)), [&] {
+                    for (const auto& ir : r_.income) r_.totals[yi].income += ir.amount[yi];
+                }))
+                year_ok_[yi] = false;
     }
 
     // ---- 1. intervention amounts (spec 6, 12.10, 12.11) -------------------------------------
@@ -389,7 +408,9 @@ private:
                         use = u->value;
                     }
                     r_.totals[yi].equity_use = use;
-                    ok = guarded(f.path, "the frame total of " + ys(y) + " (costs − equity used)", [&] { total = costs - use; });
+                    if (!year_ok_[yi]) continue;  // the income of the year is beyond the range
+                    ok = guarded(f.path, "the frame total of " + ys(y) + " (costs − income − equity used)",
+                                 [&] { total = costs - r_.totals[yi].income - use; });
                 }
                 if (!ok) {
                     year_ok_[yi] = false;
@@ -538,7 +559,7 @@ private:
             });
             ok = ok && guarded("/frame", "the contributions of " + ys(y), [&] {
                      for (const auto& m : r_.members) t.contributions += m.final_contribution[yi];
-                     t.result = t.contributions - t.costs;
+                     t.result = t.contributions + t.income - t.costs;
                  });
             if (!ok) {
                 equity_ok = false;
@@ -552,20 +573,24 @@ private:
                 equity_ok = guarded("/equity", "the equity at the end of " + ys(y), [&] { equity = equity + t.result; });
                 t.equity_end = equity;
             }
-            if (p_.equity.given && equity_ok) {
-                if (t.equity_end < Money{})
-                    warn("equity_negative", "/equity", ys(y) + ": equity at the year's end is " + t.equity_end.to_kr_string() + " kr, below 0");
-                if (p_.equity.guideline_percent) {
-                    const Rational limit = t.contributions.exact_ore() * *p_.equity.guideline_percent / 100;
-                    if (t.equity_end.exact_ore() > limit)
-                        warn("equity_above_guideline", "/equity/guideline_percent",
-                             ys(y) + ": equity at the year's end is " + t.equity_end.to_kr_string() + " kr, above the guideline of " +
-                                 rational_text(*p_.equity.guideline_percent) +
-                                 " % of the final contributions (" + Money::round(limit, Unit::ore, RoundingMode::half_up).to_kr_string() + " kr)");
-                }
-            }
+            if (p_.equity.given && equity_ok)
+                detail::equity_warnings(p_.equity, y, t.equity_end, t.contributions, "",
+                                        [&](std::string code, std::string path, std::string message) {
+                                            warn(std::move(code), std::move(path), std::move(message));
+                                        });
             if (auto c = p_.checks.find(y); c != p_.checks.end()) check_year(c->second, y, yi, equity_ok);
         }
+    }
+
+    // ---- 5. months, follow-up and liquidity (spec 14; src/followup/) ------------------------
+
+    void follow_up() {
+        if (!followup::needs_months(p_)) return;
+        followup::Collector c(r_);
+        followup::monthly_budgets(p_, r_, amount_ok_, c);
+        if (problems_.empty() && c.ok() && p_.actuals) followup::follow_up(p_, r_, c);
+        if (problems_.empty() && c.ok() && p_.liquidity) followup::liquidity(p_, r_, c);
+        for (auto& pr : c.problems()) problem(std::move(pr.path), std::move(pr.message));
     }
 
     void check_year(const YearChecks& c, int y, std::size_t yi, bool equity_ok) {
@@ -597,11 +622,37 @@ private:
         cmp(c.costs, t.costs, "costs", by_kind);
         cmp(c.contributions, t.contributions, "contributions", "");
         cmp(c.result, t.result, "result", "");
+        cmp(c.income, t.income, "income", "");
         if (equity_ok) cmp(c.equity_end, t.equity_end, "equity_end", "");
     }
 };
 
 }  // namespace
+
+namespace detail {
+
+std::string overflow_message(const std::string& what) {
+    return what + " would be beyond ±(2^63 − 1) öre (±92 233 720 368 547 758.07 kr), larger than any budget; check the "
+                  "amounts, rates and the plan's amount_unit";
+}
+
+void equity_warnings(const Equity& equity, int year, Money equity_end, Money contributions, const std::string& prefix,
+                     const std::function<void(std::string, std::string, std::string)>& warn) {
+    const std::string what = prefix.empty() ? "equity" : prefix + " equity";
+    if (equity_end < Money{})
+        warn(prefix + (prefix.empty() ? "" : "_") + "equity_negative", "/equity",
+             ys(year) + ": " + what + " at the year's end is " + equity_end.to_kr_string() + " kr, below 0");
+    if (equity.guideline_percent) {
+        const Rational limit = contributions.exact_ore() * *equity.guideline_percent / 100;
+        if (equity_end.exact_ore() > limit)
+            warn(prefix + (prefix.empty() ? "" : "_") + "equity_above_guideline", "/equity/guideline_percent",
+                 ys(year) + ": " + what + " at the year's end is " + equity_end.to_kr_string() + " kr, above the guideline of " +
+                     rational_text(*equity.guideline_percent) + " % of the final contributions (" +
+                     Money::round(limit, Unit::ore, RoundingMode::half_up).to_kr_string() + " kr)");
+    }
+}
+
+}  // namespace detail
 
 namespace {
 
