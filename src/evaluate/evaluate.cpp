@@ -4,7 +4,7 @@
 #include <functional>
 #include <set>
 
-#include "followup/stage.hpp"
+#include "../followup/stage.hpp"
 
 namespace finsam {
 namespace {
@@ -77,7 +77,7 @@ private:
             f();
             return true;
         } catch (const OverflowError&) {
-            problem(path, overflow_message(what));
+            problem(path, detail::overflow_message(what));
             return false;
         }
     }
