@@ -74,6 +74,17 @@ struct Plan {
     std::vector<std::pair<std::string, Node>> variants;  ///< name → merge patch, in file order
     Node source;                                         ///< the plan as read, without `variants`
 
+    /// Whether monthly budgets are computed: the plan has a profile (anywhere), actuals or
+    /// liquidity (spec 14.6.4).
+    bool uses_months() const {
+        if (profile || actuals || liquidity) return true;
+        for (const auto& iv : interventions) {
+            if (iv.profile) return true;
+            for (const auto& it : iv.items)
+                if (it.profile) return true;
+        }
+        return false;
+    }
     /// Number of years first..last.
     int year_count() const noexcept { return last_year - first_year + 1; }
     /// Index of a member id, or nullopt.

@@ -585,7 +585,7 @@ private:
     // ---- 5. months, follow-up and liquidity (spec 14; src/followup/) ------------------------
 
     void follow_up() {
-        if (!followup::needs_months(p_)) return;
+        if (!p_.uses_months()) return;
         followup::Collector c(r_);
         followup::monthly_budgets(p_, r_, amount_ok_, c);
         if (problems_.empty() && c.ok() && p_.actuals) followup::follow_up(p_, r_, c);

@@ -8,16 +8,6 @@ std::string ys(int y) { return std::to_string(y); }
 
 }  // namespace
 
-bool needs_months(const Plan& plan) {
-    if (plan.profile || plan.actuals || plan.liquidity) return true;
-    for (const auto& iv : plan.interventions) {
-        if (iv.profile) return true;
-        for (const auto& it : iv.items)
-            if (it.profile) return true;
-    }
-    return false;
-}
-
 std::optional<AppliedProfile> applied_profile(std::initializer_list<const std::optional<Dated<Profile>>*> chain, int year,
                                               const std::string& what, Collector& c) {
     for (const auto* level : chain) {

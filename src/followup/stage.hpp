@@ -83,9 +83,6 @@ std::optional<AppliedProfile> applied_profile(std::initializer_list<const std::o
 /// split_months, except that all-zero weights put the whole amount in December (14.2, 14.4).
 Months spread_months(Money amount, const Profile& profile, Unit unit);
 
-/// Whether the plan needs monthly budgets: it has a profile, actuals or liquidity (14.6.4).
-bool needs_months(const Plan& plan);
-
 /// The monthly budget of every intervention in every plan year whose amount is known
 /// (`amount_ok[i][yi]`), into InterventionResult::months (spec 14.1).
 void monthly_budgets(const Plan& plan, Result& result, const std::vector<std::vector<bool>>& amount_ok, Collector& c);
