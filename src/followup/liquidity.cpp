@@ -169,12 +169,13 @@ private:
             const int y = p_.first_year + static_cast<int>(yi);
             std::optional<int> first_below;
             Money lowest;
+            int lowest_month = 1;
             bool ok = c_.guarded("/liquidity", "the cash of " + ys(y), [&] {
                 for (int m = 1; m <= 12; ++m) {
                     CashMonth& cm = lr_.months[yi][static_cast<std::size_t>(m - 1)];
                     cash = cash + cm.in - cm.out;
                     cm.cash_end = cash;
-                    if (m == 1 || cash < lowest) lowest = cash;
+                    if (m == 1 || cash < lowest) lowest = cash, lowest_month = m;
                     if (cash < L_.minimum && !first_below) first_below = m;
                 }
                 for (int q = 1; q <= 4; ++q) {
@@ -191,7 +192,7 @@ private:
             if (first_below)
                 c_.warn("cash_below_minimum", "/liquidity",
                         ys(y) + ": cash at the end of " + month_key(y, *first_below) + " is " + kr(lr_.months[yi][static_cast<std::size_t>(*first_below - 1)].cash_end) +
-                            ", below the minimum of " + kr(L_.minimum) + "; the lowest balance of the year is " + kr(lowest));
+                            ", below the minimum of " + kr(L_.minimum) + "; the lowest balance of the year is " + kr(lowest) + " (" + month_key(y, lowest_month) + ")");
         }
     }
 };
