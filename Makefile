@@ -10,7 +10,7 @@ FUZZ_BUILD  ?= build-fuzz
 FUZZ_SECONDS ?= 600
 FUZZ_FLAGS  ?=
 
-.PHONY: all deps build demo test test-unit test-sanitize fuzz bench clean
+.PHONY: all deps build demo test test-unit test-sanitize fuzz bench bench-followup clean
 
 all: build
 
@@ -68,6 +68,10 @@ fuzz:
 # baselines, all in one run (benchmarks/bench.py; figures in README.md).
 bench: build
 	$(PYTHON) benchmarks/bench.py --build $(BUILD)
+
+# Only the follow-up benchmark (issue 15): a 50-intervention plan with actuals and liquidity.
+bench-followup: build
+	$(PYTHON) benchmarks/bench.py --build $(BUILD) --followup-only
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD)

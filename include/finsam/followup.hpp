@@ -38,8 +38,8 @@ struct InterventionFollowUp {
     FollowUpFigures figures;
     Months budget_months{}, actual_months{};  ///< all twelve months of F (actual 0 after T)
     bool booked_as_year = false;       ///< F's actual was written under a year key and spread
-    Money frame_amount, case_amount;   ///< the forecast's frame part and case part
-    Allocation frame_allocation, case_allocation;  ///< their splits (parts empty when 0)
+    Money frame_amount, case_amount;   ///< the forecast's frame part and case part (each split
+                                       ///< as the amount's: allocate_explained() redoes it for explain)
     std::vector<Money> forecast_allocation;        ///< by member index: frame + case
 };
 

@@ -55,10 +55,9 @@ inline Allocation split_months_explained(Money amount, const Profile& profile, U
 
 /// The twelve months of `amount` split by `profile` (spec 14.1); they sum to `amount`.
 inline Months split_months(Money amount, const Profile& profile, Unit unit) {
-    const Allocation a = split_months_explained(amount, profile, unit);
+    const std::vector<Money> parts = allocate(amount, std::span<const Rational>(profile.weights), unit);
     Months m{};
-    if (!a.parts.empty())
-        for (std::size_t k = 0; k < 12; ++k) m[k] = a.parts[k];
+    for (std::size_t k = 0; k < 12; ++k) m[k] = parts[k];
     return m;
 }
 

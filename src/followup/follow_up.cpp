@@ -147,7 +147,7 @@ private:
                                ") cannot be split in proportion to it; correct the frame or the adjustments of " + ys(F_));
                 return;
             }
-            f.frame_allocation = allocate_explained(f.frame_amount, w, p_.rounding.allocation);
+            add_parts(f, allocate(f.frame_amount, w, p_.rounding.allocation));
         }
         if (f.case_amount != Money{}) {
             Rational sum = 0;
@@ -159,12 +159,14 @@ private:
                                                : ", but every weight is 0; give a member a weight above 0"));
                 return;
             }
-            f.case_allocation = allocate_explained(f.case_amount, ir.key, p_.rounding.allocation);
+            add_parts(f, allocate(f.case_amount, ir.key, p_.rounding.allocation));
         }
-        for (std::size_t k = 0; k < nm; ++k) {
-            if (!f.frame_allocation.parts.empty()) f.forecast_allocation[k] += f.frame_allocation.parts[k];
-            if (!f.case_allocation.parts.empty()) f.forecast_allocation[k] += f.case_allocation.parts[k];
-        }
+    }
+
+    /// Add the parts of one split to the forecast's allocation (frame part + case part of a
+    /// member is within its share of the forecast: no overflow).
+    static void add_parts(InterventionFollowUp& f, const std::vector<Money>& parts) {
+        for (std::size_t k = 0; k < parts.size(); ++k) f.forecast_allocation[k] += parts[k];
     }
 
     void members() {
