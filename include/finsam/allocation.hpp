@@ -99,6 +99,8 @@ inline Allocation allocate_explained(Money amount, std::span<const Rational> wei
 
 namespace detail {
 
+__extension__ typedef __int128 i128;  ///< for exact products of two int64 (GCC and Clang)
+
 /// allocate() in 64/128-bit integers where the weights, scaled by the least common multiple
 /// of their denominators, are whole numbers whose sum is below 2^62 (the common case: öre
 /// amounts, percentages, profile weights such as "0.5"): the same rule and the same parts as
@@ -112,7 +114,7 @@ inline std::optional<std::vector<Money>> allocate_int64(Money amount, std::span<
         const BigInt& den = boost::multiprecision::denominator(x);
         if (den >= limit) return std::nullopt;
         const auto d = static_cast<std::int64_t>(den);
-        const __int128 l = static_cast<__int128>(L / std::gcd(L, d)) * d;
+        const i128 l = static_cast<i128>(L / std::gcd(L, d)) * d;
         if (l >= limit) return std::nullopt;
         L = static_cast<std::int64_t>(l);
     }
@@ -121,7 +123,7 @@ inline std::optional<std::vector<Money>> allocate_int64(Money amount, std::span<
     for (std::size_t k = 0; k < n; ++k) {
         const BigInt& num = boost::multiprecision::numerator(weights[k]);
         if (num < 0 || num >= limit) return std::nullopt;
-        const __int128 scaled = static_cast<__int128>(static_cast<std::int64_t>(num)) *
+        const i128 scaled = static_cast<i128>(static_cast<std::int64_t>(num)) *
                                 (L / static_cast<std::int64_t>(boost::multiprecision::denominator(weights[k])));
         if (scaled >= limit) return std::nullopt;
         w[k] = static_cast<std::int64_t>(scaled);
@@ -138,7 +140,7 @@ inline std::optional<std::vector<Money>> allocate_int64(Money amount, std::span<
     std::vector<std::int64_t> base(n), rem(n);
     std::int64_t given = 0;
     for (std::size_t k = 0; k < n; ++k) {
-        const __int128 prod = static_cast<__int128>(units) * w[k];  // < 2^63 · 2^62
+        const i128 prod = static_cast<i128>(units) * w[k];  // < 2^63 · 2^62
         base[k] = static_cast<std::int64_t>(prod / W);
         rem[k] = static_cast<std::int64_t>(prod % W);
         given += base[k];

@@ -185,7 +185,7 @@ nlohmann::ordered_json to_json(const Result& r) {
     if (r.follow_up) out["follow_up"] = follow_up_json(r, *r.follow_up);
     if (r.liquidity) out["liquidity"] = liquidity_json(r, *r.liquidity);
     J warnings = J::array();
-    for (const auto& w : r.warnings) warnings.push_back(J{{"code", w.code}, {"path", w.path}, {"message", w.message}});
+    for (const auto& w : r.warnings) warnings.push_back(J{{"code", code_name(w.code)}, {"path", w.path}, {"message", w.message}});
     out["warnings"] = std::move(warnings);
     return out;
 }

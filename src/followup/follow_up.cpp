@@ -273,20 +273,32 @@ private:
             const auto& g = f.figures;
             const std::string path = "/actuals/costs/" + pointer_escape(f.id);
             const std::string name = "\"" + p_.interventions[i].name + "\" " + ys(F_);
-            if (g.forecast > g.budget)
-                c_.warn("forecast_above_budget", path,
-                        name + ": forecast " + kr(g.forecast) + " above the budget of " + kr(g.budget) + ", difference " +
-                            kr(g.forecast - g.budget) + " (forecast − budget)");
-            if (g.actual_to_date > g.budget)
-                c_.warn("budget_exhausted", path,
-                        name + ": booked through " + month_key(F_, T_) + " " + kr(g.actual_to_date) + ", more than the whole year's budget of " +
-                            kr(g.budget) + ", difference " + kr(g.actual_to_date - g.budget) + " (actual − budget)");
+            if (g.forecast > g.budget) {
+                Warning& w = c_.warn(WarningCode::forecast_above_budget, path,
+                                     name + ": forecast " + kr(g.forecast) + " above the budget of " + kr(g.budget) + ", difference " +
+                                         kr(g.forecast - g.budget) + " (forecast − budget)",
+                                     WarningSubject::follow_up, F_);
+                w.intervention = i;
+                w.budget = g.budget;
+                w.forecast = g.forecast;
+                w.difference = g.forecast - g.budget;
+            }
+            if (g.actual_to_date > g.budget) {
+                Warning& w = c_.warn(WarningCode::budget_exhausted, path,
+                                     name + ": booked through " + month_key(F_, T_) + " " + kr(g.actual_to_date) +
+                                         ", more than the whole year's budget of " + kr(g.budget) + ", difference " +
+                                         kr(g.actual_to_date - g.budget) + " (actual − budget)",
+                                     WarningSubject::follow_up, F_);
+                w.intervention = i;
+                w.budget = g.budget;
+                w.actual = g.actual_to_date;
+                w.difference = g.actual_to_date - g.budget;
+                w.month = T_;
+            }
         }
         if (p_.equity.given && !fu_.forecast_equity_end.empty())
-            detail::equity_warnings(p_.equity, F_, fu_.forecast_equity_end.front().second, fu_.contributions, "forecast",
-                                    [&](std::string code, std::string path, std::string message) {
-                                        c_.warn(std::move(code), std::move(path), std::move(message));
-                                    });
+            for (Warning& w : detail::equity_warnings(p_.equity, F_, fu_.forecast_equity_end.front().second, fu_.contributions, true))
+                r_.warnings.push_back(std::move(w));
     }
 };
 

@@ -189,10 +189,19 @@ private:
                 }
             });
             if (!ok) return;
-            if (first_below)
-                c_.warn("cash_below_minimum", "/liquidity",
-                        ys(y) + ": cash at the end of " + month_key(y, *first_below) + " is " + kr(lr_.months[yi][static_cast<std::size_t>(*first_below - 1)].cash_end) +
-                            ", below the minimum of " + kr(L_.minimum) + "; the lowest balance of the year is " + kr(lowest) + " (" + month_key(y, lowest_month) + ")");
+            if (first_below) {
+                const Money at = lr_.months[yi][static_cast<std::size_t>(*first_below - 1)].cash_end;
+                Warning& w = c_.warn(WarningCode::cash_below_minimum, "/liquidity",
+                                     ys(y) + ": cash at the end of " + month_key(y, *first_below) + " is " + kr(at) + ", below the minimum of " +
+                                         kr(L_.minimum) + "; the lowest balance of the year is " + kr(lowest) + " (" +
+                                         month_key(y, lowest_month) + ")",
+                                     WarningSubject::liquidity, y);
+                w.month = *first_below;
+                w.cash = at;
+                w.minimum = L_.minimum;
+                w.lowest = lowest;
+                w.lowest_month = lowest_month;
+            }
         }
     }
 };

@@ -27,10 +27,9 @@ namespace finsam::detail {
 std::string overflow_message(const std::string& what);
 
 /// The equity warnings of spec 12.16 for `equity_end` of `year` (`contributions`: the year's
-/// final contributions): `equity_negative`, `equity_above_guideline`; with `prefix`
-/// "forecast", `forecast_equity_negative`, `forecast_equity_above_guideline` (14.3).
-void equity_warnings(const Equity& equity, int year, Money equity_end, Money contributions, const std::string& prefix,
-                     const std::function<void(std::string, std::string, std::string)>& warn);
+/// final contributions): `equity_negative`, `equity_above_guideline`; with `forecast`, the
+/// forecast equity's `forecast_equity_negative`, `forecast_equity_above_guideline` (14.3).
+std::vector<Warning> equity_warnings(const Equity& equity, int year, Money equity_end, Money contributions, bool forecast);
 
 }  // namespace finsam::detail
 
@@ -45,8 +44,17 @@ public:
         Problem p{std::move(path), std::move(message)};
         if (seen_.insert({p.path, p.message}).second) problems_.push_back(std::move(p));
     }
-    void warn(std::string code, std::string path, std::string message) {
-        result_.warnings.push_back({std::move(code), std::move(path), std::move(message)});
+    /// A warning record with its code, pointer, English message, subject and year; the caller
+    /// adds its figures.
+    Warning& warn(WarningCode code, std::string path, std::string message, WarningSubject subject, int year) {
+        Warning w;
+        w.code = code;
+        w.path = std::move(path);
+        w.message = std::move(message);
+        w.subject = subject;
+        w.year = year;
+        result_.warnings.push_back(std::move(w));
+        return result_.warnings.back();
     }
     /// Run `f`; an overflow becomes a problem at `path` ("WHAT would be beyond …").
     bool guarded(const std::string& path, const std::string& what, const std::function<void()>& f) {

@@ -206,6 +206,7 @@ struct Compiled {
     std::vector<i64> income;             // by year: other income (spec 13), in the result and in cover_costs
     std::vector<i64> adjustment;         // [y·nm + k]
     i64 opening = 0;
+    bool has_equity = false;             // the plan has `equity`: the chain is checked
 };
 
 /// The plan without what only the follow-up reads (profiles, actuals, liquidity: spec 14).
