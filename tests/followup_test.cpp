@@ -284,7 +284,7 @@ BOOST_AUTO_TEST_CASE(warnings_at_the_interventions_path_even_without_an_entry) {
     BOOST_TEST((codes_at(r, "/actuals/costs/e") == Lines{"forecast_above_budget", "budget_exhausted"}), boost::test_tools::per_element());
     for (const auto& w : r["warnings"])
         if (s(w["code"]) == "budget_exhausted")
-            BOOST_TEST(s(w["message"]) == "\"e\" 2011: booked through 2011-06 0.00 kr, more than the whole year's budget of -100.00 kr, "
+            BOOST_TEST(s(w["message"]) == "\"e\" 2011: booked 0.00 kr through 2011-06, more than the whole year's budget of -100.00 kr, "
                                           "difference 100.00 kr (actual − budget)");
 }
 

@@ -285,7 +285,7 @@ private:
             }
             if (g.actual_to_date > g.budget) {
                 Warning& w = c_.warn(WarningCode::budget_exhausted, path,
-                                     name + ": booked through " + month_key(F_, T_) + " " + kr(g.actual_to_date) +
+                                     name + ": booked " + kr(g.actual_to_date) + " through " + month_key(F_, T_) +
                                          ", more than the whole year's budget of " + kr(g.budget) + ", difference " +
                                          kr(g.actual_to_date - g.budget) + " (actual − budget)",
                                      WarningSubject::follow_up, F_);
