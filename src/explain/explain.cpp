@@ -5,28 +5,16 @@
 #include <sstream>
 
 #include "finsam/result_json.hpp"
+#include "explain_detail.hpp"
 
 namespace finsam {
 
 namespace {
 
 using J = nlohmann::ordered_json;
+using explain_detail::approx;
 
 std::string kr(Money m) { return m.to_kr_string() + " kr"; }
-
-/// A rational as a decimal: exact where it has at most 4 decimals, else "≈" and 4 decimals.
-std::string approx(const Rational& q) {
-    const BigInt scaled = round_integer(q * 10000, RoundingMode::half_up);
-    const bool exact = Rational(scaled, 10000) == q;
-    const bool neg = scaled < 0;
-    std::string digits = (neg ? BigInt(-scaled) : scaled).str();
-    if (digits.size() < 5) digits.insert(0, 5 - digits.size(), '0');
-    std::string frac = digits.substr(digits.size() - 4);
-    if (exact)
-        while (!frac.empty() && frac.back() == '0') frac.pop_back();
-    std::string out = (neg ? "-" : "") + digits.substr(0, digits.size() - 4) + (frac.empty() ? "" : "." + frac);
-    return exact ? out : "≈ " + out;
-}
 
 /// One split (frame or case) as seen by member k.
 J split_step(const Allocation& a, std::size_t k, Money amount, const std::vector<Rational>& weights, std::ostream& os,

@@ -176,8 +176,8 @@ private:
         if (name == "cash") return amount(w.cash);
         if (name == "minimum") return amount(w.minimum);
         if (name == "lowest") return amount(w.lowest);
-        if (name == "month") return w.month ? std::optional(month_name(*w.month, o_.lang)) : std::nullopt;
-        if (name == "lowest_month") return w.lowest_month ? std::optional(month_name(*w.lowest_month, o_.lang)) : std::nullopt;
+        if (name == "month") return w.month ? std::optional(std::string(month_name(*w.month, o_.lang))) : std::nullopt;
+        if (name == "lowest_month") return w.lowest_month ? std::optional(std::string(month_name(*w.lowest_month, o_.lang))) : std::nullopt;
         if (name == "guideline_percent")
             return w.guideline_percent ? std::optional(format_exact_percent(*w.guideline_percent, o_)) : std::nullopt;
         if (name == "costs_by_kind")
