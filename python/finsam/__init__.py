@@ -8,6 +8,8 @@
     result.explain(2011, member="avesta")     # how a figure was derived
     result.plot("costs")                      # a matplotlib Figure
     result.table("distribution")              # a budget table (HTML in notebooks, Markdown, Excel)
+    result.follow_up().interventions          # with actuals: budget, actual and forecast of year F
+    result.liquidity().months                 # with a liquidity plan: the cash month by month
     finsam.sweep(plan, rates)                 # thousands of uprating scenarios at once, exactly
 
 Figures are exact: integer öre inside, ``decimal.Decimal`` kronor (or ``int`` öre with
@@ -35,6 +37,7 @@ except ImportError as _err:  # pragma: no cover - exercised by tests/python/test
     ) from _err
 
 from ._errors import Error, PlanError, Problem
+from ._followup import FollowUp, Liquidity
 from ._plan import Intervention, Member, Plan, compare, load, loads
 from ._result import Explanation, Result, ResultWarning
 from ._sweep import sweep
@@ -53,6 +56,8 @@ __all__ = [
     "Plan",
     "Result",
     "Explanation",
+    "FollowUp",
+    "Liquidity",
     "Member",
     "Intervention",
     "ResultWarning",
