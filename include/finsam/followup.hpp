@@ -64,7 +64,7 @@ struct ClosedYear {
     std::vector<Money> costs;      ///< by intervention index
     Money total_costs;
     Money income;                  ///< Σ income actuals
-    std::optional<Money> received; ///< Σ contributions actuals (when `contributions` is given)
+    std::optional<Money> received; ///< Σ contributions actuals, where some payment is booked that year
 };
 
 /// The follow-up of year F through month T (spec 14.3).

@@ -1,4 +1,6 @@
 // The follow-up of year F through month T (spec 14.3, 14.6.5–14.6.9): see include/finsam/followup.hpp.
+#include <algorithm>
+
 #include "stage.hpp"
 
 namespace finsam::followup {
@@ -257,7 +259,8 @@ private:
                     }
                 for (const auto& b : a_.income)
                     if (b) cy.income += b->total(y);
-                if (a_.contributions_given) {
+                // payments only where some are booked that year (a history year may book only costs)
+                if (std::any_of(a_.contributions.begin(), a_.contributions.end(), [&](const auto& b) { return b && b->has_year(y); })) {
                     cy.received = Money{};
                     for (const auto& b : a_.contributions)
                         if (b) *cy.received += b->total(y);
