@@ -1022,6 +1022,16 @@ private:
         return s;
     }
 
+    /// The first row of a liquidity table: the opening cash in column `cash`.
+    std::size_t opening_row(Table& t, std::size_t cash) const {
+        Row row;
+        row.cells.assign(t.columns.size(), Cell{});
+        row.cells[0] = text(tr("Ingående kassa", "Opening cash"));
+        row.cells[cash] = amount(r_.liquidity->opening, round_integer(steps(r_.liquidity->opening), mode_));
+        t.rows.push_back(std::move(row));
+        return t.rows.size() - 1;
+    }
+
     std::string source_label(CashSource src) const {
         switch (src) {
             case CashSource::plan: return tr("budget", "plan");
@@ -1033,8 +1043,7 @@ private:
 
     std::string minimum_footnote() const {
         return tr("Miniminivå: ", "Minimum: ") + format_exact_amount(r_.liquidity->minimum, o_) +
-               tr("; månader med kassa under den är markerade. Ingående kassa: ", "; months with cash below it are marked. Opening cash: ") +
-               format_exact_amount(r_.liquidity->opening, o_) + ".";
+               tr("; månader med kassa under den är markerade.", "; months with cash below it are marked.");
     }
 
     Table liquidity_months() {
@@ -1048,7 +1057,7 @@ private:
                      {tr("In", "In"), Column::Kind::amount},       {tr("Ut", "Out"), Column::Kind::amount},
                      {tr("Kassa vid månadens slut", "Cash at the end of the month"), Column::Kind::amount},
                      {tr("Under miniminivån", "Below the minimum"), Column::Kind::label}};
-        std::optional<std::size_t> previous;  // the row of the previous month
+        std::optional<std::size_t> previous = opening_row(t, cash);  // the row of the previous month
         for (std::size_t y = 0; y < ny_; ++y) {
             std::vector<std::size_t> rows;
             for (std::size_t m = 0; m < 12; ++m) {
@@ -1100,7 +1109,7 @@ private:
                      {tr("Ut", "Out"), Column::Kind::amount},
                      {tr("Kassa vid kvartalets slut", "Cash at the end of the quarter"), Column::Kind::amount},
                      {tr("Under miniminivån", "Below the minimum"), Column::Kind::label}};
-        std::optional<std::size_t> previous;
+        std::optional<std::size_t> previous = opening_row(t, cash);
         for (std::size_t y = 0; y < ny_; ++y) {
             std::vector<std::size_t> rows;
             for (std::size_t q = 0; q < 4; ++q) {
