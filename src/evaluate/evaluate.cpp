@@ -577,7 +577,7 @@ private:
             for (auto& m : r_.members)
                 m.share[yi] = t.contributions == Money{} ? Rational(0)
                                                          : Rational(100) * m.final_contribution[yi].exact_ore() / t.contributions.exact_ore();
-            if (equity_ok) {
+            if (p_.equity.given && equity_ok) {  // no equity, no equity chain: nothing to overflow (spec 12.24)
                 t.equity_start = equity;
                 equity_ok = guarded("/equity", "the equity at the end of " + ys(y), [&] { equity = equity + t.result; });
                 t.equity_end = equity;

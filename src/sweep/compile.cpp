@@ -138,6 +138,7 @@ Compiled compile(const Plan& plan, const Result& r0) {
     c.u_amt = static_cast<u64>(ore_per(plan.rounding.amounts));
     c.u_alloc = static_cast<u64>(ore_per(plan.rounding.allocation));
     c.opening = plan.equity.opening.ore();
+    c.has_equity = plan.equity.given;
     c.steps.assign(c.ni * c.ny, StepOp{});
     for (std::size_t i = 0; i < c.ni; ++i) {
         const Intervention& iv = plan.interventions[i];
