@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
         line("read", best_of(repeat, [&] { (void)finsam::load_plan_string(text); }));
         line("evaluate_followup", best_of(repeat, [&] { (void)finsam::evaluate(plan); }));
         line("evaluate_plain", best_of(repeat, [&] { (void)finsam::evaluate(plain); }));
-        line("result_json", best_of(repeat, [&] { (void)finsam::dump_json(finsam::to_json(r)); }));
+        line("result_json", best_of(repeat, [&] { (void)finsam::result_json(r); }));
     } catch (const finsam::PlanError& e) {
         for (const auto& p : e.problems()) std::cerr << p.path << ": " << p.message << "\n";
         return 2;

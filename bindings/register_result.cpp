@@ -165,7 +165,7 @@ void register_result(py::module_& m) {
                 if (!h.get().liquidity) throw Error("the plan has no liquidity plan");
                 return std::make_pair(h.get().liquidity->opening.ore(), h.get().liquidity->minimum.ore());
             }, "(opening, minimum) öre of the liquidity plan.")
-        .def("to_json", [](const ResultHandle& h) { return dump_json(to_json(h.get())); },
+        .def("to_json", [](const ResultHandle& h) { return result_json(h.get()); },
              "The result JSON `finsam-result/1`, the text `finsam plan FILE --format json` prints.");
     add_pickle(cls);
 

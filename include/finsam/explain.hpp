@@ -4,17 +4,15 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
-#include "finsam/evaluate.hpp"
 #include "finsam/lang.hpp"
+#include "finsam/result.hpp"
 
 namespace finsam {
 
-/// A derivation: readable text and the same steps as structured data.
+/// A derivation: readable text and the same steps as JSON (amounts as exact kronor strings).
 struct Explanation {
-    std::string text;
-    nlohmann::ordered_json data;
+    std::string text;  ///< as `finsam explain` prints it
+    std::string json;  ///< as `finsam explain --format json` prints it
 };
 
 /// Explain year `year` of `result`: with `member`, its cost share intervention by intervention
@@ -22,8 +20,8 @@ struct Explanation {
 /// rule moved); with `intervention`, that intervention's amount from its last known amount
 /// and its split; with neither, the year's frame and totals. Throws Error for an unknown
 /// year, member or intervention.
-Explanation explain(const Result& result, int year, const std::optional<std::string>& member,
-                    const std::optional<std::string>& intervention);
+[[nodiscard]] Explanation explain(const Result& result, int year, const std::optional<std::string>& member,
+                                  const std::optional<std::string>& intervention);
 
 // ---- the year after the plan (spec 14; src/explain/followup.cpp) ------------------------------
 
@@ -32,25 +30,25 @@ Explanation explain(const Result& result, int year, const std::optional<std::str
 /// and its rounding), the deviation, and the forecast's split among the members (frame part
 /// by the final contributions, case part by the key, each by largest remainder). Throws Error
 /// when the result has no follow-up or the intervention is unknown.
-Explanation explain_forecast(const Result& result, const std::string& intervention, Lang lang = Lang::sv);
+[[nodiscard]] Explanation explain_forecast(const Result& result, const std::string& intervention, Lang lang = Lang::sv);
 
 /// The budget of `intervention` in month `month` (1..12) of `year` (spec 14.1): each amount
 /// split (the intervention's own, or each item's), the profile and where it was written, the
 /// month's quota, the whole units and the unit moved by the largest remainder; in the
 /// follow-up year also what was booked. Throws Error when the result has no months.
-Explanation explain_month(const Result& result, const std::string& intervention, int year, int month, Lang lang = Lang::sv);
+[[nodiscard]] Explanation explain_month(const Result& result, const std::string& intervention, int year, int month,
+                                        Lang lang = Lang::sv);
 
 /// The cash of month `month` of `year` (spec 14.4): where the month's figures come from (the
 /// plan, what was booked, the forecast), the cash before, each payment, income and cost, and
 /// the cash at the end. Throws Error when the result has no liquidity.
-Explanation explain_cash(const Result& result, int year, int month, Lang lang = Lang::sv);
+[[nodiscard]] Explanation explain_cash(const Result& result, int year, int month, Lang lang = Lang::sv);
 
-/// Differences per member and year between the base result and each variant:
-/// {"variants": [{"name", "members": [{"id", "years": {"Y": {"final_contribution": {base, variant, difference}, "cost_share": …}}}], "totals": …}]}.
-nlohmann::ordered_json compare(const Evaluation& evaluation);
+/// Differences per member and year between the base result and each variant, as JSON text:
+/// {"variants": [{"name", "members": [{"id", "years": {"Y": {"final_contribution": {base, variant, difference}, "cost_share": …}}}]}]}.
+[[nodiscard]] std::string compare_json(const Evaluation& evaluation);
 
-/// compare() as a readable table.
-std::string compare_text(const Evaluation& evaluation);
-
+/// The same differences as a readable table.
+[[nodiscard]] std::string compare_text(const Evaluation& evaluation);
 
 }  // namespace finsam

@@ -5,28 +5,19 @@ from __future__ import annotations
 import html
 import json
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, NamedTuple, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 import pandas as pd
 
 from . import _core
+from ._base import ResultWarning, _Described
+from ._followup import FollowUp, Liquidity, follow_up, liquidity, monthly
 from ._frames import frame_from_columns, ordered_multiindex
-from ._plan import Plan, _Described
+from ._plan import Plan
+from ._tables import Table, Tables, build
 from ._units import converter
 
-if TYPE_CHECKING:
-    from ._followup import FollowUp, Liquidity
-    from ._tables import Table, Tables
-
 __all__ = ["Result", "Explanation", "ResultWarning"]
-
-
-class ResultWarning(NamedTuple):
-    """A warning of an evaluation (the plan is valid, but something deserves a look)."""
-
-    code: str     #: stated_total_mismatch, items_sum_mismatch, shares_differ_from_frame, equity_…
-    path: str     #: JSON pointer into the plan
-    message: str
 
 
 class Explanation:
@@ -149,6 +140,7 @@ class Result(_Described):
         data = [[conv(x) for x in self._core.year_figure(f)] for f in fields]
         return frame_from_columns(data, self._year_index(), pd.Index(fields, name="figure"))
 
+    # -- JSON, explanations, plots ------------------------------------------------------------
     def income(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
         """Other income (spec 13): income lines × years (empty without income lines)."""
         conv = converter(unit, as_float)
@@ -158,14 +150,12 @@ class Result(_Described):
                             columns=pd.Index(self.years, name="year"), dtype=None if lines else object)
 
     # -- the year after the plan (spec 14) ----------------------------------------------------
-    def follow_up(self, unit: str = "kr", as_float: bool = False) -> "FollowUp":
+    def follow_up(self, unit: str = "kr", as_float: bool = False) -> FollowUp:
         """The follow-up of year F through month T (spec 14.3) as DataFrames: per intervention
         (kind, rule and the figures budget, budget_to_date, actual_to_date, deviation_to_date,
         forecast, forecast_deviation, used_percent), the forecasts' allocation to the members,
         per member, per income line, totals per kind and in all, the forecast result and
         equity, and the history years. Raises :class:`finsam.Error` without ``actuals``."""
-        from ._followup import follow_up
-
         return follow_up(self, unit, as_float)
 
     def monthly(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
@@ -173,16 +163,12 @@ class Result(_Described):
         (budget, actual). The twelve budgets of a year sum to its amount (spec 14.1); actual is
         what was booked in the follow-up year through month T, None elsewhere. Raises
         :class:`finsam.Error` for a plan without months (no profile, actuals or liquidity)."""
-        from ._followup import monthly
-
         return monthly(self, unit, as_float)
 
-    def liquidity(self, unit: str = "kr", as_float: bool = False) -> "Liquidity":
+    def liquidity(self, unit: str = "kr", as_float: bool = False) -> Liquidity:
         """The cash month by month and quarter by quarter (spec 14.4): ``.months`` and
         ``.quarters`` DataFrames (in, out, cash_end; months also their source), ``.opening``,
         ``.minimum``. Raises :class:`finsam.Error` without ``liquidity``."""
-        from ._followup import liquidity
-
         return liquidity(self, unit, as_float)
 
     # -- JSON, explanations, plots ------------------------------------------------------------
@@ -221,16 +207,14 @@ class Result(_Described):
             text, data = _core.explain(self._core, int(year), member, intervention)
         return Explanation(text, json.loads(data))
 
-    def tables(self, unit: str = "tkr", lang: str = "sv", decimals: Optional[int] = None) -> "Tables":
+    def tables(self, unit: str = "tkr", lang: str = "sv", decimals: Optional[int] = None) -> Tables:
         """All budget tables (Finansiering, Kostnader per insats, Fördelning per huvudman, …) as
         ``finsam plan --format md|html|xlsx --unit UNIT --lang LANG`` builds them: ``unit`` is
         "kr", "tkr" or "mnkr", ``lang`` "sv" or "en", ``decimals`` the decimals shown (default:
         0, for mnkr 1). Shown figures are rounded so that every shown sum adds up."""
-        from ._tables import build
-
         return build(self._core, unit, lang, decimals)
 
-    def table(self, name: str, unit: str = "tkr", lang: str = "sv", decimals: Optional[int] = None) -> "Table":
+    def table(self, name: str, unit: str = "tkr", lang: str = "sv", decimals: Optional[int] = None) -> Table:
         """One budget table by its id — ``"financing"``, ``"costs"``, ``"distribution"``,
         ``"result"``, ``"final_frame"`` (with adjustments) or ``"items-<intervention>"`` — with
         ``_repr_html_``, ``to_markdown()``, ``to_html()``, ``to_frame()`` and ``to_excel(path)``."""

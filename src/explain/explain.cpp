@@ -5,13 +5,14 @@
 #include <sstream>
 
 #include "finsam/result_json.hpp"
+#include "../json_tree.hpp"
 #include "explain_detail.hpp"
 
 namespace finsam {
 
 namespace {
 
-using J = nlohmann::ordered_json;
+using J = detail::JsonTree;
 using explain_detail::approx;
 
 std::string kr(Money m) { return m.to_kr_string() + " kr"; }
@@ -179,10 +180,12 @@ Explanation explain(const Result& r, int year, const std::optional<std::string>&
         data["contributions"] = t.contributions.to_kr_string();
         data["result"] = t.result.to_kr_string();
     }
-    return {os.str(), data};
+    return {os.str(), detail::dump_pretty(data)};
 }
 
-J compare(const Evaluation& ev) {
+namespace {
+
+J compare_tree(const Evaluation& ev) {
     const Result& base = ev.base;
     J out = J::object();
     J variants = J::array();
@@ -192,12 +195,8 @@ J compare(const Evaluation& ev) {
         J members = J::array();
         auto diff3 = [](Money b, Money v) {
             // the difference of two amounts within ±(2^63 − 1) öre may lie beyond it: exact, as text
-            const BigInt d = BigInt(v.ore()) - BigInt(b.ore());
-            const BigInt a = d < 0 ? BigInt(-d) : d;
-            std::string frac = BigInt(a % 100).str();
-            if (frac.size() < 2) frac.insert(0, "0");
             return J{{"base", b.to_kr_string()}, {"variant", v.to_kr_string()},
-                     {"difference", (d < 0 ? "-" : "") + BigInt(a / 100).str() + "." + frac}};
+                     {"difference", decimal_text(BigInt(BigInt(v.ore()) - BigInt(b.ore())), 2)}};
         };
         // members in the base's order, then those only in the variant; a member only in one of
         // them counts 0 in the other
@@ -221,12 +220,10 @@ J compare(const Evaluation& ev) {
                     if (!m || y < r.first_year || y > r.last_year) return Money{};
                     return (m->*field)[r.year_index(y)];
                 };
-                // appended without ordered_map's linear key search (quadratic over 9 999 years)
-                static_cast<J::object_t::Container&>(years.get_ref<J::object_t&>())
-                    .emplace_back(std::to_string(y),
-                                  J{{"final_contribution", diff3(get(base, bm, &MemberResult::final_contribution),
-                                                                 get(vr, vm, &MemberResult::final_contribution))},
-                                    {"cost_share", diff3(get(base, bm, &MemberResult::cost_share), get(vr, vm, &MemberResult::cost_share))}});
+                detail::append(years, std::to_string(y),
+                               J{{"final_contribution", diff3(get(base, bm, &MemberResult::final_contribution),
+                                                              get(vr, vm, &MemberResult::final_contribution))},
+                                 {"cost_share", diff3(get(base, bm, &MemberResult::cost_share), get(vr, vm, &MemberResult::cost_share))}});
             }
             jm["years"] = std::move(years);
             members.push_back(std::move(jm));
@@ -238,8 +235,12 @@ J compare(const Evaluation& ev) {
     return out;
 }
 
+}  // namespace
+
+std::string compare_json(const Evaluation& ev) { return detail::dump_pretty(compare_tree(ev)); }
+
 std::string compare_text(const Evaluation& ev) {
-    const J c = compare(ev);
+    const J c = compare_tree(ev);
     std::ostringstream os;
     if (c["variants"].empty()) os << "The plan has no variants.\n";
     for (const auto& v : c["variants"]) {

@@ -11,12 +11,14 @@
 
 #include "explain_detail.hpp"
 #include "finsam/explain.hpp"
+#include "finsam/json.hpp"
 #include "finsam/result_json.hpp"
+#include "../json_tree.hpp"
 
 namespace finsam {
 namespace {
 
-using J = nlohmann::ordered_json;
+using J = detail::JsonTree;
 using explain_detail::approx;
 
 std::string kr(Money m) { return m.to_kr_string() + " kr"; }
@@ -151,7 +153,7 @@ public:
             members.push_back(std::move(jm));
         }
         data["allocation"] = std::move(members);
-        return {os.str(), data};
+        return {os.str(), detail::dump_pretty(data)};
     }
 
     Explanation month(const std::string& id, int year, int month) const {
@@ -215,7 +217,7 @@ public:
                    << month_word(r_.follow_up->through_month, lang_) << ")\n";
             }
         }
-        return {os.str(), data};
+        return {os.str(), detail::dump_pretty(data)};
     }
 
     Explanation cash(int year, int month) const {
@@ -278,7 +280,7 @@ public:
         data["cash_end"] = c.cash_end.to_kr_string();
         data["minimum"] = l.minimum.to_kr_string();
         data["below_minimum"] = c.cash_end < l.minimum;
-        return {os.str(), data};
+        return {os.str(), detail::dump_pretty(data)};
     }
 
 private:

@@ -179,7 +179,7 @@ private:
         if (name == "month") return w.month ? std::optional(std::string(month_name(*w.month, o_.lang))) : std::nullopt;
         if (name == "lowest_month") return w.lowest_month ? std::optional(std::string(month_name(*w.lowest_month, o_.lang))) : std::nullopt;
         if (name == "guideline_percent")
-            return w.guideline_percent ? std::optional(format_exact_percent(*w.guideline_percent, o_)) : std::nullopt;
+            return w.guideline_percent ? std::optional(format_exact_percent(w.guideline_percent->in_percent(), o_)) : std::nullopt;
         if (name == "costs_by_kind")
             return list<KindCost>(name, w.costs_by_kind, [&](const KindCost& kc, std::string_view n) -> std::optional<std::string> {
                 if (n == "kind") {
