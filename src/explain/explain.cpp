@@ -15,7 +15,7 @@ namespace {
 using J = detail::JsonTree;
 using explain_detail::approx;
 
-std::string kr(Money m) { return m.to_kr_string() + " kr"; }
+using explain_detail::kr;
 
 /// One split (frame or case) as seen by member k.
 J split_step(const Allocation& a, std::size_t k, Money amount, const std::vector<Rational>& weights, std::ostream& os,

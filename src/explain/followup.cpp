@@ -21,7 +21,7 @@ namespace {
 using J = detail::JsonTree;
 using explain_detail::approx;
 
-std::string kr(Money m) { return m.to_kr_string() + " kr"; }
+using explain_detail::kr;
 
 std::string month_word(int month, Lang lang) { return std::string(month_name(month, lang)); }
 

@@ -6,9 +6,6 @@
 namespace finsam::followup {
 namespace {
 
-std::string ys(int y) { return std::to_string(y); }
-std::string kr(Money m) { return m.to_kr_string() + " kr"; }
-
 class FollowUpBuilder {
 public:
     FollowUpBuilder(const Plan& p, Result& r, Collector& c)

@@ -4,9 +4,6 @@
 namespace finsam::followup {
 namespace {
 
-std::string ys(int y) { return std::to_string(y); }
-std::string kr(Money m) { return m.to_kr_string() + " kr"; }
-
 class LiquidityBuilder {
 public:
     LiquidityBuilder(const Plan& p, Result& r, Collector& c) : p_(p), r_(r), c_(c), L_(*p.liquidity), unit_(p.rounding.allocation) {}

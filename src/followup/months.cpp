@@ -2,11 +2,6 @@
 #include "stage.hpp"
 
 namespace finsam::followup {
-namespace {
-
-std::string ys(int y) { return std::to_string(y); }
-
-}  // namespace
 
 std::optional<AppliedProfile> applied_profile(std::initializer_list<const std::optional<Dated<Profile>>*> chain, int year,
                                               const std::string& what, Collector& c) {

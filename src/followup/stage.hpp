@@ -35,6 +35,11 @@ std::vector<Warning> equity_warnings(const Equity& equity, int year, Money equit
 
 namespace finsam::followup {
 
+/// A year as text, for pointers ("/income/0/amounts/2011").
+inline std::string ys(int y) { return std::to_string(y); }
+/// An amount in a message: "1 234,50 kr".
+inline std::string kr(Money m) { return m.to_kr_string() + " kr"; }
+
 /// Problems (deduplicated, in the order found) and warnings of the stage.
 class Collector {
 public:

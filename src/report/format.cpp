@@ -2,7 +2,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "finsam/report.hpp"
+#include "report_detail.hpp"
 
 namespace finsam {
 namespace {
@@ -42,6 +42,11 @@ int TableOptions::effective_decimals() const {
 std::int64_t TableOptions::step_ore() const { return ore_per(unit) / pow10_i(effective_decimals()); }
 
 std::string summa_word(Lang lang) { return lang == Lang::sv ? "Summa" : "Total"; }
+
+std::string report_detail::years_text(const BudgetTables& t, std::string_view dash) {
+    return t.first_year == t.last_year ? std::to_string(t.first_year)
+                                       : std::to_string(t.first_year) + std::string(dash) + std::to_string(t.last_year);
+}
 
 std::string format_shown_amount(std::int64_t shown, const TableOptions& options, NumberStyle style) {
     return decimal_text(shown, static_cast<unsigned>(options.effective_decimals()), style_of(options.lang, style));
