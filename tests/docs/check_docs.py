@@ -3,6 +3,8 @@
 of docs/examples/warnings.json is on the stderr of `finsam plan`, every quoted table warning
 ("> **Varning:** …", "> **Warning:** …") is in its Markdown tables in that language, and every
 quoted problem `tests/bad_inputs/CASE.json:POINTER: message` is a line of that case's .expected.
+Every warning code of include/finsam/warning.hpp has its own section (### `code`) and is printed
+by that plan, so each section can quote it.
 
 Usage: check_docs.py FINSAM SOURCE_DIR
 """
@@ -50,6 +52,17 @@ def main() -> int:
     checked += errors
     if errors < 10:
         failures.append("docs/errors-and-warnings.md quotes fewer than 10 problems of the catalogue")
+    codes = re.findall(r'case WarningCode::\w+: return "(\w+)";',
+                       (source / "include" / "finsam" / "warning.hpp").read_text(encoding="utf-8"))
+    printed = "\n".join(stderr)
+    for code in codes:
+        checked += 1
+        if f"### `{code}`" not in doc.splitlines():
+            failures.append(f"docs/errors-and-warnings.md has no section ### `{code}`")
+        if f"[{code}]" not in printed:
+            failures.append(f"`finsam plan {PLAN}` prints no warning {code}")
+    if not codes:
+        failures.append("no warning code found in include/finsam/warning.hpp (code_name)")
     if checked == 0:
         failures.append("docs/errors-and-warnings.md quotes no example of " + PLAN)
     for f in failures:
