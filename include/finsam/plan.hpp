@@ -90,7 +90,14 @@ Plan load_plan(const nlohmann::json& json);
 /// Read a plan from a file.
 Plan load_plan_file(const std::string& path);
 
-/// The plan of variant `name`: the source patched with the variant's merge patch (spec 9).
+/// Apply a variant patch to a plan document (spec 9, 16): a JSON Merge Patch (RFC 7386), except
+/// that the top-level `members`, `interventions` and `income` may be written as an object keyed
+/// by id, merged entry by entry: an existing id keeps its place and is merge-patched (`null`
+/// removes it), a new id is appended as `{"id": KEY}` merge-patched with its value, in the
+/// patch's order. Written as an array, they replace the list whole, as in RFC 7386.
+void patch_plan(Node& plan, const Node& patch);
+
+/// The plan of variant `name`: the source patched with the variant's patch (patch_plan).
 /// Problems carry the message prefix `variant "NAME": `.
 Plan variant_plan(const Plan& plan, std::string_view name);
 

@@ -113,11 +113,18 @@ class Plan(_Described):
 
     # -- changing ------------------------------------------------------------------------
     def patch(self, patch: Mapping) -> "Plan":
-        """A new plan: this plan with the JSON Merge Patch ``patch`` (RFC 7386) applied.
+        """A new plan: this plan with ``patch`` applied, as a variant's patch applies (spec 16).
 
-        ``None`` removes a key, objects merge, anything else (lists too) replaces. Numbers follow
-        the rules of :func:`load` (no floats). The patch applies to the whole document, variants
-        included; the new plan is checked and evaluated like a loaded one.
+        A JSON Merge Patch (RFC 7386): ``None`` removes a key, objects merge, anything else
+        replaces — except that ``members``, ``interventions`` and ``income`` may be written as a
+        dict keyed by id, merged entry by entry, so that adding one intervention keeps the others::
+
+            plan.patch({"interventions": {"stodteam": {"name": "Stödteam", "amounts": {2011: "1500"}},
+                                          "kvinnors-ohalsa": None}})   # add one, remove one
+
+        Written as a list, such a key replaces the whole list. Numbers follow the rules of
+        :func:`load` (no floats). The patch applies to the whole document, variants included;
+        the new plan is checked and evaluated like a loaded one.
         """
         if not isinstance(patch, Mapping):
             raise TypeError("a plan patch is a dict (a JSON Merge Patch)")

@@ -191,6 +191,35 @@ def merge_patch(target, patch):
     return result
 
 
+def variant_patch(target, patch):
+    """A variant's patch (sections 9, 16 and 14.6.11): RFC 7386, except that the top-level
+    "members", "interventions" and "income" written as an object are merged entry by entry by
+    id (an existing id merge-patched in place, null removes it, a new id appended as
+    {"id": KEY} merge-patched with its value)."""
+    if not isinstance(patch, dict) or not isinstance(target, dict):
+        return merge_patch(target, patch)
+    result = dict(target)
+    for key, value in patch.items():
+        if key in ("members", "interventions", "income") and isinstance(value, dict):
+            items = list(result.get(key)) if isinstance(result.get(key), list) else []
+            for id_, entry in value.items():
+                at = next((i for i, x in enumerate(items)
+                           if isinstance(x, dict) and isinstance(x.get("id"), str) and x["id"] == id_), None)
+                if entry is None:
+                    if at is not None:
+                        del items[at]
+                elif at is not None:
+                    items[at] = merge_patch(items[at], entry)
+                else:
+                    items.append(merge_patch({"id": id_}, entry))
+            result[key] = items
+        elif value is None:
+            result.pop(key, None)
+        else:
+            result[key] = merge_patch(result.get(key), value)
+    return result
+
+
 # ---------------------------------------------------------------------------------------------
 # Values (sections 1 and 12.1)
 # ---------------------------------------------------------------------------------------------
@@ -1636,7 +1665,7 @@ def evaluate_all(doc):
             if isinstance(patch, dict) and patch.get("variants") is not None:
                 continue                                 # already reported by the reader
             try:
-                patched = merge_patch(base, patch)
+                patched = variant_patch(base, patch)
                 results[name] = evaluate_plan_doc(patched)
             except RecursionError:
                 problems.append(("", f'variant "{name}": nesting too deep'))
