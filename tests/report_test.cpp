@@ -58,8 +58,9 @@ std::size_t col(const Table& t, const std::string& header) {
 const Cell& cell(const Table& t, const std::string& r, const std::string& c) { return row(t, r).cells[col(t, c)]; }
 
 /// Every computed cell shows the signed sum of the cells it refers to; every amount is its
-/// exact value rounded down or up to the step; every moved cell is named in a footnote.
-void check_invariants(const BudgetTables& bt) {
+/// exact value rounded down or up to the step, and marked moved exactly when it is not the
+/// nearest (`mode`: how halves go); every moved cell is named in a footnote.
+void check_invariants(const BudgetTables& bt, RoundingMode mode = RoundingMode::half_up) {
     const std::int64_t step = bt.options.step_ore();
     for (const auto& t : bt.tables) {
         bool any_moved = false;
@@ -71,10 +72,12 @@ void check_invariants(const BudgetTables& bt) {
                     for (const auto& ref : x.sum_of) s += ref.sign * t.rows.at(ref.row).cells.at(ref.column).shown;
                     BOOST_TEST(s == x.shown, t.id << " row " << r << " col " << c << ": shows " << x.shown << ", its cells sum to " << s);
                 }
-                if (x.kind == Cell::Kind::amount && t.id != "result") {
-                    // shown × step is within one step of the exact amount (equity and result are running sums)
+                if (x.kind == Cell::Kind::amount) {
+                    // shown × step is within one step of the exact amount, in every table
                     const std::int64_t diff = x.shown * step - x.amount.ore();
                     BOOST_TEST((diff > -step && diff < step), t.id << " row " << r << " col " << c << " moved beyond one step");
+                    const bool nearest = BigInt(x.shown) == round_integer(Rational(x.amount.ore(), step), mode);
+                    BOOST_TEST(x.moved == !nearest, t.id << " row " << r << " col " << c << ": moved " << x.moved);
                 }
                 any_moved = any_moved || x.moved;
             }
@@ -297,22 +300,22 @@ BOOST_AUTO_TEST_CASE(haninge_in_tkr) {
 
     const Table& fin = table(bt, "financing");
     // 2006 (README 1.8): 14 124 873 / 7 062 437 / 7 062 437 kr → 14 125 / 7 063* / 7 062, Summa 28 250
-    BOOST_TEST(cell(fin, "Försäkringskassan", "2006").shown == 14125);
-    BOOST_TEST(cell(fin, "Stockholms läns landsting (BKV)", "2006").shown == 7063);
-    BOOST_TEST(cell(fin, "Stockholms läns landsting (BKV)", "2006").moved);
-    BOOST_TEST(cell(fin, "Haninge kommun", "2006").shown == 7062);
-    BOOST_TEST(cell(fin, "Summa", "2006").shown == 28250);
+    BOOST_TEST(cell(fin, "Försäkringskassan", "Plan 2006").shown == 14125);
+    BOOST_TEST(cell(fin, "Stockholms läns landsting (BKV)", "Plan 2006").shown == 7063);
+    BOOST_TEST(cell(fin, "Stockholms läns landsting (BKV)", "Plan 2006").moved);
+    BOOST_TEST(cell(fin, "Haninge kommun", "Plan 2006").shown == 7062);
+    BOOST_TEST(cell(fin, "Summa", "Plan 2006").shown == 28250);
     BOOST_TEST(cell(fin, "Summa", "Andel").shown == 1000);  // 100,0 %
 
     const Table& costs = table(bt, "costs");
     // 2005 (README 1.3): insatser 24 981, administration 2 659, Summa 27 640 tkr
-    BOOST_TEST(cell(costs, "Summa insatser", "2005").shown == 24981);
-    BOOST_TEST(cell(costs, "Summa administration", "2005").shown == 2659);
-    BOOST_TEST(cell(costs, "Summa", "2005").shown == 27640);
+    BOOST_TEST(cell(costs, "Summa insatser", "Budget 2005").shown == 24981);
+    BOOST_TEST(cell(costs, "Summa administration", "Budget 2005").shown == 2659);
+    BOOST_TEST(cell(costs, "Summa", "Budget 2005").shown == 27640);
     // 2006: Af-rehabilitering 566 500 kr shows 566* so that the insatser sum 25 520,948 → 25 521
-    BOOST_TEST(cell(costs, "Utökat uppdrag Af-rehabilitering", "2006").shown == 566);
-    BOOST_TEST(cell(costs, "Utökat uppdrag Af-rehabilitering", "2006").moved);
-    BOOST_TEST(cell(costs, "Summa insatser", "2006").shown == 25521);
+    BOOST_TEST(cell(costs, "Utökat uppdrag Af-rehabilitering", "Plan 2006").shown == 566);
+    BOOST_TEST(cell(costs, "Utökat uppdrag Af-rehabilitering", "Plan 2006").moved);
+    BOOST_TEST(cell(costs, "Summa insatser", "Plan 2006").shown == 25521);
     // Fyren 2006: 485 688 / 475 000 − 1 = 2,25 % → 2,3 % (half up)
     BOOST_TEST(cell(costs, "Fyren", "Förändring 2006").shown == 23);
     // the stated 25 001 tkr: 25 001 − 27 640 = −2 639 tkr, under Kostnader per insats
@@ -335,11 +338,11 @@ BOOST_AUTO_TEST_CASE(haninge_in_tkr) {
     BOOST_TEST(cell(dist, "varav särskild del (efter insatsens nyckel)", "Summa").shown == 19985);
 
     const Table& res = table(bt, "result");
-    BOOST_TEST(cell(res, "Årets resultat", "2007").shown == 0);  // cover_costs: contributions = costs
-    BOOST_TEST(cell(res, "Eget kapital vid årets slut", "2007").shown == 0);
+    BOOST_TEST(cell(res, "Årets resultat", "Plan 2007").shown == 0);  // cover_costs: contributions = costs
+    BOOST_TEST(cell(res, "Eget kapital vid årets slut", "Plan 2007").shown == 0);
 
     const Table& items = table(bt, "items-utbildning");
-    BOOST_TEST(cell(items, "Summa", "2005").shown == 285);  // 10 + 50 + 20 + 75 + 10 + 20 + 100
+    BOOST_TEST(cell(items, "Summa", "Budget 2005").shown == 285);  // 10 + 50 + 20 + 75 + 10 + 20 + 100
     check_invariants(bt);
 }
 
@@ -347,15 +350,129 @@ BOOST_AUTO_TEST_CASE(dalarna_equity_is_a_running_sum) {
     const Loaded d = load("examples/sodra-dalarna-2011.json");
     const BudgetTables bt = build_tables(d.result, {}, &d.plan);
     const Table& res = table(bt, "result");
-    // contributions 3 640 tkr each year; costs 3 470 / 3 602,5 / 3 625,563 tkr (README 2.x) show
-    // 3 470 / 3 603 / 3 626 as in Kostnader per insats; results 170 / 37* / 14; equity 170 / 207* / 221*.
-    BOOST_TEST(cell(res, "Kostnader", "2012").shown == 3603);
-    BOOST_TEST(cell(res, "Årets resultat", "2012").shown == 37);
-    BOOST_TEST(cell(res, "Årets resultat", "2012").moved);  // exact 37,5
-    BOOST_TEST(cell(res, "Eget kapital vid årets slut", "2013").shown == 221);
-    BOOST_TEST(cell(res, "Eget kapital vid årets början", "2013").shown == 207);
-    BOOST_TEST(cell(table(bt, "costs"), "Summa", "2012").shown == 3603);
+    // contributions 3 640 tkr each year; costs 3 470 / 3 602,5 / 3 625,563 tkr (README 2.x);
+    // results 170 / 37,5 / 14,437; equity 170 / 207,5 / 221,937 tkr. The headline figures show
+    // their ordinary rounding: results 170 / 38 / 14, equity 170 / 208 / 222; so the costs of
+    // 2012 show 3 640 − 38 = 3 602* (3 602,5 rounded down), in Kostnader per insats too.
+    BOOST_TEST(cell(res, "Kostnader", "Plan 2012").shown == 3602);
+    BOOST_TEST(cell(res, "Kostnader", "Plan 2012").moved);
+    BOOST_TEST(cell(res, "Årets resultat", "Plan 2012").shown == 38);
+    BOOST_TEST(!cell(res, "Årets resultat", "Plan 2012").moved);
+    BOOST_TEST(cell(res, "Eget kapital vid årets slut", "Plan 2012").shown == 208);
+    BOOST_TEST(cell(res, "Eget kapital vid årets början", "Plan 2013").shown == 208);
+    BOOST_TEST(cell(res, "Eget kapital vid årets slut", "Plan 2013").shown == 222);  // 221,937
+    BOOST_TEST(!cell(res, "Eget kapital vid årets slut", "Plan 2013").moved);
+    BOOST_TEST(cell(table(bt, "costs"), "Summa", "Plan 2012").shown == 3602);
+    BOOST_TEST(cell(table(bt, "costs"), "Summa", "Plan 2012").moved);
+    // the administration's 922,5 tkr takes the step down: 2 680 + 0 + 922 = 3 602
+    BOOST_TEST(cell(table(bt, "costs"), "Summa administration", "Plan 2012").shown == 922);
     check_invariants(bt);
+
+    // in mnkr (one decimal): contributions 3,64, costs 3,47, result 0,17, equity 0,17 / 0,2075 /
+    // 0,221937. Result and equity show 0,2 (not 0,1* for 0,2075, beyond its neighbours); the
+    // contributions of 2011 take the step instead: 3,7* − 3,5 = 0,2 (3,64 is 0,06 from 3,7,
+    // nearer than the costs' 3,47 from 3,4), and Avesta's 0,546 shows 0,6* in Finansiering.
+    TableOptions o;
+    o.unit = Unit::mnkr;
+    const BudgetTables mn = build_tables(d.result, o, &d.plan);
+    const Table& mres = table(mn, "result");
+    BOOST_TEST(cell(mres, "Bidrag från huvudmännen", "Budget 2011").shown == 37);
+    BOOST_TEST(cell(mres, "Bidrag från huvudmännen", "Budget 2011").moved);
+    BOOST_TEST(cell(mres, "Kostnader", "Budget 2011").shown == 35);
+    BOOST_TEST(cell(mres, "Årets resultat", "Budget 2011").shown == 2);
+    for (const char* y : {"Budget 2011", "Plan 2012", "Plan 2013"}) {
+        BOOST_TEST(cell(mres, "Eget kapital vid årets slut", y).shown == 2);
+        BOOST_TEST(!cell(mres, "Eget kapital vid årets slut", y).moved);
+    }
+    BOOST_TEST(cell(table(mn, "financing"), "Avesta kommun", "Budget 2011").shown == 6);
+    BOOST_TEST(cell(table(mn, "financing"), "Summa", "Budget 2011").shown == 37);
+    check_invariants(mn);
+}
+
+BOOST_AUTO_TEST_CASE(a_summa_is_its_nearest_rounding_also_when_the_plan_truncates) {
+    // costs 1 028 + 333,333 − 12,5 tkr = 1 348,833 tkr in a plan that truncates its amounts
+    // (toward_zero): shown figures are still compared with the nearest rounding. Floors
+    // 1 028 + 333 − 13 = 1 348; the Summa 1 349 needs one step, the largest remainder (,5 of
+    // −12,5): −12* (nearest is −13, halves away from zero), and the Summa 1 349 is no star.
+    const Plan plan = load_plan_string(R"({"format": "finsam/1", "amount_unit": "tkr", "years": [2011, 2011],
+        "rounding": {"amounts": "öre", "allocation": "öre", "mode": "toward_zero"},
+        "members": [{"id": "a", "name": "A", "kind": "state"}], "shares": {"a": "100"},
+        "interventions": [{"id": "x", "amounts": {"2011": "1028"}}, {"id": "y", "amounts": {"2011": "333.333"}},
+                          {"id": "z", "amounts": {"2011": "-12.5"}}]})");
+    const BudgetTables bt = build_tables(evaluate(plan), {}, &plan);
+    const Table& costs = table(bt, "costs");
+    BOOST_TEST(cell(costs, "Summa", "Budget 2011").shown == 1349);
+    BOOST_TEST(!cell(costs, "Summa", "Budget 2011").moved);
+    BOOST_TEST(cell(costs, "z", "Budget 2011").shown == -12);
+    BOOST_TEST(cell(costs, "z", "Budget 2011").moved);
+    BOOST_TEST(costs.footnotes.at(0).find("z, Budget 2011: \xE2\x88\x92" "12,5 tkr") != std::string::npos, costs.footnotes.at(0));
+    check_invariants(bt);
+}
+
+BOOST_AUTO_TEST_CASE(year_headings_say_budget_and_plan) {
+    const Loaded h = load("examples/socsam-haninge-2005.json");
+    for (Lang l : {Lang::sv, Lang::en}) {
+        TableOptions o;
+        o.lang = l;
+        const BudgetTables bt = build_tables(h.result, o, &h.plan);
+        std::vector<std::string> heads;
+        for (const auto& c : table(bt, "costs").columns) heads.push_back(c.header);
+        const std::string change = l == Lang::sv ? "Förändring " : "Change ";
+        BOOST_TEST(heads == (std::vector<std::string>{l == Lang::sv ? "Insats" : "Intervention", "Budget 2005", "Plan 2006",
+                                                      "Plan 2007", change + "2006", change + "2007"}),
+                   boost::test_tools::per_element());
+        BOOST_TEST(table(bt, "result").columns.at(1).header == "Budget 2005");
+        BOOST_TEST(table(bt, "financing").columns.at(4).header == "Plan 2007");
+        BOOST_TEST(table(bt, "items-utbildning").columns.at(1).header == "Budget 2005");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(random_plans_show_every_figure_within_one_step) {
+    // 150 random plans (1–4 members, 1–6 interventions of every kind with öre amounts, positive
+    // and negative, 1–6 years, equity with an öre opening, frames by total or cover_costs, every
+    // rounding mode) in every unit: every shown amount within one step of its exact value and
+    // starred exactly when it is not the nearest, every sum adding up, and the equity chain
+    // (start of a year = end of the year before) unbroken.
+    std::mt19937 rng(14);
+    auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    auto ore = [&](long long lo, long long hi) {
+        const long long v = std::uniform_int_distribution<long long>(lo, hi)(rng);
+        return std::string(v < 0 ? "-" : "") + std::to_string(std::llabs(v) / 100) + "." +
+               (std::llabs(v) % 100 < 10 ? "0" : "") + std::to_string(std::llabs(v) % 100);
+    };
+    const char* kinds[] = {"insats", "project", "administration"};
+    const char* modes[] = {"half_up", "half_even", "toward_zero"};
+    for (int round = 0; round < 150; ++round) {
+        const int nm = pick(1, 4), ni = pick(1, 6), years = pick(1, 6);
+        const RoundingMode mode = static_cast<RoundingMode>(pick(0, 2));
+        std::string j = R"({"format": "finsam/1", "years": [2020, )" + std::to_string(2019 + years) + R"(], "rounding": {"amounts": "öre", "allocation": "öre", "mode": ")" +
+                        modes[static_cast<int>(mode)] + R"("}, "members": [)";
+        for (int k = 0; k < nm; ++k) j += std::string(k ? ", " : "") + R"({"id": "m)" + std::to_string(k) + R"(", "kind": "other"})";
+        j += R"(], "shares": {)";
+        for (int k = 0; k < nm; ++k) j += std::string(k ? ", " : "") + "\"m" + std::to_string(k) + "\": \"" + (k ? "1" : std::to_string(101 - nm)) + "\"";
+        j += "}, ";
+        if (pick(0, 1)) j += R"("frame": {"2020": {"total": ")" + ore(100000, 90000000) + R"("}}, )";
+        j += R"("equity": {"opening": ")" + ore(-5000000, 5000000) + R"("}, "interventions": [)";
+        for (int i = 0; i < ni; ++i)
+            j += std::string(i ? ", " : "") + R"({"id": "i)" + std::to_string(i) + R"(", "kind": ")" + kinds[pick(0, 2)] +
+                 R"(", "amounts": {"2020": ")" + (i == 0 ? ore(5000000, 30000000) : ore(-500000, 3000000)) + R"("}, "change": {"uprate": ")" + std::to_string(pick(-3, 9)) +
+                 "." + std::to_string(pick(0, 99)) + R"("}, "owner": "m0"})";
+        j += "]}";
+        const Plan plan = load_plan_string(j);
+        const Result r = evaluate(plan);
+        for (Unit u : {Unit::kr, Unit::tkr, Unit::mnkr}) {
+            TableOptions o;
+            o.unit = u;
+            const BudgetTables bt = build_tables(r, o, &plan);
+            BOOST_TEST_CONTEXT("round " << round << " in " << unit_name(u) << ": " << j) {
+                check_invariants(bt, mode == RoundingMode::half_even ? RoundingMode::half_even : RoundingMode::half_up);
+                const Table& res = table(bt, "result");
+                const Row& start = row(res, "Eget kapital vid årets början");
+                const Row& end = row(res, "Eget kapital vid årets slut");
+                for (std::size_t c = 2; c < res.columns.size(); ++c) BOOST_TEST(start.cells[c].shown == end.cells[c - 1].shown);
+            }
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(adjustments_give_final_frame_columns_and_table) {
@@ -369,7 +486,7 @@ BOOST_AUTO_TEST_CASE(adjustments_give_final_frame_columns_and_table) {
     BOOST_TEST(cell(fin, "Regionen", "Justering 2020").moved);
     BOOST_TEST(cell(fin, "Regionen", "Slutlig 2020").shown == 100);
     BOOST_TEST(cell(fin, "Summa", "Slutlig 2020").shown == 850);
-    BOOST_TEST(cell(fin, "Summa", "2021").shown == 1000);
+    BOOST_TEST(cell(fin, "Summa", "Plan 2021").shown == 1000);
     // shares of the final frame 2020: 500 001 / 849 501 = 58,858 %, 99 500 / 849 501 = 11,713 %,
     // 250 000 / 849 501 = 29,429 % → tenths 588,58 / 117,13 / 294,29: floors 999, one to fk → 58,9 / 11,7 / 29,4
     BOOST_TEST(cell(fin, "Försäkringskassan", "Andel 2020").shown == 589);

@@ -147,7 +147,8 @@ struct Table {
 
 /// All tables of a plan.
 struct BudgetTables {
-    std::string name;  ///< the plan's name
+    std::string name;      ///< the plan's name
+    std::string scenario;  ///< the variant's name ("Scenario: NAME" on every output), "" for the base plan
     int first_year = 0, last_year = 0;
     TableOptions options;
     std::vector<Table> tables;
@@ -175,6 +176,11 @@ std::string format_exact_percent(const Rational& percent, const TableOptions& op
 std::string cell_text(const Cell& cell, const TableOptions& options, NumberStyle style);
 /// "Summa" or "Total".
 std::string summa_word(Lang lang);
+/// "Scenario: NAME" for a variant's tables, "" for the base plan's.
+std::string scenario_label(const BudgetTables& tables);
+/// Table n (from 0) as numbered and titled in every format: "Tabell 1. Finansiering (tkr)",
+/// with " – Scenario: NAME" for a variant.
+std::string numbered_title(const BudgetTables& tables, std::size_t n);
 
 // ---- renderers (src/report/md.cpp, html.cpp, csv.cpp, xlsx.cpp) -------
 

@@ -664,6 +664,7 @@ Evaluation evaluate_all(const Plan& plan) {
             }
             try {
                 ev.variants.emplace_back(name, evaluate(vp));
+                ev.variants.back().second.variant = name;
             } catch (const PlanError& e) {
                 for (const auto& p : e.problems()) problems.push_back({p.path, "variant \"" + name + "\": " + p.message});
             }

@@ -58,7 +58,7 @@ def is_summa(label):
 def check_csv_table(path, lang, unit):
     """Check one CSV table by its kind (from the file name); returns the number of sums checked."""
     name = os.path.basename(path)
-    kind = re.sub(r"^\d+-", "", name[:-4])
+    kind = re.sub(r"^(scenario-.+-)?\d+-", "", name[:-4])
     header, rows, _ = read_csv(path, lang)
     amount_cols = [c for c, h in enumerate(header) if h.endswith(f"({unit})")]
     percent_cols = [c for c, h in enumerate(header) if h.endswith("(%)")]

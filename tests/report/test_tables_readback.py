@@ -66,8 +66,26 @@ def test_csv_warnings_follow_their_table(tmp_path):
 
 @pytest.mark.parametrize("variant", ["state-plus-50", "sater-joins"])
 def test_csv_sums_of_variants(variant, tmp_path):
-    for f in csv_tables(PLANS["dalarna"], tmp_path, "sv", "tkr", ("--variant", variant)):
+    files = csv_tables(PLANS["dalarna"], tmp_path, "sv", "tkr", ("--variant", variant))
+    for f in files:
+        # a variant's files say so: scenario-state-plus-50-1-financing.csv, …
+        assert os.path.basename(f).startswith(f"scenario-{variant}-"), f
         tc.check_csv_table(f, "sv", "tkr")
+    assert len(files) == 5
+
+
+def test_xlsx_of_a_variant_says_so(tmp_path):
+    # the workbook's title and every sheet's heading name the scenario
+    import openpyxl
+    path = str(tmp_path / "v.xlsx")
+    finsam("plan", PLANS["dalarna"], "--variant", "state-plus-50", "--format", "xlsx", "-o", path)
+    wb = openpyxl.load_workbook(path)
+    assert wb.properties.title == "Södra Dalarnas samordningsförbund – Scenario: state-plus-50 – budgettabeller"
+    assert [ws["A1"].value for ws in wb.worksheets][:2] == [
+        "Tabell 1. Finansiering (tkr) – Scenario: state-plus-50",
+        "Tabell 2. Kostnader per insats (tkr) – Scenario: state-plus-50"]
+    assert all(ws["A1"].value.endswith("– Scenario: state-plus-50") for ws in wb.worksheets)
+    assert tc.check_xlsx(path) > 10
 
 
 @pytest.mark.parametrize("name", sorted(PLANS))
