@@ -17,4 +17,5 @@
 #include "finsam/report.hpp"
 #include "finsam/result_json.hpp"
 #include "finsam/shares.hpp"
+#include "finsam/suggest.hpp"
 #include "finsam/sweep.hpp"

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "finsam/result_json.hpp"
+#include "finsam/suggest.hpp"
 
 namespace finsam {
 
@@ -67,14 +68,20 @@ Explanation explain(const Result& r, int year, const std::optional<std::string>&
     const std::size_t yi = r.year_index(year);
     std::optional<std::size_t> mk, ik;
     if (member) {
-        for (std::size_t k = 0; k < r.members.size(); ++k)
+        std::vector<std::string_view> ids;
+        for (std::size_t k = 0; k < r.members.size(); ++k) {
             if (r.members[k].id == *member) mk = k;
-        if (!mk) throw Error("no member \"" + *member + "\"");
+            ids.push_back(r.members[k].id);
+        }
+        if (!mk) throw Error(unknown_name("member", *member, ids));
     }
     if (intervention) {
-        for (std::size_t i = 0; i < r.interventions.size(); ++i)
+        std::vector<std::string_view> ids;
+        for (std::size_t i = 0; i < r.interventions.size(); ++i) {
             if (r.interventions[i].id == *intervention) ik = i;
-        if (!ik) throw Error("no intervention \"" + *intervention + "\"");
+            ids.push_back(r.interventions[i].id);
+        }
+        if (!ik) throw Error(unknown_name("intervention", *intervention, ids));
     }
     std::ostringstream os;
     J data = J::object();

@@ -21,16 +21,15 @@
 #include "finsam/member.hpp"
 #include "finsam/money.hpp"
 #include "finsam/rate.hpp"
+#include "finsam/suggest.hpp"
 
 namespace finsam::read {
 
 /// What an amount is, for messages.
 inline constexpr const char* amount_hint = "an amount: a JSON number or a decimal string such as \"785\" or \"-205\"";
 
-/// "\"a\", \"b\" or \"c\"".
-std::string join_keys(const std::vector<std::string_view>& keys);
-/// Optimal string alignment distance (a transposition counts as one edit).
-std::size_t edit_distance(std::string_view a, std::string_view b);
+using finsam::edit_distance;  // "did you mean" (finsam/suggest.hpp)
+using finsam::join_keys;
 /// A year key: 1..9999 without leading zeros (spec 12.1).
 bool is_year_key(std::string_view k);
 
