@@ -10,17 +10,22 @@
 namespace finsam::cli {
 namespace {
 
-/// The table format of `finsam plan`, or "" for the result JSON.
+/// The table format of `finsam plan` or `compare`, or "" for JSON (plan's default; compare's
+/// default is Markdown, its tables as text).
 std::string table_format(const Args& a) {
     auto f = a.options.find("--format");
+    if (a.command == "compare" && (f == a.options.end() || f->second == "text")) return "md";
     if (f == a.options.end() || f->second == "json" || f->second == "text") {
         for (const char* o : {"--unit", "--lang"})
             if (a.options.count(o)) throw UsageError(std::string("option ") + o + " applies to the table formats md, html, csv and xlsx");
         return "";
     }
     if (f->second == "md" || f->second == "html" || f->second == "csv" || f->second == "xlsx") return f->second;
-    throw UsageError("unknown format '" + f->second + "' (plan writes json, md, html, csv or xlsx)");
+    throw UsageError("unknown format '" + f->second + "' (" + a.command + " writes json, md, html, csv or xlsx)");
 }
+
+/// --lang of `finsam explain` (Swedish by default).
+Lang explain_lang(const Args& a) { return table_options(a).lang; }
 
 /// `finsam plan` with a table format: the tables to stdout, a file or (CSV) a directory.
 int print_tables(const Args& a, const std::string& format, const Result& r, const Plan& plan) {
@@ -36,9 +41,10 @@ int run_plan_command(const Args& a) {
     if (a.file.empty()) throw UsageError("'finsam " + a.command + "' needs a plan FILE");
     if (a.command == "plan") check_options(a, {"--variant", "--format", "--unit", "--lang", "-o"});
     if (a.command == "validate") check_options(a, {"--format"});
-    if (a.command == "explain") check_options(a, {"--variant", "--format", "--year", "--member", "--intervention"});
-    if (a.command == "compare") check_options(a, {"--format"});
-    const std::string tables = a.command == "plan" ? table_format(a) : "";
+    if (a.command == "explain") check_options(a, {"--variant", "--format", "--year", "--member", "--intervention", "--lang"});
+    if (a.command == "compare") check_options(a, {"--variant", "--format", "--unit", "--lang", "-o"});
+    const std::string tables = a.command == "plan" || a.command == "compare" ? table_format(a) : "";
+    if (a.command == "explain") (void)explain_lang(a);  // usage errors before the plan is read
     if (tables == "xlsx" && !a.options.count("-o")) throw UsageError("--format xlsx needs -o FILE");
     if (tables.empty() && a.options.count("-o")) throw UsageError("option -o applies to the table formats md, html, csv and xlsx");
     if (!tables.empty()) (void)table_options(a);  // usage errors before the plan is read
@@ -63,17 +69,25 @@ int run_plan_command(const Args& a) {
                                    as_json);
         }
     }
+    if (a.command == "compare") {
+        print_warnings(a.file, ev.base);
+        std::vector<std::string> names;
+        if (auto v = a.options.find("--variant"); v != a.options.end()) names.push_back(v->second);
+        else
+            for (const auto& [n, res] : ev.variants) names.push_back(n);
+        for (const auto& n : names) print_warnings(a.file + " (variant " + n + ")", *ev.find(n));
+        if (!tables.empty()) return write_tables(a, tables, build_comparison(ev, table_options(a), names));
+        Evaluation chosen;
+        chosen.base = ev.base;
+        for (const auto& n : names) chosen.variants.emplace_back(n, *ev.find(n));
+        std::cout << dump_json(compare(chosen)) << "\n";
+        return 0;
+    }
     print_warnings(a.file, *r);
 
     if (a.command == "plan") {
         if (!tables.empty()) return print_tables(a, tables, *r, plan);
         std::cout << dump_json(to_json(*r)) << "\n";
-        return 0;
-    }
-    if (a.command == "compare") {
-        for (const auto& [n, res] : ev.variants) print_warnings(a.file + " (variant " + n + ")", res);
-        if (as_json) std::cout << dump_json(compare(ev)) << "\n";
-        else std::cout << compare_text(ev);
         return 0;
     }
     // explain
@@ -91,7 +105,7 @@ int run_plan_command(const Args& a) {
     if (auto m = a.options.find("--member"); m != a.options.end()) member = m->second;
     if (auto i = a.options.find("--intervention"); i != a.options.end()) intervention = i->second;
     try {
-        const Explanation e = explain(*r, year, member, intervention);
+        const Explanation e = explain(*r, year, member, intervention, explain_lang(a));
         if (as_json) std::cout << dump_json(e.data) << "\n";
         else std::cout << e.text;
     } catch (const Error& e) {

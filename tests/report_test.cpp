@@ -533,6 +533,55 @@ BOOST_AUTO_TEST_CASE(without_the_plan_warnings_keep_their_message) {
     BOOST_TEST(table(bt, "costs").warnings.at(0).message == h.result.warnings.at(0).message);
 }
 
+BOOST_AUTO_TEST_CASE(comparison_of_the_dalarna_scenarios) {
+    const Plan plan = load_plan_file(source_dir + "/examples/sodra-dalarna-2011.json");
+    const Evaluation ev = evaluate_all(plan);
+    const BudgetTables bt = build_comparison(ev);
+    BOOST_TEST(bt.comparison);
+    BOOST_TEST(bt.tables.size() == 6u);  // 2 variants × 3 years
+    const Table& t = bt.tables.at(0);
+    BOOST_TEST(t.id == "compare-state-plus-50-2011");
+    BOOST_TEST(t.title == "Scenario: state-plus-50 jämfört med grundplanen, budget 2011 (tkr)");
+    // the state pays 2 730 000 kr = 50 %: frame 5 460 tkr (base 3 640); costs 3 470 + 1 500 (the
+    // stödteam added by id) = 4 970; result 490 against 170, +320
+    BOOST_TEST(cell(t, "Bidrag från huvudmännen", "Scenario").shown == 5460);
+    BOOST_TEST(cell(t, "Kostnader", "Grundplan").shown == 3470);
+    BOOST_TEST(cell(t, "Kostnader", "Scenario").shown == 4970);
+    BOOST_TEST(cell(t, "Årets resultat", "Skillnad").shown == 320);
+    // 2012: the base shows what its own tables show (costs 3 602*, result 38, equity 208)
+    const Table& t12 = bt.tables.at(1);
+    BOOST_TEST(cell(t12, "Kostnader", "Grundplan").shown == 3602);
+    BOOST_TEST(cell(t12, "Årets resultat", "Grundplan").shown == 38);
+    BOOST_TEST(cell(t12, "Eget kapital vid årets slut", "Grundplan").shown == 208);
+    // sater-joins 2011: Säter (from July) pays 104 088 kr ≈ 104 tkr, 0 in the base plan; listed by name
+    const Table& s = bt.tables.at(3);
+    const Row* sater = nullptr;
+    for (const auto& r : s.rows)
+        if (r.cells[0].text == "Säters kommun") {
+            sater = &r;
+            break;  // the first: Bidrag per huvudman
+        }
+    BOOST_REQUIRE(sater);
+    BOOST_TEST(sater->cells[1].shown == 0);
+    BOOST_TEST(sater->cells[2].shown == 104);
+    BOOST_TEST(sater->cells[3].shown == 104);
+    for (Unit u : {Unit::kr, Unit::tkr, Unit::mnkr})
+        for (Lang l : {Lang::sv, Lang::en}) {
+            TableOptions o;
+            o.unit = u;
+            o.lang = l;
+            BOOST_TEST_CONTEXT(unit_name(u)) { check_invariants(build_comparison(ev, o)); }
+        }
+    // one variant, by name; an unknown one with a suggestion
+    BOOST_TEST(build_comparison(ev, {}, {"sater-joins"}).tables.size() == 3u);
+    BOOST_CHECK_EXCEPTION(build_comparison(ev, {}, {"sater"}), Error, [](const Error& e) {
+        return std::string(e.what()) == "no variant \"sater\"; variants are \"state-plus-50\" or \"sater-joins\"";
+    });
+    BOOST_CHECK_EXCEPTION(build_comparison(ev, {}, {"Sater-joins"}), Error, [](const Error& e) {
+        return std::string(e.what()) == "no variant \"Sater-joins\"; did you mean \"sater-joins\"?";
+    });
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(golden_files)

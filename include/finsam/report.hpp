@@ -152,12 +152,14 @@ struct Table {
     std::vector<Row> rows;
     std::vector<std::string> footnotes;  ///< rounding (moved cells), adjustment notes
     std::vector<Warning> warnings;       ///< the plan's warnings about this table, in its language
+    std::string sheet;                   ///< the workbook sheet's name; "" for one made from the title
 };
 
 /// All tables of a plan.
 struct BudgetTables {
     std::string name;      ///< the plan's name
     std::string scenario;  ///< the variant's name ("Scenario: NAME" on every output), "" for the base plan
+    bool comparison = false;  ///< a comparison of scenarios (build_comparison), not one plan's budget tables
     int first_year = 0, last_year = 0;
     TableOptions options;
     std::vector<Table> tables;
@@ -167,6 +169,17 @@ struct BudgetTables {
 /// warnings are rewritten in the tables' language from the stated and computed figures;
 /// without it they keep the evaluator's English message.
 BudgetTables build_tables(const Result& result, const TableOptions& options = {}, const Plan* plan = nullptr);
+
+/// The scenarios against the base plan, as `finsam compare` shows them: for each variant (all,
+/// or those named, in that order) and each year a table of the base plan's figure, the
+/// scenario's and the difference: the year's costs, contributions, result and equity at the
+/// year's end, then each member's final contribution and cost share, by name. Base and scenario
+/// show exactly what their own budget tables show (controlled rounding, build_tables); the
+/// difference is the scenario's shown figure minus the base's wherever that is within one step
+/// of the exact difference, else the exact difference rounded (with a footnote). A member or a
+/// year in only one of the two is empty in the other. Throws Error for an unknown variant name.
+BudgetTables build_comparison(const Evaluation& evaluation, const TableOptions& options = {},
+                              const std::vector<std::string>& variants = {});
 
 // ---- text of numbers -----------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 // The budget tables as one standalone, printable HTML page: inline CSS, no scripts, no network.
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "finsam/report.hpp"
@@ -92,17 +93,18 @@ std::string to_html(const BudgetTables& bt) {
     out += "<!DOCTYPE html>\n<html lang=\"" + std::string(sv ? "sv" : "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
     const std::string scenario = bt.scenario.empty() ? "" : " &ndash; " + esc(scenario_label(bt));
-    out += "<title>" + name + scenario + (sv ? " &ndash; budgettabeller " : " &ndash; budget tables ") + years_text(bt) + "</title>\n";
+    const std::string what = bt.comparison ? (sv ? "scenarier jämförda med grundplanen" : "scenarios against the base plan")
+                                           : (sv ? "budgettabeller" : "budget tables");
+    out += "<title>" + name + scenario + " &ndash; " + what + " " + years_text(bt) + "</title>\n";
     std::size_t widest = 0;
     for (const auto& t : bt.tables) widest = std::max(widest, t.columns.empty() ? 0 : t.columns.size() - 1);
     out += "<style>\n" + std::string(css) +
            (widest >= landscape_columns ? "@page { size: A4 landscape; margin: 12mm; }\n" : "@page { size: A4 portrait; margin: 14mm 12mm; }\n") +
            "</style>\n</head>\n<body>\n";
     out += "<h1>" + name + scenario + "</h1>\n";
-    out += "<p class=\"lead\">" +
-           std::string(sv ? "Budgettabeller " + years_text(bt) + ", belopp i " + unit + "."
-                          : "Budget tables " + years_text(bt) + ", amounts in " + unit + ".") +
-           "</p>\n";
+    std::string lead = what + " " + years_text(bt) + (sv ? ", belopp i " : ", amounts in ") + unit + ".";
+    lead[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(lead[0])));
+    out += "<p class=\"lead\">" + lead + "</p>\n";
     for (std::size_t n = 0; n < bt.tables.size(); ++n) {
         const Table& t = bt.tables[n];
         const std::size_t figures = t.columns.empty() ? 0 : t.columns.size() - 1;

@@ -41,8 +41,10 @@ std::string to_markdown(const BudgetTables& bt) {
     std::string title = bt.name.empty() ? "Plan" : bt.name;
     if (!bt.scenario.empty()) title += " \xE2\x80\x93 " + scenario_label(bt);  // en dash
     std::string out = "**" + md_escape(title) + "**" +
-                      (sv ? ": budgettabeller " + years_text(bt) + ", belopp i " + unit + "."
-                          : ": budget tables " + years_text(bt) + ", amounts in " + unit + ".") +
+                      (bt.comparison ? (sv ? ": scenarier jämförda med grundplanen " + years_text(bt) + ", belopp i " + unit + "."
+                                           : ": scenarios against the base plan " + years_text(bt) + ", amounts in " + unit + ".")
+                       : sv ? ": budgettabeller " + years_text(bt) + ", belopp i " + unit + "."
+                            : ": budget tables " + years_text(bt) + ", amounts in " + unit + ".") +
                       "\n";
     for (std::size_t n = 0; n < bt.tables.size(); ++n) {
         const Table& t = bt.tables[n];

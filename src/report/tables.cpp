@@ -5,6 +5,7 @@
 #include <string>
 
 #include "finsam/report.hpp"
+#include "shown.hpp"
 
 namespace finsam {
 namespace {
@@ -33,12 +34,7 @@ struct Shown {
     std::vector<BigInt> result, equity_start, equity_end;  // by year (Resultat och eget kapital)
 };
 
-/// The ordinary rounding a shown figure is compared with: to the nearest step, halves as the
-/// plan's rounding mode takes them (half_up or half_even). A plan that truncates its amounts
-/// (toward_zero) still shows its figures rounded to the nearest step, halves away from zero.
-RoundingMode display_mode(RoundingMode plan_mode) {
-    return plan_mode == RoundingMode::toward_zero ? RoundingMode::half_up : plan_mode;
-}
+using detail::display_mode;
 
 /// The shown values a figure may take: its exact value rounded the ordinary way first, then
 /// the other way (one value when the exact value is a whole step).
@@ -48,6 +44,37 @@ std::vector<BigInt> neighbours(const Rational& exact, RoundingMode mode) {
     const BigInt other = Rational(near) < exact ? BigInt(near + 1) : BigInt(near - 1);
     return {near, other};
 }
+
+}  // namespace
+
+namespace detail {
+
+void add_rounding_footnote(Table& t, const TableOptions& o, bool with_group) {
+    std::string list, group;
+    for (const auto& row : t.rows) {
+        if (row.kind == RowKind::group && !row.cells.empty()) group = row.cells[0].text;
+        for (std::size_t c = 0; c < row.cells.size(); ++c) {
+            const Cell& cell = row.cells[c];
+            if (!cell.moved) continue;
+            std::string where = (with_group && !group.empty() && row.kind == RowKind::data ? group + ": " : "") +
+                                (row.cells.empty() ? "" : row.cells[0].text);
+            if (!t.columns[c].header.empty()) where += ", " + t.columns[c].header;
+            list += (list.empty() ? "" : "; ") + where + ": " +
+                    (cell.kind == Cell::Kind::amount ? format_exact_amount(cell.amount, o) : format_exact_percent(cell.percent, o));
+        }
+    }
+    if (list.empty()) return;
+    t.footnotes.insert(t.footnotes.begin(),
+                       std::string(o.lang == Lang::sv ? "* Avrundad åt andra hållet än vanlig avrundning, så att varje summa är summan "
+                                                        "av de visade raderna (styrd avrundning). Exakt: "
+                                                      : "* Rounded the other way than ordinary rounding, so that every total is the "
+                                                        "sum of the rows shown (controlled rounding). Exact: ") +
+                           list + ".");
+}
+
+}  // namespace detail
+
+namespace {
 
 class Builder {
 public:
@@ -77,6 +104,32 @@ public:
         for (auto& t : out.tables) add_moved_footnote(t);
         route_warnings(out);
         return out;
+    }
+
+    /// The figures the tables show, for comparisons (src/report/shown.hpp).
+    detail::ShownFigures figures() {
+        make_groups();
+        round_result();
+        round_financing();
+        round_costs();
+        detail::ShownFigures f;
+        f.first_year = r_.first_year;
+        for (std::size_t y = 0; y < ny_; ++y) {
+            f.contributions.push_back(to64(shown_.fin_sum[y]));
+            f.costs.push_back(to64(shown_.cost_sum[y]));
+            f.result.push_back(to64(shown_.result[y]));
+            f.equity_end.push_back(to64(shown_.equity_end[y]));
+        }
+        f.final_contribution.assign(nm_, {});
+        f.cost_share.assign(nm_, {});
+        for (std::size_t y = 0; y < ny_; ++y) {
+            const auto rounded = round_distribution(y);
+            for (std::size_t k = 0; k < nm_; ++k) {
+                f.final_contribution[k].push_back(to64(shown_.fin[k][y]));
+                f.cost_share[k].push_back(to64(rounded.second.column_sums[k]));
+            }
+        }
+        return f;
     }
 
 private:
@@ -487,19 +540,9 @@ private:
 
     // ---- 3. Fördelning per huvudman (the budget year) ------------------------------------------
 
-    Table distribution() {
-        const std::size_t y = 0;
-        Table t;
-        t.id = "distribution";
-        t.title = titled(tr("Fördelning per huvudman, budget ", "Distribution per member, budget ") + ys(year(y)));
-        t.columns.push_back({tr("Insats", "Intervention"), Column::Kind::label});
-        for (const auto& m : r_.members) t.columns.push_back({m.name, Column::Kind::amount});
-        t.columns.push_back({summa_word(lang_), Column::Kind::amount});
-        const std::size_t nc = t.columns.size(), sum_col = nc - 1;
-
-        auto parts_of = [&](const std::vector<Allocation>& alloc, std::size_t k) {
-            return y < alloc.size() && k < alloc[y].parts.size() ? alloc[y].parts[k] : Money{};
-        };
+    /// The interventions of year y with an amount or a part, and their parts rounded with each
+    /// row summing to the intervention's shown amount and the total to the shown costs.
+    std::pair<std::vector<std::size_t>, RoundedMatrix> round_distribution(std::size_t y) const {
         std::vector<std::size_t> ivs;
         for (const auto& g : groups_)
             for (std::size_t i : g.interventions) {
@@ -521,6 +564,23 @@ private:
         RoundedMatrix rm;
         if (ivs.empty()) rm.column_sums.assign(nm_, BigInt(0));  // nothing to round; the total is 0
         else rm = controlled_round(p);
+        return {std::move(ivs), std::move(rm)};
+    }
+
+    Table distribution() {
+        const std::size_t y = 0;
+        Table t;
+        t.id = "distribution";
+        t.title = titled(tr("Fördelning per huvudman, budget ", "Distribution per member, budget ") + ys(year(y)));
+        t.columns.push_back({tr("Insats", "Intervention"), Column::Kind::label});
+        for (const auto& m : r_.members) t.columns.push_back({m.name, Column::Kind::amount});
+        t.columns.push_back({summa_word(lang_), Column::Kind::amount});
+        const std::size_t nc = t.columns.size(), sum_col = nc - 1;
+
+        auto parts_of = [&](const std::vector<Allocation>& alloc, std::size_t k) {
+            return y < alloc.size() && k < alloc[y].parts.size() ? alloc[y].parts[k] : Money{};
+        };
+        const auto [ivs, rm] = round_distribution(y);
 
         std::vector<std::size_t> data_rows;
         for (std::size_t n = 0; n < ivs.size(); ++n) {
@@ -763,24 +823,7 @@ private:
         return c.kind == Cell::Kind::amount ? format_exact_amount(c.amount, o_) : format_exact_percent(c.percent, o_);
     }
 
-    void add_moved_footnote(Table& t) const {
-        std::string list;
-        for (const auto& row : t.rows)
-            for (std::size_t c = 0; c < row.cells.size(); ++c) {
-                const Cell& cell = row.cells[c];
-                if (!cell.moved) continue;
-                std::string where = row.cells.empty() ? "" : row.cells[0].text;
-                if (!t.columns[c].header.empty()) where += ", " + t.columns[c].header;
-                list += (list.empty() ? "" : "; ") + where + ": " + exact_text(cell);
-            }
-        if (list.empty()) return;
-        t.footnotes.insert(t.footnotes.begin(),
-                           tr("* Avrundad åt andra hållet än vanlig avrundning, så att varje summa är summan av de visade "
-                              "raderna (styrd avrundning). Exakt: ",
-                              "* Rounded the other way than ordinary rounding, so that every total is the sum of the rows "
-                              "shown (controlled rounding). Exact: ") +
-                               list + ".");
-    }
+    void add_moved_footnote(Table& t) const { detail::add_rounding_footnote(t, o_, false); }
 
     // ---- warnings -------------------------------------------------------------------------------
 
@@ -952,6 +995,13 @@ private:
 };
 
 }  // namespace
+
+namespace detail {
+ShownFigures shown_figures(const Result& result, const TableOptions& options) {
+    (void)options.step_ore();
+    return Builder(result, options, nullptr).figures();
+}
+}  // namespace detail
 
 BudgetTables build_tables(const Result& result, const TableOptions& options, const Plan* plan) {
     (void)options.step_ore();  // checks the unit and decimals

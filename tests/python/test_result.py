@@ -202,9 +202,9 @@ def test_result_identity_and_repr():
     assert [m.id for m in result.members] == ["fk", "region", "avesta", "hedemora", "sater"]
     assert result.members[4] == finsam.Member("sater", "Säters kommun", "municipality")
     assert result.interventions[2].kind == "project"
-    assert repr(result) == "<finsam.Result 'Södra Dalarnas samordningsförbund — variant sater-joins' 2011–2013, 0 warnings>"
+    assert repr(result) == "<finsam.Result 'Södra Dalarnas samordningsförbund – Scenario: sater-joins' 2011–2013, 0 warnings>"
     page = result._repr_html_()
-    assert "variant sater-joins" in page and "<table" in page and "3470000.00" in page
+    assert "Scenario: sater-joins" in page and "<table" in page and "3470000.00" in page
     with pytest.raises(TypeError):
         finsam.Result(plan)  # made only by Plan.evaluate
     assert isinstance(result.contributions(), pd.DataFrame)

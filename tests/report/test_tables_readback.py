@@ -74,6 +74,20 @@ def test_csv_sums_of_variants(variant, tmp_path):
     assert len(files) == 5
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("unit", ["kr", "tkr", "mnkr"])
+def test_comparison_adds_up(lang, unit, tmp_path):
+    # `finsam compare`: every table as CSV and as a workbook, sums and differences read back
+    out = tmp_path / "csv"
+    finsam("compare", PLANS["dalarna"], "--format", "csv", "--lang", lang, "--unit", unit, "-o", str(out))
+    files = sorted(os.listdir(out), key=lambda n: int(n.split("-", 1)[0]))
+    assert len(files) == 6  # 2 variants × 3 years
+    assert sum(tc.check_csv_table(str(out / f), lang, unit) for f in files) >= 6 * 18
+    path = str(tmp_path / "c.xlsx")
+    finsam("compare", PLANS["dalarna"], "--format", "xlsx", "--lang", lang, "--unit", unit, "-o", path)
+    assert tc.check_xlsx(path, DECIMALS[unit], lang) > 6 * 10
+
+
 def test_xlsx_of_a_variant_says_so(tmp_path):
     # the workbook's title and every sheet's heading name the scenario
     import openpyxl
