@@ -228,7 +228,7 @@ Explanation explain(const Result& r, int year, const std::optional<std::string>&
         }
         data["split"] = std::move(parts);
     } else {
-        os << w.tr("Ram och summor ", "Frame and totals of ") << year << w.tr(" (ram: ", " (frame: ") << r.frame_kinds[yi] << ")\n";
+        os << w.tr("Ram och summor ", "Frame and totals of ") << year << w.tr(" (ram: ", " (frame: ") << frame_kind_name(r.frame_kinds[yi]) << ")\n";
         J ms = J::array();
         for (const auto& m : r.members) {
             os << "  " << m.id << w.tr(": bidrag ", ": contribution ") << w.kr(m.contribution[yi]) << w.tr(", justering ", ", adjustment ")

@@ -3,7 +3,7 @@
 // Design notes: one table per variant and year, three figure columns (Grundplan, Scenario,
 // Skillnad), so that it prints on a portrait page whatever the number of years or members.
 // The base and scenario columns repeat what each plan's own budget tables show (the shown
-// figures of src/report/shown.hpp: Resultat och eget kapital, Finansiering, and the Summa row
+// figures of src/report/report_detail.hpp: Resultat och eget kapital, Finansiering, and the Summa row
 // of Fördelning per huvudman computed for every year), so a board member finds the same
 // figure in both; within each column the members add up to the totals above them. The
 // difference is the shown scenario minus the shown base (it adds up along the row) unless
@@ -16,7 +16,7 @@
 
 #include "finsam/report.hpp"
 #include "finsam/suggest.hpp"
-#include "shown.hpp"
+#include "report_detail.hpp"
 
 namespace finsam {
 namespace {
@@ -24,7 +24,7 @@ namespace {
 /// One side (base or scenario) of a comparison: its result and the figures its tables show.
 struct Side {
     const Result* result;
-    detail::ShownFigures shown;
+    report_detail::ShownFigures shown;
     RoundingMode mode;
 
     std::optional<std::size_t> year(int y) const {
@@ -105,7 +105,7 @@ public:
             }
         }
         for (std::size_t row = 0; row < t.rows.size(); ++row) difference(t, row, base.mode, far);
-        detail::add_rounding_footnote(t, o_, true);
+        report_detail::add_rounding_footnote(t, o_, true);
         if (!far.empty()) {
             std::string list;
             for (const auto& f : far) list += (list.empty() ? "" : "; ") + f;
@@ -189,11 +189,11 @@ BudgetTables build_comparison(const Evaluation& ev, const TableOptions& options,
         for (const auto& [n, r] : ev.variants) names.push_back(n);
     for (const auto& n : names)
         if (!ev.find(n) || n.empty()) throw Error(unknown_name("variant", n, all));
-    const Side base{&ev.base, detail::shown_figures(ev.base, options), detail::display_mode(ev.base.rounding.mode)};
+    const Side base{&ev.base, report_detail::shown_figures(ev.base, options), report_detail::display_mode(ev.base.rounding.mode)};
     Comparer c(options);
     for (const auto& n : names) {
         const Result* vr = ev.find(n);
-        const Side variant{vr, detail::shown_figures(*vr, options), detail::display_mode(vr->rounding.mode)};
+        const Side variant{vr, report_detail::shown_figures(*vr, options), report_detail::display_mode(vr->rounding.mode)};
         out.first_year = std::min(out.first_year, vr->first_year);
         out.last_year = std::max(out.last_year, vr->last_year);
         for (int y = std::min(ev.base.first_year, vr->first_year); y <= std::max(ev.base.last_year, vr->last_year); ++y)

@@ -1,14 +1,20 @@
-// src/report/shown.hpp — the figures a result's budget tables show, for other tables that
-// repeat them (the scenario comparison): internal to src/report.
+// What the files of the report stage share (internal: not installed).
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
-#include "finsam/evaluate.hpp"
 #include "finsam/report.hpp"
 
-namespace finsam::detail {
+namespace finsam::report_detail {
+
+/// A group of Kostnader per insats: "Insatser", "Projekt", "Administration" (en: "Interventions", …).
+std::string group_label(InterventionKind kind, Lang lang);
+
+/// Put each warning of `result` under the table it concerns, worded in the tables' language
+/// (warnings.cpp: the lookup and the templates).
+void place_warnings(const Result& result, BudgetTables& tables);
 
 /// Shown values in display steps, exactly as build_tables() shows them: the year totals of
 /// Resultat och eget kapital, each member's final contribution (Finansiering) and cost share
@@ -34,4 +40,4 @@ inline RoundingMode display_mode(RoundingMode plan_mode) {
 /// row's group heading too ("Bidrag per huvudman: Avesta kommun, Grundplan: …").
 void add_rounding_footnote(Table& t, const TableOptions& options, bool with_group);
 
-}  // namespace finsam::detail
+}  // namespace finsam::report_detail
