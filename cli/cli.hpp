@@ -41,6 +41,9 @@ int write_tables(const Args& a, const std::string& format, const BudgetTables& t
 int report_problems(const std::string& file, const std::vector<Problem>& problems, bool as_json);
 /// Print a result's warnings on stderr as FILE:POINTER: warning: message [code].
 void print_warnings(const std::string& file, const Result& r);
+/// Print the base plan's warnings, then each named variant's that the base does not have, as
+/// "FILE (variant NAME):POINTER: warning: …" (`names` empty: every variant).
+void print_all_warnings(const std::string& file, const Evaluation& ev, const std::vector<std::string>& names = {});
 
 /// `finsam plan|validate|explain|compare FILE …` (plan_commands.cpp).
 int run_plan_command(const Args& a);

@@ -112,4 +112,17 @@ void print_warnings(const std::string& file, const Result& r) {
                   << w.code << "]\n";
 }
 
+void print_all_warnings(const std::string& file, const Evaluation& ev, const std::vector<std::string>& names) {
+    print_warnings(file, ev.base);
+    for (const auto& [n, res] : ev.variants) {
+        if (!names.empty() && std::find(names.begin(), names.end(), n) == names.end()) continue;
+        Result own = res;  // only what the base plan does not warn about already
+        std::erase_if(own.warnings, [&](const Warning& w) {
+            return std::any_of(ev.base.warnings.begin(), ev.base.warnings.end(),
+                               [&](const Warning& b) { return b.code == w.code && b.path == w.path && b.message == w.message; });
+        });
+        print_warnings(file + " (variant " + n + ")", own);
+    }
+}
+
 }  // namespace finsam::cli

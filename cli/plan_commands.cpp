@@ -51,7 +51,10 @@ int run_plan_command(const Args& a) {
         return report_problems(a.file, e.problems(), as_json);
     }
 
-    if (a.command == "validate") return 0;
+    if (a.command == "validate") {  // valid: only the warnings, on stderr (spec 17)
+        print_all_warnings(a.file, ev);
+        return 0;
+    }
 
     const Result* r = &ev.base;
     if (auto v = a.options.find("--variant"); v != a.options.end()) {
@@ -62,12 +65,11 @@ int run_plan_command(const Args& a) {
         }
     }
     if (a.command == "compare") {
-        print_warnings(a.file, ev.base);
         std::vector<std::string> names;
         if (auto v = a.options.find("--variant"); v != a.options.end()) names.push_back(v->second);
         else
             for (const auto& [n, res] : ev.variants) names.push_back(n);
-        for (const auto& n : names) print_warnings(a.file + " (variant " + n + ")", *ev.find(n));
+        print_all_warnings(a.file, ev, names);
         if (!tables.empty()) return write_tables(a, tables, build_comparison(ev, table_options(a), names));
         Evaluation chosen;
         chosen.base = ev.base;

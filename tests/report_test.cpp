@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 
@@ -318,10 +319,10 @@ BOOST_AUTO_TEST_CASE(haninge_in_tkr) {
     BOOST_TEST(cell(costs, "Summa insatser", "Plan 2006").shown == 25521);
     // Fyren 2006: 485 688 / 475 000 − 1 = 2,25 % → 2,3 % (half up)
     BOOST_TEST(cell(costs, "Fyren", "Förändring 2006").shown == 23);
-    // the stated 25 001 tkr: 25 001 − 27 640 = −2 639 tkr, under Kostnader per insats
+    // the insatser's published 25 001 tkr: 25 001 − 24 981 = 20 tkr, under Kostnader per insats
     BOOST_TEST(costs.warnings.size() == 1u);
     BOOST_TEST(costs.warnings[0].code == "stated_total_mismatch");
-    BOOST_TEST(costs.warnings[0].message.find("skillnad (angivet \xE2\x88\x92 beräknat) \xE2\x88\x92" "2 639 tkr") != std::string::npos,
+    BOOST_TEST(costs.warnings[0].message.find("skillnad (angivet \xE2\x88\x92 beräknat) 20 tkr") != std::string::npos,
                costs.warnings[0].message);
 
     const Table& dist = table(bt, "distribution");
@@ -528,14 +529,26 @@ BOOST_AUTO_TEST_CASE(every_example_variant_unit_and_language_adds_up) {
 }
 
 BOOST_AUTO_TEST_CASE(the_result_alone_words_its_warnings) {
-    // Haninge 2005 (README 1.3): stated 25 001 tkr, computed 27 640 tkr, difference −2 639 tkr;
-    // insatser 24 981 tkr, administration 2 659 tkr. The result JSON keeps the English message.
+    // Haninge 2005 (README 1.6): the insatser's published Summa 25 001 tkr against 24 981 tkr.
     const Loaded h = load("examples/socsam-haninge-2005.json");
-    const BudgetTables bt = build_tables(h.result);
+    BOOST_TEST(table(build_tables(h.result), "costs").warnings.at(0).message ==
+               "Kostnaderna för insatser 2005: angivet 25 001 tkr, beräknat 24 981 tkr, skillnad (angivet \xE2\x88\x92 beräknat) 20 tkr.");
+    TableOptions en;
+    en.lang = Lang::en;
+    BOOST_TEST(table(build_tables(h.result, en), "costs").warnings.at(0).message ==
+               "The costs of interventions 2005: stated 25,001 tkr, computed 24,981 tkr, difference (stated \xE2\x88\x92 computed) 20 tkr.");
+    // The same plan checking all its costs against 25 001 tkr, as it used to: stated 25 001 tkr,
+    // computed 27 640 tkr, difference −2 639 tkr; insatser 24 981 tkr, administration 2 659 tkr.
+    // The result JSON keeps the English message.
+    Node doc = h.plan.source;
+    patch_plan(doc, parse_json(R"({"checks": {"2005": {"costs": "25001"}}})"));
+    const Plan all_costs = load_plan(doc);
+    const Result all = evaluate(all_costs);
+    const BudgetTables bt = build_tables(all);
     BOOST_TEST(table(bt, "costs").warnings.at(0).message ==
                "Kostnaderna 2005: angivet 25 001 tkr, beräknat 27 640 tkr, skillnad (angivet \xE2\x88\x92 beräknat) \xE2\x88\x92"
                "2 639 tkr. Beräknat per slag: insatser 24 981 tkr, administration 2 659 tkr.");
-    BOOST_TEST(h.result.warnings.at(0).message ==
+    BOOST_TEST(all.warnings.at(0).message ==
                "2005 costs: stated 25001000.00 kr, computed 27640000.00 kr (insats 24981000.00, administration 2659000.00), "
                "difference -2639000.00 kr (stated \xE2\x88\x92 computed)");
 }
@@ -638,6 +651,59 @@ BOOST_AUTO_TEST_CASE(every_code_and_subject_has_a_wording) {
     // a figure the wording needs and the record lacks is a bug, not a sentence with a hole
     a.result.warnings[0].computed.reset();
     BOOST_CHECK_THROW(build_tables(a.result, o), Error);
+}
+
+BOOST_AUTO_TEST_CASE(costs_of_a_kind_and_thousands_separators_are_worded) {
+    // Records made by hand on the adjusted plan's result (interventions team, utb, kansli), in tkr.
+    Loaded a = load("tests/report/plans/adjusted.json");
+    a.result.warnings.clear();
+    Warning kind;
+    kind.code = WarningCode::stated_total_mismatch;
+    kind.subject = WarningSubject::costs_of_kind;
+    kind.year = 2021;
+    kind.kind = InterventionKind::administration;
+    kind.stated = kr(150'000);
+    kind.computed = kr(149'501);
+    kind.difference = kr(499);
+    a.result.warnings.push_back(kind);
+    // "7.064" read as 7 064 kr; meant 7 064 000 kr; one record per subject of the rows
+    const std::pair<WarningSubject, std::string> where[] = {
+        {WarningSubject::intervention, "costs"},          {WarningSubject::intervention_items, "items-utb"},
+        {WarningSubject::frame, "financing"},             {WarningSubject::adjustment, "financing"},
+        {WarningSubject::costs, "costs"},                 {WarningSubject::costs_of_kind, "costs"},
+        {WarningSubject::contributions, "financing"},     {WarningSubject::result, "result"},
+        {WarningSubject::equity_end, "result"},           {WarningSubject::equity, "result"}};
+    for (const auto& [subject, table_id] : where) {
+        Warning w;
+        w.code = WarningCode::possible_thousands_separator;
+        w.subject = subject;
+        w.intervention = 1;  // utb, which has an items table
+        w.written = "7.064";
+        w.stated = kr(7'064);
+        w.meant = kr(7'064'000);
+        w.instead = "7064";
+        a.result.warnings.push_back(w);
+    }
+    const BudgetTables bt = build_tables(a.result);
+    const std::string minus = "\xE2\x88\x92";
+    BOOST_TEST(table(bt, "costs").warnings.at(0).message ==
+               "Kostnaderna för administration 2021: angivet 150 tkr, beräknat 149,501 tkr, skillnad (angivet " + minus +
+                   " beräknat) 0,499 tkr.");
+    const std::string thousands = "Beloppet \"7.064\" är 7,064 tkr; om 7 064 tkr avsågs, skriv \"7064\" (i en plan är punkten ett "
+                                  "decimaltecken, aldrig en tusentalsavgränsare).";
+    std::map<std::string, std::size_t> count;
+    for (const auto& [subject, table_id] : where) ++count[table_id];
+    ++count["costs"];  // the costs of a kind
+    for (const auto& [id, n] : count) BOOST_TEST(table(bt, id).warnings.size() == n, id);
+    BOOST_TEST(table(bt, "financing").warnings.at(0).message == thousands);
+    // without `meant` (beyond the range of Money) the alternative is left out
+    a.result.warnings.resize(2);
+    a.result.warnings[1].meant.reset();
+    a.result.warnings[1].instead.reset();
+    TableOptions en;
+    en.lang = Lang::en;
+    BOOST_TEST(table(build_tables(a.result, en), "costs").warnings.at(1).message ==
+               "The amount \"7.064\" is 7.064 tkr (in a plan a point is a decimal point, never a thousands separator).");
 }
 
 BOOST_AUTO_TEST_CASE(comparison_of_the_dalarna_scenarios) {

@@ -22,6 +22,7 @@
 #include "finsam/member.hpp"
 #include "finsam/money.hpp"
 #include "finsam/shares.hpp"
+#include "finsam/warning.hpp"
 
 namespace finsam {
 
@@ -33,9 +34,12 @@ struct Equity {
     std::optional<Rational> guideline_percent;
 };
 
-/// Published totals of one year to compare with (spec 12.17).
+/// Published totals of one year to compare with (spec 12.17, 17).
 struct YearChecks {
     std::optional<Money> costs, contributions, result, equity_end;
+    /// `"costs": {"insats": …}`: the published costs of some kinds of intervention, in the
+    /// order insats, project, administration (instead of `costs`).
+    std::vector<std::pair<InterventionKind, Money>> costs_by_kind;
     std::string path;  ///< "/checks/YEAR"
 };
 
@@ -55,6 +59,7 @@ struct Plan {
     std::vector<Adjustment> adjustments;
     Equity equity;
     std::map<int, YearChecks> checks;
+    std::vector<Warning> warnings;  ///< found while reading (possible_thousands_separator); the result carries them
     std::vector<std::pair<std::string, Node>> variants;  ///< name → merge patch, in file order
     Node source;                                         ///< the plan as read, without `variants`
 

@@ -116,7 +116,15 @@ std::optional<Money> Reader::amount(const Node& n, const std::string& path) {
                     "plan's amount_unit");
         return std::nullopt;
     }
-    return Money::from_ore(static_cast<std::int64_t>(o));
+    const Money m = Money::from_ore(static_cast<std::int64_t>(o));
+    if (n.is_string() && amount_unit != Unit::kr) {
+        const std::string& t = n.text();
+        const std::size_t point = t.find('.');
+        const std::size_t first = !t.empty() && t[0] == '-' ? 1 : 0;
+        if (point != std::string::npos && point > first && t.size() - point - 1 == 3)
+            three_decimals.push_back({path, t, m});  // the syntax (-?DIGITS.DDD) was checked by rational()
+    }
+    return m;
 }
 
 std::optional<int> Reader::year(const Node& n, const std::string& path) {

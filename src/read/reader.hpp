@@ -39,6 +39,15 @@ public:
     std::vector<Problem> problems;
     Unit amount_unit = Unit::kr;  ///< the unit amounts are written in
 
+    /// An amount written as a decimal string with exactly three decimals while amounts are not
+    /// in kr ("7.064" in tkr is 7,064 tkr, but Swedish documents write 7 064 so; spec 14.6.3):
+    /// where and how, for the possible_thousands_separator warning. Never a JSON number.
+    struct ThreeDecimals {
+        std::string path, text;
+        Money amount;
+    };
+    std::vector<ThreeDecimals> three_decimals;
+
     void error(const std::string& path, std::string message) { problems.push_back({path, std::move(message)}); }
 
     static std::string child(const std::string& path, std::string_view key) { return path + "/" + pointer_escape(key); }

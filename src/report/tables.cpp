@@ -572,6 +572,7 @@ private:
         Table t;
         t.id = "distribution";
         t.title = titled(tr("Fördelning per huvudman, budget ", "Distribution per member, budget ") + ys(year(y)));
+        t.sheet = tr("Fördelning per huvudman ", "Distribution per member ") + ys(year(y));  // 31 characters at most
         t.columns.push_back({tr("Insats", "Intervention"), Column::Kind::label});
         for (const auto& m : r_.members) t.columns.push_back({m.name, Column::Kind::amount});
         t.columns.push_back({summa_word(lang_), Column::Kind::amount});

@@ -33,9 +33,9 @@ class Plan(unittest.TestCase):
         # 24 981 tkr of insatser + 2 659 tkr administration = 27 640 000.00 kr
         self.assertEqual(r["totals"]["2005"]["costs"], "27640000.00")
         # warning on stderr and in the result, exit status still 0
-        self.assertIn("/checks/2005/costs: warning:", err)
+        self.assertIn("/checks/2005/costs/insats: warning:", err)
         self.assertEqual([(w["code"], w["path"]) for w in r["warnings"]],
-                         [("stated_total_mismatch", "/checks/2005/costs")])
+                         [("stated_total_mismatch", "/checks/2005/costs/insats")])
 
     def test_format_json_is_the_default(self):
         a = run("plan", example("sodra-dalarna-2011.json"))

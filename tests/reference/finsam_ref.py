@@ -484,6 +484,7 @@ class Plan:
     def __init__(self):
         self.name = ""
         self.unit = 100
+        self.thousands = []              # pointers of amounts written "DIGITS.DDD" (14.6.3)
         self.first = self.last = None
         self.round_amounts = 100
         self.round_allocation = 100
@@ -622,7 +623,15 @@ class Reader:
 
     def amount_reader(self):
         unit = self.plan.unit
-        return lambda v, p: read_amount(v, p, unit)
+        plan = self.plan
+
+        def read(v, p):
+            value = read_amount(v, p, unit)
+            # 14.6.3: every amount written as a string -?DIGITS.DDD in a tkr or mnkr plan
+            if unit != 100 and isinstance(v, str) and re.fullmatch(r"-?[0-9]+\.[0-9]{3}", v) and p not in plan.thousands:
+                plan.thousands.append(p)
+            return value
+        return read
 
     # -- top level (section 2) --------------------------------------------------------------
     def read(self, doc):
@@ -1041,6 +1050,16 @@ class Reader:
             for key in CHECK_KEYS:
                 if key in x:
                     kp = pointer(path, key)
+                    if key == "costs" and isinstance(x[key], dict):
+                        # section 17, 14.6.2: costs by intervention kind, at /checks/Y/costs/KIND
+                        if self.obj(x[key], kp, INTERVENTION_KINDS) is None:
+                            continue
+                        for kind in INTERVENTION_KINDS:
+                            if kind in x[key]:
+                                value = self.attempt(self.amount_reader(), x[key][kind], pointer(kp, kind))
+                                if value is not None:
+                                    out["costs/" + kind] = (value, pointer(kp, kind))
+                        continue
                     value = self.attempt(self.amount_reader(), x[key], kp)
                     if value is not None:
                         out[key] = (value, kp)
@@ -1162,7 +1181,9 @@ class Evaluation:
     def __init__(self, plan):
         self.plan = plan
         self.problems = []
-        self.warnings = []
+        self.warnings = [{"code": "possible_thousands_separator", "path": p,
+                          "message": "a point in an amount of a tkr or mnkr plan may be a thousands separator"}
+                         for p in plan.thousands]
         self._shares = {}
 
     def fail(self, path, message):
@@ -1581,9 +1602,15 @@ class Evaluation:
                               f"({format_ore(contributions)})")
             totals[y] = t
             for key, (stated, path) in sorted(plan.checks.get(y, {}).items()):
-                if stated != t[key]:
+                if key.startswith("costs/"):
+                    kind = key[len("costs/"):]
+                    computed = sum(amounts[iv.index][y] for iv in plan.interventions
+                                   if iv.kind == kind and iv.index in amounts)
+                else:
+                    computed = t[key]
+                if stated != computed:
                     self.warn("stated_total_mismatch", path,
-                              mismatch_message(f"{key} {y}", stated, t[key]))
+                              mismatch_message(f"{key} {y}", stated, computed))
         for iv in plan.interventions:
             for y, stated in sorted(iv.checks.items()):
                 computed = amounts[iv.index][y]

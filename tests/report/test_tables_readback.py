@@ -55,10 +55,11 @@ def test_csv_sums(name, lang, unit, tmp_path):
 
 
 def test_csv_warnings_follow_their_table(tmp_path):
-    # Haninge's stated 25 001 tkr: 25 001 − 27 640 = −2 639 tkr, under Kostnader per insats
+    # Haninge's published 25 001 tkr for the insatser: 25 001 − 24 981 = 20 tkr, under Kostnader per insats
     files = csv_tables(PLANS["haninge"], tmp_path, "sv", "tkr")
     _, _, notes = tc.read_csv([f for f in files if f.endswith("costs.csv")][0], "sv")
-    assert any(n.startswith("Varning: Kostnaderna 2005: angivet 25 001 tkr") and "/checks/2005/costs" in n for n in notes), notes
+    assert any(n.startswith("Varning: Kostnaderna för insatser 2005: angivet 25 001 tkr") and "/checks/2005/costs/insats" in n
+               for n in notes), notes
     for f in files:
         if not f.endswith("costs.csv"):
             assert not any(n.startswith("Varning") for n in tc.read_csv(f, "sv")[2]), f
