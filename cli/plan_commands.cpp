@@ -74,14 +74,14 @@ int run_plan_command(const Args& a) {
         Evaluation chosen;
         chosen.base = ev.base;
         for (const auto& n : names) chosen.variants.emplace_back(n, *ev.find(n));
-        std::cout << dump_json(compare(chosen)) << "\n";
+        std::cout << compare_json(chosen) << "\n";
         return 0;
     }
     print_warnings(a.file, *r);
 
     if (a.command == "plan") {
         if (!tables.empty()) return write_tables(a, tables, build_tables(*r, table_options(a)));
-        std::cout << dump_json(to_json(*r)) << "\n";
+        std::cout << result_json(*r) << "\n";
         return 0;
     }
     // explain
@@ -100,7 +100,7 @@ int run_plan_command(const Args& a) {
     if (auto i = a.options.find("--intervention"); i != a.options.end()) intervention = i->second;
     try {
         const Explanation e = explain(*r, year, member, intervention, explain_lang(a));
-        if (as_json) std::cout << dump_json(e.data) << "\n";
+        if (as_json) std::cout << e.json << "\n";
         else std::cout << e.text;
     } catch (const Error& e) {
         std::cerr << "finsam explain: " << e.what() << "\n";

@@ -80,13 +80,11 @@ struct Plan {
 };
 
 /// Read a plan from parsed JSON; throws PlanError with every structural problem.
-Plan load_plan(const Node& json);
+[[nodiscard]] Plan load_plan(const Node& json);
 /// Read a plan from JSON text.
-Plan load_plan_string(std::string_view text);
-/// Read a plan from an nlohmann::json value (numbers with fractions: see from_nlohmann).
-Plan load_plan(const nlohmann::json& json);
+[[nodiscard]] Plan load_plan_string(std::string_view text);
 /// Read a plan from a file.
-Plan load_plan_file(const std::string& path);
+[[nodiscard]] Plan load_plan_file(const std::string& path);
 
 /// Apply a variant patch to a plan document (spec 9, 16): a JSON Merge Patch (RFC 7386), except
 /// that the top-level `members`, `interventions` and `income` may be written as an object keyed
@@ -97,6 +95,6 @@ void patch_plan(Node& plan, const Node& patch);
 
 /// The plan of variant `name`: the source patched with the variant's patch (patch_plan).
 /// Problems carry the message prefix `variant "NAME": `.
-Plan variant_plan(const Plan& plan, std::string_view name);
+[[nodiscard]] Plan variant_plan(const Plan& plan, std::string_view name);
 
 }  // namespace finsam

@@ -6,12 +6,13 @@
 
 #include "finsam/result_json.hpp"
 #include "finsam/suggest.hpp"
+#include "../json_tree.hpp"
 
 namespace finsam {
 
 namespace {
 
-using J = nlohmann::ordered_json;
+using J = detail::JsonTree;
 
 /// The language of an explanation: its words and how it writes numbers. English writes them
 /// as the result JSON does ("475000.00 kr", "2.25"); Swedish as Swedish text does
@@ -63,15 +64,8 @@ struct Words {
 /// A rational as a decimal: exact where it has at most 4 decimals, else "≈" and 4 decimals.
 std::string approx(const Rational& q) {
     const BigInt scaled = round_integer(q * 10000, RoundingMode::half_up);
-    const bool exact = Rational(scaled, 10000) == q;
-    const bool neg = scaled < 0;
-    std::string digits = (neg ? BigInt(-scaled) : scaled).str();
-    if (digits.size() < 5) digits.insert(0, 5 - digits.size(), '0');
-    std::string frac = digits.substr(digits.size() - 4);
-    if (exact)
-        while (!frac.empty() && frac.back() == '0') frac.pop_back();
-    std::string out = (neg ? "-" : "") + digits.substr(0, digits.size() - 4) + (frac.empty() ? "" : "." + frac);
-    return exact ? out : "≈ " + out;
+    if (Rational(scaled, 10000) == q) return decimal_text(scaled, 4, {"-", ".", "", DecimalStyle::Zeros::trim});
+    return "≈ " + decimal_text(scaled, 4);
 }
 
 /// One split (frame or case) as seen by member k.
@@ -250,10 +244,12 @@ Explanation explain(const Result& r, int year, const std::optional<std::string>&
         data["contributions"] = t.contributions.to_kr_string();
         data["result"] = t.result.to_kr_string();
     }
-    return {os.str(), data};
+    return {os.str(), detail::dump_pretty(data)};
 }
 
-J compare(const Evaluation& ev) {
+namespace {
+
+J compare_tree(const Evaluation& ev) {
     const Result& base = ev.base;
     J out = J::object();
     J variants = J::array();
@@ -263,12 +259,8 @@ J compare(const Evaluation& ev) {
         J members = J::array();
         auto diff3 = [](Money b, Money v) {
             // the difference of two amounts within ±(2^63 − 1) öre may lie beyond it: exact, as text
-            const BigInt d = BigInt(v.ore()) - BigInt(b.ore());
-            const BigInt a = d < 0 ? BigInt(-d) : d;
-            std::string frac = BigInt(a % 100).str();
-            if (frac.size() < 2) frac.insert(0, "0");
             return J{{"base", b.to_kr_string()}, {"variant", v.to_kr_string()},
-                     {"difference", (d < 0 ? "-" : "") + BigInt(a / 100).str() + "." + frac}};
+                     {"difference", decimal_text(BigInt(BigInt(v.ore()) - BigInt(b.ore())), 2)}};
         };
         // members in the base's order, then those only in the variant; a member only in one of
         // them counts 0 in the other
@@ -293,12 +285,10 @@ J compare(const Evaluation& ev) {
                     if (!m || y < r.first_year || y > r.last_year) return Money{};
                     return (m->*field)[r.year_index(y)];
                 };
-                // appended without ordered_map's linear key search (quadratic over 9 999 years)
-                static_cast<J::object_t::Container&>(years.get_ref<J::object_t&>())
-                    .emplace_back(std::to_string(y),
-                                  J{{"final_contribution", diff3(get(base, bm, &MemberResult::final_contribution),
-                                                                 get(vr, vm, &MemberResult::final_contribution))},
-                                    {"cost_share", diff3(get(base, bm, &MemberResult::cost_share), get(vr, vm, &MemberResult::cost_share))}});
+                detail::append(years, std::to_string(y),
+                               J{{"final_contribution", diff3(get(base, bm, &MemberResult::final_contribution),
+                                                              get(vr, vm, &MemberResult::final_contribution))},
+                                 {"cost_share", diff3(get(base, bm, &MemberResult::cost_share), get(vr, vm, &MemberResult::cost_share))}});
             }
             jm["years"] = std::move(years);
             members.push_back(std::move(jm));
@@ -317,7 +307,7 @@ J compare(const Evaluation& ev) {
                      {"contributions", diff3(get(base, &YearTotals::contributions), get(vr, &YearTotals::contributions))},
                      {"result", diff3(get(base, &YearTotals::result), get(vr, &YearTotals::result))}};
             if (equity) ty["equity_end"] = diff3(get(base, &YearTotals::equity_end), get(vr, &YearTotals::equity_end));
-            static_cast<J::object_t::Container&>(totals.get_ref<J::object_t&>()).emplace_back(std::to_string(y), std::move(ty));
+            detail::append(totals, std::to_string(y), std::move(ty));
         }
         jv["totals"] = std::move(totals);
         variants.push_back(std::move(jv));
@@ -325,5 +315,9 @@ J compare(const Evaluation& ev) {
     out["variants"] = std::move(variants);
     return out;
 }
+
+}  // namespace
+
+std::string compare_json(const Evaluation& ev) { return detail::dump_pretty(compare_tree(ev)); }
 
 }  // namespace finsam
