@@ -26,9 +26,9 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 
-SKIP = 77
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import chromium  # noqa: E402  (tests/report/chromium.py)
 
 LONG_NAMES = [
     "Försäkringskassan (med Arbetsförmedlingen)", "Region Stockholm, Hälso- och sjukvårdsförvaltningen",
@@ -51,25 +51,6 @@ def wide_plan():
             "members": members, "shares": {"rule": "law", "municipal_key": "population"},
             "frame": {"2020": {"total": "30000000"}}, "interventions": interventions,
             "equity": {"opening": "500000"}}
-
-
-def find_chromium():
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
-def print_to_pdf(chromium, page, pdf):
-    with tempfile.TemporaryDirectory(prefix="finsam-chromium-") as profile:
-        cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--no-pdf-header-footer",
-               f"--print-to-pdf={pdf}", "file://" + os.path.abspath(page)]
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
-    if p.returncode != 0 or not os.path.exists(pdf):
-        raise AssertionError(f"chromium --print-to-pdf failed ({p.returncode}):\n{p.stderr[-2000:]}")
 
 
 class Shown(html.parser.HTMLParser):
@@ -176,11 +157,9 @@ def check_pdf(name, page_text, pdf, expect_names, expect_scenario, expect_repeat
 
 def main():
     cli, source, work = sys.argv[1:4]
-    chromium = find_chromium()
-    if not chromium:
-        print("SKIPPED: Chromium is not installed, so the HTML tables were not printed to PDF. "
-              "Install it with `scripts/install-deps.sh chromium` (.ci/run does).")
-        return SKIP
+    chromium_path = chromium.find()
+    if not chromium_path:
+        return chromium.skipped("the HTML tables were not printed to PDF")
     for tool in ("pdftotext", "pdfinfo"):
         assert shutil.which(tool), f"{tool} is missing: install poppler-utils (scripts/install-deps.sh does)"
     shutil.rmtree(work, ignore_errors=True)
@@ -210,7 +189,7 @@ def main():
         else:
             scenario = None
         pdf = os.path.join(work, name + ".pdf")
-        print_to_pdf(chromium, page, pdf)
+        chromium.render(chromium_path, page, pdf, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
         pages = check_pdf(name, page_text, pdf, names, scenario, expect_repeated_header=name == "wide")
         if name == "wide":
             assert pages >= 3, f"wide: {pages} pages; the tables should run over several"
@@ -219,8 +198,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except AssertionError as e:
-        print(f"FAILED: {e}")
-        sys.exit(1)
+    chromium.run_main(main)
