@@ -7,6 +7,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "finsam/evaluate.hpp"
@@ -25,8 +26,11 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-/// Parse argv; options that take a value are listed in cli.cpp.
+/// Parse argv; options that take a value are listed in common.cpp. An unknown option is a
+/// UsageError with the nearest known one (`--varaint`: did you mean "--variant"?).
 Args parse_args(int argc, char** argv);
+/// "; did you mean \"X\"?" for the candidate nearest to `word` (finsam/suggest.hpp), or "".
+std::string suggest(std::string_view word, const std::vector<std::string_view>& candidates);
 /// A UsageError for any option of `a` not in `allowed`.
 void check_options(const Args& a, const std::vector<std::string>& allowed);
 /// --unit and --lang as table options.

@@ -5,6 +5,7 @@
 // warnings go to stderr as FILE:POINTER: warning: message and into the result JSON.
 #include <iostream>
 #include <string_view>
+#include <vector>
 
 #include "cli.hpp"
 #include "finsam/error.hpp"
@@ -59,7 +60,9 @@ int run(int argc, char** argv) {
     if (a.command.empty()) throw UsageError("no command");
     for (const Command& c : commands)
         if (c.name == a.command) return c.run(a);
-    throw UsageError("unknown command '" + a.command + "'");
+    std::vector<std::string_view> names;
+    for (const Command& c : commands) names.push_back(c.name);
+    throw UsageError("unknown command '" + a.command + "'" + suggest(a.command, names));
 }
 
 }  // namespace

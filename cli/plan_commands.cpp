@@ -21,7 +21,8 @@ std::string table_format(const Args& a) {
         return "";
     }
     if (f->second == "md" || f->second == "html" || f->second == "csv" || f->second == "xlsx") return f->second;
-    throw UsageError("unknown format '" + f->second + "' (" + a.command + " writes json, md, html, csv or xlsx)");
+    throw UsageError("unknown format '" + f->second + "' (" + a.command + " writes json, md, html, csv or xlsx)" +
+                     suggest(f->second, {"json", "md", "html", "csv", "xlsx"}));
 }
 
 /// --lang of `finsam explain` (Swedish by default).

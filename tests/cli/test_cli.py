@@ -255,8 +255,28 @@ class Usage(unittest.TestCase):
                 self.assertEqual(code, 2)
                 self.assertIn("usage:", err)
 
+    def test_misspelt_options_and_values_get_did_you_mean(self):
+        dalarna = example("sodra-dalarna-2011.json")
+        for args, said in [
+                (["plan", dalarna, "--varaint", "x"], 'unknown option --varaint; did you mean "--variant"?'),
+                (["plan", dalarna, "--fromat=md"], 'unknown option --fromat; did you mean "--format"?'),
+                (["explain", dalarna, "--year", "2011", "--Member", "avesta"], 'unknown option --Member; did you mean "--member"?'),
+                (["--verison"], 'unknown option --verison; did you mean "--version"?'),
+                (["plna", dalarna], "unknown command 'plna'; did you mean \"plan\"?"),
+                (["plan", dalarna, "--format", "mdd"],
+                 "unknown format 'mdd' (plan writes json, md, html, csv or xlsx); did you mean \"md\"?"),
+                (["plan", dalarna, "--format", "md", "--unit", "tkt"], '--unit must be kr, tkr or mnkr; did you mean "tkr"?'),
+                (["compare", dalarna, "--lang", "SV"], '--lang must be sv or en; did you mean "sv"?'),
+                (["plan", dalarna, "--bogus"], "unknown option --bogus\n")]:
+            with self.subTest(args):
+                code, out, err = run(*args)
+                self.assertEqual(code, 2)
+                self.assertTrue(err.startswith("finsam: " + said), err)
+                self.assertIn("usage:", err)
+
     def test_help_and_version(self):
         self.assertEqual(run("--help")[0], 0)
+        self.assertEqual(run("-h"), run("--help"))
         code, out, err = run("--version")
         self.assertEqual(code, 0)
         self.assertTrue(out.startswith("finsam "))
