@@ -154,6 +154,18 @@ private:
         return "";
     }
 
+    /// After a string value at `value_at` that holds a typographic quote, something other than
+    /// ',' or the end of its object or array: `"finsam/1”, "years": …` is a string closed with ”
+    /// that ran on to the next straight quote. Reports that and returns true.
+    bool closed_by_typographic_quote(std::size_t value_at) {
+        if (s_[value_at] != '"') return false;
+        const std::string q = typographic_quote_between(value_at, pos_);
+        if (q.empty()) return false;
+        fail(value_at, "this string contains a typographic quote " + q + " (as a word processor writes it), which is not a "
+                       "JSON quote, so it runs on to the next straight quote; " + straight_quotes);
+        return true;
+    }
+
     /// The message for typographic quotes, as a word processor writes them (spec issue 14).
     static std::string smart_quotes(const std::string& q) {
         return "a typographic quote " + q + " (as a word processor writes it) is not a JSON quote; " + straight_quotes;
@@ -265,6 +277,8 @@ private:
             ++pos_;
             skip_space();
             const std::string child = path + "/" + pointer_escape(key);
+            const std::string key_text = sanitize_utf8(key);
+            const std::size_t value_at = pos_;
             Node v;
             if (!value(v, child, depth + 1)) return false;
             if (!keys.insert(key).second)
@@ -282,10 +296,11 @@ private:
                 ++pos_;
                 return true;
             }
+            if (closed_by_typographic_quote(value_at)) return false;
             if (s_[pos_] == '"')
                 fail(pos_, "a ',' is missing before this key; separate the members of an object with commas");
             else
-                fail(pos_, "unexpected " + shown() + "; expected ',' or '}' after the value of \"" + sanitize_utf8(key) + "\"");
+                fail(pos_, "unexpected " + shown() + "; expected ',' or '}' after the value of \"" + key_text + "\"");
             return false;
         }
     }
@@ -301,6 +316,7 @@ private:
         }
         for (;;) {
             skip_space();
+            const std::size_t value_at = pos_;
             Node v;
             if (!value(v, path + "/" + std::to_string(out.items().size()), depth + 1)) return false;
             out.items().push_back(std::move(v));
@@ -314,6 +330,7 @@ private:
                 ++pos_;
                 return true;
             }
+            if (closed_by_typographic_quote(value_at)) return false;
             fail(pos_, "unexpected " + shown() + "; expected ',' or ']' in an array");
             return false;
         }
