@@ -2,7 +2,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "finsam/report.hpp"
+#include "report_detail.hpp"
 
 namespace finsam {
 namespace {
@@ -50,6 +50,11 @@ std::string numbered_title(const BudgetTables& tables, std::size_t n) {
                     (n < tables.tables.size() ? tables.tables[n].title : std::string());
     if (!tables.scenario.empty()) s += " \xE2\x80\x93 " + scenario_label(tables);  // en dash
     return s;
+}
+
+std::string report_detail::years_text(const BudgetTables& t, std::string_view dash) {
+    return t.first_year == t.last_year ? std::to_string(t.first_year)
+                                       : std::to_string(t.first_year) + std::string(dash) + std::to_string(t.last_year);
 }
 
 std::string format_shown_amount(std::int64_t shown, const TableOptions& options, NumberStyle style) {

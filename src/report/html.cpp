@@ -3,7 +3,7 @@
 #include <cctype>
 #include <string>
 
-#include "finsam/report.hpp"
+#include "report_detail.hpp"
 
 namespace finsam {
 namespace {
@@ -77,11 +77,6 @@ std::string print_size(std::size_t figures) {
     return " style=\"--print-size: " + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "pt\"";
 }
 
-std::string years_text(const BudgetTables& t) {
-    return t.first_year == t.last_year ? std::to_string(t.first_year)
-                                       : std::to_string(t.first_year) + "&ndash;" + std::to_string(t.last_year);
-}
-
 }  // namespace
 
 std::string to_html(const BudgetTables& bt) {
@@ -95,14 +90,14 @@ std::string to_html(const BudgetTables& bt) {
     const std::string scenario = bt.scenario.empty() ? "" : " &ndash; " + esc(scenario_label(bt));
     const std::string what = bt.comparison ? (sv ? "scenarier jämförda med grundplanen" : "scenarios against the base plan")
                                            : (sv ? "budgettabeller" : "budget tables");
-    out += "<title>" + name + scenario + " &ndash; " + what + " " + years_text(bt) + "</title>\n";
+    out += "<title>" + name + scenario + " &ndash; " + what + " " + report_detail::years_text(bt, "&ndash;") + "</title>\n";
     std::size_t widest = 0;
     for (const auto& t : bt.tables) widest = std::max(widest, t.columns.empty() ? 0 : t.columns.size() - 1);
     out += "<style>\n" + std::string(css) +
            (widest >= landscape_columns ? "@page { size: A4 landscape; margin: 12mm; }\n" : "@page { size: A4 portrait; margin: 14mm 12mm; }\n") +
            "</style>\n</head>\n<body>\n";
     out += "<h1>" + name + scenario + "</h1>\n";
-    std::string lead = what + " " + years_text(bt) + (sv ? ", belopp i " : ", amounts in ") + unit + ".";
+    std::string lead = what + " " + report_detail::years_text(bt, "&ndash;") + (sv ? ", belopp i " : ", amounts in ") + unit + ".";
     lead[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(lead[0])));
     out += "<p class=\"lead\">" + lead + "</p>\n";
     for (std::size_t n = 0; n < bt.tables.size(); ++n) {
