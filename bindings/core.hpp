@@ -18,6 +18,7 @@
 #include "finsam/evaluate.hpp"
 #include "finsam/json.hpp"
 #include "finsam/plan.hpp"
+#include "finsam/report.hpp"
 
 namespace finsam::python {
 
@@ -63,6 +64,13 @@ struct ResultHandle {
     State state() const { return {loaded->text, variant}; }
     static ResultHandle from_state(const State& s) { return of(load_text(s.plan_json), s.variant); }
 };
+
+/// "sv" or "en" as a language; ValueError for anything else.
+inline Lang parse_lang(const std::string& name) {
+    if (name == "sv") return Lang::sv;
+    if (name == "en") return Lang::en;
+    throw py::value_error("unknown language '" + name + "'; write \"sv\" or \"en\"");
+}
 
 void register_errors(py::module_& m);
 void register_money(py::module_& m);

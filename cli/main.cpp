@@ -5,6 +5,7 @@
 // warnings go to stderr as FILE:POINTER: warning: message and into the result JSON.
 #include <iostream>
 #include <string_view>
+#include <vector>
 
 #include "cli.hpp"
 #include "finsam/error.hpp"
@@ -18,10 +19,10 @@ using namespace finsam::cli;
 const char* const usage = R"(usage:
   finsam plan FILE [--variant NAME] [--format json|md|html|csv|xlsx] [--unit kr|tkr|mnkr] [--lang sv|en] [-o OUT]
   finsam validate FILE [--format json]
-  finsam explain FILE --year Y [--member M] [--intervention I] [--variant NAME] [--format json]
+  finsam explain FILE --year Y [--member M] [--intervention I] [--variant NAME] [--lang sv|en] [--format json]
   finsam explain FILE --year Y --month M [--intervention I] [--lang sv|en] [--variant NAME] [--format json]
   finsam explain FILE --forecast I [--lang sv|en] [--variant NAME] [--format json]
-  finsam compare FILE [--format json]
+  finsam compare FILE [--variant NAME] [--format md|html|csv|xlsx|json] [--unit kr|tkr|mnkr] [--lang sv|en] [-o OUT]
   finsam --version | --help
 
 plan      evaluate FILE (a finsam/1 plan) and print the result: JSON (default), or the budget
@@ -31,7 +32,10 @@ validate  print every problem of FILE as FILE:POINTER: message; nothing when it 
 explain   show how a figure of year Y was derived: a member's cost share, an intervention's amount;
           with --month M (1–12) an intervention's budget that month (its profile split) or,
           without --intervention, the month's cash; --forecast I the follow-up forecast of I
-compare   evaluate the plan and each variant; print the differences per member and year
+          (in Swedish; --lang en for English)
+compare   each variant (or --variant NAME) against the base plan, year by year: costs, contributions,
+          result, equity and each member's contribution and cost share; Markdown tables by default,
+          or HTML, CSV, XLSX as for plan, or the differences as JSON
 Exit status: 0 ok, 2 invalid plan or usage error.
 )";
 
@@ -60,7 +64,9 @@ int run(int argc, char** argv) {
     if (a.command.empty()) throw UsageError("no command");
     for (const Command& c : commands)
         if (c.name == a.command) return c.run(a);
-    throw UsageError("unknown command '" + a.command + "'");
+    std::vector<std::string_view> names;
+    for (const Command& c : commands) names.push_back(c.name);
+    throw UsageError("unknown command '" + a.command + "'" + suggest(a.command, names));
 }
 
 }  // namespace
