@@ -20,6 +20,8 @@ const char* const usage = R"(usage:
   finsam plan FILE [--variant NAME] [--format json|md|html|csv|xlsx] [--unit kr|tkr|mnkr] [--lang sv|en] [-o OUT]
   finsam validate FILE [--format json]
   finsam explain FILE --year Y [--member M] [--intervention I] [--variant NAME] [--lang sv|en] [--format json]
+  finsam explain FILE --year Y --month M [--intervention I] [--lang sv|en] [--variant NAME] [--format json]
+  finsam explain FILE --forecast I [--lang sv|en] [--variant NAME] [--format json]
   finsam compare FILE [--variant NAME] [--format md|html|csv|xlsx|json] [--unit kr|tkr|mnkr] [--lang sv|en] [-o OUT]
   finsam --version | --help
 
@@ -27,7 +29,9 @@ plan      evaluate FILE (a finsam/1 plan) and print the result: JSON (default), 
           tables as Markdown, HTML, CSV (one file per table into the directory -o DIR, or all
           on stdout) or XLSX (needs -o FILE); tables in --unit (default tkr), --lang (default sv)
 validate  print every problem of FILE as FILE:POINTER: message; nothing when it is valid
-explain   show how a figure of year Y was derived: a member's cost share, an intervention's amount
+explain   show how a figure of year Y was derived: a member's cost share, an intervention's amount;
+          with --month M (1–12) an intervention's budget that month (its profile split) or,
+          without --intervention, the month's cash; --forecast I the follow-up forecast of I
           (in Swedish; --lang en for English)
 compare   each variant (or --variant NAME) against the base plan, year by year: costs, contributions,
           result, equity and each member's contribution and cost share; Markdown tables by default,

@@ -9,6 +9,8 @@
     result.explain(2011, member="avesta")     # how a figure was derived
     result.plot("costs")                      # a matplotlib Figure
     result.table("distribution")              # a budget table (HTML in notebooks, Markdown, Excel)
+    result.follow_up().interventions          # with actuals: budget, actual and forecast of year F
+    result.liquidity().months                 # with a liquidity plan: the cash month by month
     finsam.sweep(plan, rates)                 # thousands of uprating scenarios at once, exactly
 
 Figures are exact: integer öre inside — DataFrame columns have the ``money`` dtype
@@ -40,6 +42,7 @@ except ImportError as _err:  # pragma: no cover - exercised by tests/python/test
 
 from ._base import Intervention, Member, ResultWarning
 from ._errors import Error, PlanError, Problem
+from ._followup import FollowUp, Liquidity
 from ._money import MoneyArray, MoneyDtype
 from ._plan import Plan, compare, load, loads
 from ._result import Explanation, Result
@@ -59,6 +62,8 @@ __all__ = [
     "Plan",
     "Result",
     "Explanation",
+    "FollowUp",
+    "Liquidity",
     "Member",
     "Intervention",
     "ResultWarning",

@@ -32,6 +32,8 @@ using finsam::edit_distance;  // "did you mean" (finsam/suggest.hpp)
 using finsam::join_keys;
 /// A year key: 1..9999 without leading zeros (spec 12.1).
 bool is_year_key(std::string_view k);
+/// A month "YYYY-MM" (the year as a year key, the month 01..12), or nullopt.
+std::optional<YearMonth> parse_month(std::string_view k);
 
 /// Reads typed values out of JSON nodes, collecting problems (see the design notes).
 class Reader {
