@@ -1235,7 +1235,7 @@ def m_variant_by_id(rng, plan):
 
 
 def m_part_one(rng, plan):
-    kind = rng.choice(["unknown-top", "volume", "frame-part", "bom-twice"])
+    kind = rng.choice(["unknown-top", "volume", "frame-part", "name-number"])
     if kind == "unknown-top":
         plan[rng.choice(["incomes", "profil", "liquidity_plan"])] = {}
     elif kind == "volume":
