@@ -1235,12 +1235,15 @@ class Reader:
             m = MONTH_RE.fullmatch(t) if isinstance(t, str) else None
             if m is None or not 1 <= int(m.group(1)) or not 1 <= int(m.group(2)) <= 12:
                 self.err("/actuals/through", 'through must be a month "YYYY-MM"')
-            elif plan.first is not None and not plan.first <= int(m.group(1)) <= plan.last:
-                self.err("/actuals/through", f"the follow-up year {int(m.group(1))} is not a plan "
-                                             f"year ({plan.first}..{plan.last})")
             else:
+                # DECISION: a well-formed `through` outside the plan years is an error, and the
+                # keys are still checked against it (14.2: a month after `through` is an error
+                # whatever else is wrong).
                 act.through = t
                 act.year, act.month = int(m.group(1)), int(m.group(2))
+                if plan.first is not None and not plan.first <= act.year <= plan.last:
+                    self.err("/actuals/through", f"the follow-up year {act.year} is not a plan "
+                                                 f"year ({plan.first}..{plan.last})")
         iv_ids = {}
         for iv in plan.interventions:
             if iv.id is not None:

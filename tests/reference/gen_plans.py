@@ -607,6 +607,23 @@ class PlanGenerator:
 # Part two (sections 13, 14, 16, 17): keys added on top of a part-one plan (--features all)
 # ---------------------------------------------------------------------------------------------
 
+FEATURES = ("income", "profiles", "actuals", "liquidity", "kind-checks", "by-id", "bom")
+
+
+def parse_features(text):
+    """"base" (none), "all", or a comma-separated subset of FEATURES."""
+    if text == "base":
+        return frozenset()
+    if text == "all":
+        return frozenset(FEATURES)
+    chosen = frozenset(text.split(","))
+    unknown = chosen - set(FEATURES)
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown features {sorted(unknown)}; use base, all or some of {', '.join(FEATURES)}")
+    return chosen
+
+
 INCOME_POOL = [("esf", "ESF-rådet, projekt Vägen"), ("ranta", "Ränteintäkter"),
                ("hyra", "Hyresintäkter"), ("projektmedel", "Projektmedel från regionen")]
 PAYMENT_WORDS = ["monthly", "quarterly", "half_yearly", "yearly"]
@@ -636,8 +653,8 @@ class PartTwo:
     all-zero profiles only stand where every amount they split is 0, and every dated profile
     and payment schedule has a key at or before the first plan year."""
 
-    def __init__(self, rng, gen, plan):
-        self.rng, self.g, self.plan = rng, gen, plan
+    def __init__(self, rng, gen, plan, features=frozenset(FEATURES)):
+        self.rng, self.g, self.plan, self.features = rng, gen, plan, features
         self.unit = gen.unit
         self.first, self.last, self.years = gen.first, gen.last, gen.years
 
@@ -674,14 +691,16 @@ class PartTwo:
             return None
         self.base = base
         costs = {int(y): ore_of(t["costs"]) for y, t in base["totals"].items()}
-        if rng.random() < 0.6:
+        want = self.features
+        if "income" in want and rng.random() < 0.6:
             plan["income"] = self.income(costs)
-        self.profiles(base)
-        self.more_checks(base)
-        if rng.random() < 0.7:
+        if "profiles" in want:
+            self.profiles(base)
+        self.more_checks(base, "kind-checks" in want, "income" in want)
+        if "actuals" in want and rng.random() < 0.7:
             if not self.actuals():
                 return None
-        if rng.random() < 0.6:
+        if "liquidity" in want and rng.random() < 0.6:
             if not self.liquidity():
                 return None
         return plan
@@ -763,9 +782,9 @@ class PartTwo:
                 iv["items"].append({"name": "Post utan belopp"})     # 12.21: lists no year
 
     # -- 14.6.2, 17: checks by kind and of income --------------------------------------------------
-    def more_checks(self, base):
+    def more_checks(self, base, by_kind_checks=True, income_checks=True):
         rng, plan = self.rng, self.plan
-        if rng.random() > 0.4:
+        if rng.random() > 0.4 or not (by_kind_checks or income_checks):
             return
         checks = plan.setdefault("checks", {})
         for y in self.years:
@@ -776,12 +795,12 @@ class PartTwo:
             for iv, out in zip(plan["interventions"], base["interventions"]):
                 kind = iv.get("kind", "insats")
                 by_kind[kind] = by_kind.get(kind, 0) + ore_of(out["amount"][str(y)])
-            if rng.random() < 0.7:
+            if by_kind_checks and rng.random() < 0.7:
                 chosen = rng.sample(sorted(by_kind), rng.randint(1, len(by_kind)))
                 entry["costs"] = {k: self.amt(by_kind[k] if rng.random() < 0.5 else
                                              self.near(by_kind[k] + 100_000))
                                   for k in chosen}
-            if rng.random() < 0.5:
+            if income_checks and rng.random() < 0.5:
                 entry["income"] = self.amt(self.near(200_000))
 
     # -- 14.2, 14.3 actuals -----------------------------------------------------------------------
@@ -984,11 +1003,11 @@ def valid(plan):
         return False
 
 
-def make_plan(seed, index, features="base"):
+def make_plan(seed, index, features=frozenset()):
     """A valid plan (retrying rejected candidates); returns (plan, rejected candidates).
 
-    With features "base" the plans are those of sections 1-12 only (the same files as before
-    part two existed); "all" adds the keys of sections 13, 14, 16 and 17 on top."""
+    With no features the plans are those of sections 1-12 only (the same files as before
+    part two existed); FEATURES add the keys of sections 13, 14, 16 and 17 on top."""
     rejected = 0
     for attempt in range(1000):
         rng = random.Random(f"{seed}:{index}:{attempt}")
@@ -997,15 +1016,15 @@ def make_plan(seed, index, features="base"):
         if not valid(plan):
             rejected += 1
             continue
-        if features == "all":
-            plan = PartTwo(rng, gen, plan).extend()
+        if features:
+            plan = PartTwo(rng, gen, plan, features).extend()
             if plan is None or not valid(plan):
                 rejected += 1
                 continue
         if rng.random() < 0.5:
             variants = {}
             candidates = variant_candidates(rng, plan)
-            if features == "all":
+            if "by-id" in features:
                 candidates.update(by_id_candidates(rng, plan, gen))
             for name, patch in candidates.items():
                 if valid(ref.merge_variant(plan, patch)):
@@ -1033,7 +1052,7 @@ def _any_iv(rng, plan, without_items=False):
     return rng.choice(ivs) if ivs else None
 
 
-def m_month_after_through(rng, plan):
+def m_month_after_through(rng, plan, features):
     a = _actuals(plan)
     if not a:
         return None
@@ -1043,7 +1062,7 @@ def m_month_after_through(rng, plan):
     return f"costs month {key} after through"
 
 
-def m_year_key_open(rng, plan):
+def m_year_key_open(rng, plan, features):
     a = _actuals(plan)
     if not a or a[2] == 12:
         return None
@@ -1053,7 +1072,7 @@ def m_year_key_open(rng, plan):
     return f"{group} year key of the open year {a[1]}"
 
 
-def m_year_after_f(rng, plan):
+def m_year_after_f(rng, plan, features):
     a = _actuals(plan)
     if not a:
         return None
@@ -1061,7 +1080,7 @@ def m_year_after_f(rng, plan):
     return "costs year key after F"
 
 
-def m_both_forms(rng, plan):
+def m_both_forms(rng, plan, features):
     a = _actuals(plan)
     if not a:
         return None
@@ -1072,7 +1091,7 @@ def m_both_forms(rng, plan):
     return f"year {y} as a year key and months"
 
 
-def m_unknown_id(rng, plan):
+def m_unknown_id(rng, plan, features):
     a = _actuals(plan)
     if not a:
         return None
@@ -1081,7 +1100,7 @@ def m_unknown_id(rng, plan):
     return f"unknown id in actuals.{group}"
 
 
-def m_through(rng, plan):
+def m_through(rng, plan, features):
     a = _actuals(plan)
     if not a:
         return None
@@ -1098,7 +1117,7 @@ def m_through(rng, plan):
     return f"through {choice}"
 
 
-def m_forecast_word(rng, plan):
+def m_forecast_word(rng, plan, features):
     a = _actuals(plan)
     if not a:
         return None
@@ -1107,7 +1126,7 @@ def m_forecast_word(rng, plan):
     return "forecast not a rule or amount"
 
 
-def m_run_rate_nothing_budgeted(rng, plan):
+def m_run_rate_nothing_budgeted(rng, plan, features):
     a = _actuals(plan)
     iv = _any_iv(rng, plan, without_items=True)
     if not a or a[2] == 12 or iv is None:
@@ -1118,7 +1137,7 @@ def m_run_rate_nothing_budgeted(rng, plan):
     return "run_rate with nothing budgeted to date"
 
 
-def m_profile_all_zero(rng, plan):
+def m_profile_all_zero(rng, plan, features):
     iv = _any_iv(rng, plan, without_items=True)
     if iv is None:
         return None
@@ -1126,7 +1145,7 @@ def m_profile_all_zero(rng, plan):
     return "all-zero profile (an error where its amount is not 0)"
 
 
-def m_profile_shape(rng, plan):
+def m_profile_shape(rng, plan, features):
     target = rng.choice([plan] + plan["interventions"])
     kind = rng.choice(["eleven", "negative", "ratio", "word", "late", "thirteen", "empty-dated"])
     first, last = (int(y.text) for y in plan["years"])
@@ -1138,7 +1157,7 @@ def m_profile_shape(rng, plan):
     return f"profile {kind}"
 
 
-def m_payments(rng, plan):
+def m_payments(rng, plan, features):
     liq = plan.get("liquidity")
     if liq is None:
         return None
@@ -1155,7 +1174,7 @@ def m_payments(rng, plan):
     return f"payment schedule {kind}"
 
 
-def m_liquidity(rng, plan):
+def m_liquidity(rng, plan, features):
     liq = plan.get("liquidity")
     if liq is None:
         return None
@@ -1166,7 +1185,7 @@ def m_liquidity(rng, plan):
     return "liquidity unknown key"
 
 
-def m_income(rng, plan):
+def m_income(rng, plan, features):
     lines = plan.get("income")
     if not lines:
         return None
@@ -1187,10 +1206,11 @@ def m_income(rng, plan):
     return f"income {kind}"
 
 
-def m_checks(rng, plan):
+def m_checks(rng, plan, features):
     y = plan["years"][0].text
     entry = plan.setdefault("checks", {}).setdefault(y, {})
-    kind = rng.choice(["kind", "income", "costs-array"])
+    kind = rng.choice(["costs-array"] + ["kind"] * ("kind-checks" in features)
+                      + ["income"] * ("income" in features))
     if kind == "kind":
         entry["costs"] = {"insatser": "1"}
     elif kind == "income":
@@ -1200,7 +1220,7 @@ def m_checks(rng, plan):
     return f"checks {kind}"
 
 
-def m_actuals_shape(rng, plan):
+def m_actuals_shape(rng, plan, features):
     a = _actuals(plan)
     if not a:
         return None
@@ -1222,7 +1242,9 @@ def m_actuals_shape(rng, plan):
     return f"actuals {kind}"
 
 
-def m_variant_by_id(rng, plan):
+def m_variant_by_id(rng, plan, features):
+    if "by-id" not in features:
+        return None
     first = plan["years"][0].text
     patch = rng.choice([
         {"interventions": {"ny": {"owner": "ingen", "amounts": {first: Num("1")}}}},
@@ -1234,7 +1256,7 @@ def m_variant_by_id(rng, plan):
     return "variant by id making an invalid plan"
 
 
-def m_part_one(rng, plan):
+def m_part_one(rng, plan, features):
     kind = rng.choice(["unknown-top", "volume", "frame-part", "name-number"])
     if kind == "unknown-top":
         plan[rng.choice(["incomes", "profil", "liquidity_plan"])] = {}
@@ -1253,13 +1275,13 @@ MUTATIONS = [m_month_after_through, m_year_key_open, m_year_after_f, m_both_form
              m_variant_by_id, m_part_one]
 
 
-def make_invalid(seed, index):
+def make_invalid(seed, index, features=frozenset(FEATURES)):
     """(plan, what was done, the reference's problems) for a plan the reference rejects."""
     for attempt in range(1000):
-        plan, _ = make_plan(f"{seed}:invalid", f"{index}:{attempt}", "all")
+        plan, _ = make_plan(f"{seed}:invalid", f"{index}:{attempt}", features)
         rng = random.Random(f"{seed}:{index}:{attempt}:mutation")
         mutation = rng.choice(MUTATIONS)
-        what = mutation(rng, plan)
+        what = mutation(rng, plan, features)
         if what is None:
             continue
         try:
@@ -1274,27 +1296,29 @@ def main(argv=None):
     ap.add_argument("--seed", required=True)
     ap.add_argument("--count", type=int, required=True)
     ap.add_argument("--out", required=True)
-    ap.add_argument("--features", choices=("base", "all"), default="base",
+    ap.add_argument("--features", type=parse_features, default=frozenset(), metavar="SET",
                     help="base: sections 1-12 only (the default; the same plans as before part "
-                         "two); all: also income, profiles, actuals, liquidity, checks by kind "
-                         "and merge-by-id variants (sections 13-17)")
+                         "two); all: also income, profiles, actuals, liquidity, checks by kind, "
+                         "merge-by-id variants and byte order marks (sections 13-17); or a "
+                         "comma-separated subset of " + ", ".join(FEATURES))
     ap.add_argument("--invalid", action="store_true",
-                    help="write invalid plans instead (one mutation of an 'all' plan each), with "
-                         "plan_NNNN.mutation naming the mutation and the reference's pointers")
+                    help="write invalid plans instead (one mutation each of a plan with the "
+                         "features, all by default), with plan_NNNN.mutation naming the "
+                         "mutation and the reference's pointers")
     args = ap.parse_args(argv)
     os.makedirs(args.out, exist_ok=True)
     rejected = 0
     for i in range(args.count):
         name = os.path.join(args.out, f"plan_{i:04d}")
         if args.invalid:
-            plan, what, problems = make_invalid(args.seed, i)
+            plan, what, problems = make_invalid(args.seed, i, args.features or frozenset(FEATURES))
             with open(name + ".mutation", "w", encoding="utf-8") as f:
                 f.write(what + "\n" + "".join(f"{p}\t{m}\n" for p, m in problems))
         else:
             plan, r = make_plan(args.seed, i, args.features)
             rejected += r
         text = dumps(plan) + "\n"
-        if args.features == "all" and not args.invalid and \
+        if "bom" in args.features and not args.invalid and \
                 random.Random(f"{args.seed}:{i}:bom").random() < 0.05:
             text = "\ufeff" + text                        # 12.23: a byte order mark is ignored
         with open(name + ".json", "w", encoding="utf-8") as f:
