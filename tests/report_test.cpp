@@ -512,7 +512,8 @@ BOOST_AUTO_TEST_CASE(adjustments_give_final_frame_columns_and_table) {
 }
 
 BOOST_AUTO_TEST_CASE(every_example_variant_unit_and_language_adds_up) {
-    for (const char* file : {"examples/socsam-haninge-2005.json", "examples/sodra-dalarna-2011.json", "tests/report/plans/adjusted.json"}) {
+    for (const char* file : {"examples/socsam-haninge-2005.json", "examples/sodra-dalarna-2011.json", "examples/sodra-dalarna-2011-uppfoljning.json",
+                             "tests/report/plans/adjusted.json"}) {
         const Plan plan = load_plan_file(source_dir + "/" + file);
         const Evaluation ev = evaluate_all(plan);
         std::vector<const Result*> results{&ev.base};
@@ -753,6 +754,76 @@ BOOST_AUTO_TEST_CASE(comparison_of_the_dalarna_scenarios) {
     BOOST_CHECK_EXCEPTION(build_comparison(ev, {}, {"Sater-joins"}), Error, [](const Error& e) {
         return std::string(e.what()) == "no variant \"Sater-joins\"; did you mean \"sater-joins\"?";
     });
+}
+
+BOOST_AUTO_TEST_CASE(liquidity_cash_is_its_exact_value_rounded) {
+    // Södra Dalarna's follow-up, tkr: the cash column is the headline (issue 14), each month's
+    // cash its exact value at its ordinary rounding; in and out yield so that the chain holds.
+    const Loaded x = load("examples/sodra-dalarna-2011-uppfoljning.json");
+    const BudgetTables bt = build_tables(x.result, {});
+    const Table& m = table(bt, "liquidity");
+    // September 2011: exact 665 188 kr → 665 (the rounded opening plus the shown flows gave 667);
+    // August 915 395 → 915, so in − out = 665 − 915 = −250: in 25 500 → 26 and out 275 707 → 276
+    BOOST_TEST(cell(m, "september 2011", "Kassa vid månadens slut").shown == 665);
+    BOOST_TEST(!cell(m, "september 2011", "Kassa vid månadens slut").moved);
+    BOOST_TEST(cell(m, "september 2011", "In").shown == 26);
+    BOOST_TEST(cell(m, "september 2011", "Ut").shown == 276);
+    // July: June 673 695 → 674, July 1 101 295 → 1 101, a change of 427 = in − out with out
+    // 254 900 → 255: in 682 500 shows 682 (moved down from its ordinary 683)
+    BOOST_TEST(cell(m, "juli 2011", "Kassa vid månadens slut").shown == 1101);
+    BOOST_TEST(cell(m, "juli 2011", "In").shown == 682);
+    BOOST_TEST(cell(m, "juli 2011", "In").moved);
+    // the quarter: Q2 674, Q3 665 (665 188 kr), in 844 500 → 844*, out 853 007 → 853: 674 + 844 − 853 = 665
+    const Table& q = table(bt, "liquidity_quarters");
+    BOOST_TEST(cell(q, "2011 kv 3", "Kassa vid kvartalets slut").shown == 665);
+    BOOST_TEST(cell(q, "2011 kv 3", "In").shown == 844);
+    BOOST_TEST(cell(q, "2011 kv 3", "Ut").shown == 853);
+    // no month breaks the chain here, so no footnote says so
+    for (const auto& f : m.footnotes) BOOST_TEST(f.find("följer inte") == std::string::npos);
+    check_invariants(bt);
+}
+
+BOOST_AUTO_TEST_CASE(liquidity_chain_yields_where_the_sums_cannot_hold) {
+    // Made-up cash in tkr: opening 0; 600 kr in in January, March and May, 600 kr out in
+    // February, April and June, nothing else. The cash (0,6; 0; 0,6; 0; 0,6; 0 tkr) shows
+    // 1, 0, 1, 0, 1, 0. With the chain each in would show 1 and each out 0: Σ in 3 for an exact
+    // 1,8 and Σ out 0 for 1,8, both more than a step off. So the chain yields in 2011: in and out
+    // are rounded as a table of their own (Σ in 2 and Σ out 2, each 1,8 rounded) and the months
+    // whose cash does not follow are named in a footnote; the cash stays 1, 0, 1, 0, 1, 0.
+    Loaded x = load("examples/sodra-dalarna-2011-uppfoljning.json");
+    LiquidityResult& l = *x.result.liquidity;
+    l.opening = Money{};
+    const Money six = Money::from_ore(60000);
+    for (std::size_t y = 0; y < l.months.size(); ++y) {
+        for (std::size_t m = 0; m < 12; ++m) {
+            CashMonth& c = l.months[y][m];
+            const bool in_month = y == 0 && m < 6 && m % 2 == 0, out_month = y == 0 && m < 6 && m % 2 == 1;
+            c.in = in_month ? six : Money{};
+            c.out = out_month ? six : Money{};
+            c.cash_end = y == 0 && m < 6 && in_month ? six : Money{};
+        }
+        for (std::size_t q = 0; q < 4; ++q) l.quarters[y][q] = {y == 0 && q < 2 ? Money::from_ore(q == 0 ? 120000 : 60000) : Money{},
+                                                                y == 0 && q < 2 ? Money::from_ore(q == 0 ? 60000 : 120000) : Money{},
+                                                                y == 0 && q == 0 ? six : Money{}};
+    }
+    const BudgetTables bt = build_tables(x.result, {});
+    const Table& t = table(bt, "liquidity");
+    const char* months[] = {"januari 2011", "februari 2011", "mars 2011", "april 2011", "maj 2011", "juni 2011"};
+    for (std::size_t m = 0; m < 6; ++m) BOOST_TEST(cell(t, months[m], "Kassa vid månadens slut").shown == (m % 2 == 0 ? 1 : 0));
+    BOOST_TEST(cell(t, "Summa 2011", "In").shown == 2);
+    BOOST_TEST(cell(t, "Summa 2011", "Ut").shown == 2);
+    // in and out as a table of their own: Σ in 1,8 → 2 and Σ out 1,8 → 2 (their ordinary
+    // rounding), so two of the three in go up (ties to the first: January, March) and one out
+    // goes down to 0 (February, the first): in 1, 0, 1, 0, 0, 0 and out 0, 0, 0, 1, 0, 1.
+    // The chain: January 0 + 1 − 0 = 1 holds, February 1 + 0 − 0 = 1 ≠ 0, March 0 + 1 = 1,
+    // April 1 − 1 = 0, May 0 + 0 ≠ 1, June 1 − 1 = 0: February and May are named
+    BOOST_TEST(cell(t, "maj 2011", "In").shown == 0);
+    BOOST_TEST(cell(t, "februari 2011", "Ut").shown == 0);
+    BOOST_TEST(t.footnotes.back() ==
+               "Kassan är det exakta beloppet avrundat och följer inte av föregående kassa + in − ut i: februari 2011, maj 2011 "
+               "(årets summor av in och ut hade annars hamnat mer än ett steg från de exakta).");
+    for (std::size_t m = 0; m < 6; ++m) BOOST_TEST(cell(t, months[m], "Kassa vid månadens slut").sum_of.empty() == (m == 1 || m == 4));
+    check_invariants(bt);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
