@@ -826,6 +826,49 @@ BOOST_AUTO_TEST_CASE(liquidity_chain_yields_where_the_sums_cannot_hold) {
     check_invariants(bt);
 }
 
+BOOST_AUTO_TEST_CASE(comparison_shows_other_income) {
+    // ESF-rådet pays 30 600 kr in 2020 and 30 400 kr in 2021; the scenario drops 2021's.
+    const Plan plan = load_plan_file(source_dir + "/tests/report/plans/income-scenario.json");
+    const Evaluation ev = evaluate_all(plan);
+    const BudgetTables bt = build_comparison(ev);
+    BOOST_TEST(bt.tables.size() == 2u);  // 1 variant × 2 years
+    // 2020, both sides: contributions 400 tkr + income 30,6 → 31 − costs 380 = result 50,6 → 51
+    const Table& t20 = bt.tables.at(0);
+    BOOST_TEST(cell(t20, "Övriga intäkter", "Grundplan").shown == 31);
+    BOOST_TEST(cell(t20, "Övriga intäkter", "Skillnad").shown == 0);
+    BOOST_TEST(cell(t20, "Årets resultat", "Scenario").shown == 51);
+    // 2021: base income 30,4 → 30, result 400 + 30 − 380 = 50 (exact 50,4); the scenario has
+    // no income: result 20; difference −30 (exact −30,4). Equity: base 50,6 + 50,4 = 101,
+    // scenario 50,6 + 20 = 70,6 → 71 (51 + 20)
+    const Table& t21 = bt.tables.at(1);
+    BOOST_TEST(cell(t21, "Övriga intäkter", "Grundplan").shown == 30);
+    BOOST_TEST(cell(t21, "Övriga intäkter", "Scenario").shown == 0);
+    BOOST_TEST(cell(t21, "Övriga intäkter", "Skillnad").shown == -30);
+    BOOST_TEST(cell(t21, "Årets resultat", "Grundplan").shown == 50);
+    BOOST_TEST(cell(t21, "Årets resultat", "Scenario").shown == 20);
+    BOOST_TEST(cell(t21, "Eget kapital vid årets slut", "Scenario").shown == 71);
+    // the row order: costs, contributions, income, result
+    BOOST_TEST(t21.rows.at(2).cells[0].text == "Övriga intäkter");
+    BOOST_TEST(t21.rows.at(3).cells[0].text == "Årets resultat");
+    TableOptions en;
+    en.lang = Lang::en;
+    BOOST_TEST(cell(build_comparison(ev, en).tables.at(1), "Other income", "Difference").shown == -30);
+    for (Unit u : {Unit::kr, Unit::tkr, Unit::mnkr})
+        for (Lang l : {Lang::sv, Lang::en}) {
+            TableOptions o;
+            o.unit = u;
+            o.lang = l;
+            BOOST_TEST_CONTEXT(unit_name(u)) { check_invariants(build_comparison(ev, o)); }
+        }
+    // a plan without income has no income row
+    const Evaluation dalarna = evaluate_all(load_plan_file(source_dir + "/examples/sodra-dalarna-2011.json"));
+    const BudgetTables without = build_comparison(dalarna);
+    for (const auto& r : without.tables.at(0).rows) BOOST_TEST(r.cells[0].text != "Övriga intäkter");
+    golden("compare-income.sv.md", to_markdown(bt));
+    golden("compare-income.en.md", to_markdown(build_comparison(ev, en)));
+    for (const auto& f : to_csv(bt)) golden("compare-income.sv.csv/" + f.name, f.content);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(golden_files)

@@ -244,9 +244,11 @@ J compare_tree(const Evaluation& ev) {
             members.push_back(std::move(jm));
         }
         jv["members"] = std::move(members);
-        // the year totals: costs, contributions, result and (with equity on either side) equity at the year's end
+        // the year totals: costs, contributions, (with other income on either side) income, result
+        // and (with equity on either side) equity at the year's end
         J totals = J::object();
         const bool equity = base.has_equity || vr.has_equity;
+        const bool income = base.has_income || vr.has_income;
         const int first = std::min(base.first_year, vr.first_year), last = std::max(base.last_year, vr.last_year);
         for (int y = first; y <= last; ++y) {
             auto get = [&](const Result& r, Money YearTotals::*field) {
@@ -254,8 +256,9 @@ J compare_tree(const Evaluation& ev) {
                 return r.totals[r.year_index(y)].*field;
             };
             J ty = J{{"costs", diff3(get(base, &YearTotals::costs), get(vr, &YearTotals::costs))},
-                     {"contributions", diff3(get(base, &YearTotals::contributions), get(vr, &YearTotals::contributions))},
-                     {"result", diff3(get(base, &YearTotals::result), get(vr, &YearTotals::result))}};
+                     {"contributions", diff3(get(base, &YearTotals::contributions), get(vr, &YearTotals::contributions))}};
+            if (income) ty["income"] = diff3(get(base, &YearTotals::income), get(vr, &YearTotals::income));
+            ty["result"] = diff3(get(base, &YearTotals::result), get(vr, &YearTotals::result));
             if (equity) ty["equity_end"] = diff3(get(base, &YearTotals::equity_end), get(vr, &YearTotals::equity_end));
             detail::append(totals, std::to_string(y), std::move(ty));
         }

@@ -153,6 +153,7 @@ public:
             f.contributions.push_back(to64(shown_.fin_sum[y]));
             f.costs.push_back(to64(shown_.cost_sum[y]));
             f.result.push_back(to64(shown_.result[y]));
+            f.income.push_back(to64(shown_.income_sum[y]));
             f.equity_end.push_back(to64(shown_.equity_end[y]));
         }
         f.final_contribution.assign(nm_, {});
