@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "finsam/accounting.hpp"
 #include "finsam/dated.hpp"
 #include "finsam/frame.hpp"
 #include "finsam/intervention.hpp"
@@ -62,6 +63,7 @@ struct Plan {
     std::vector<Adjustment> adjustments;
     Equity equity;
     std::map<int, YearChecks> checks;
+    std::optional<Accounting> accounting;                ///< accounts → ids, for actuals from SIE books
     std::vector<std::pair<std::string, Node>> variants;  ///< name → merge patch, in file order
     Node source;                                         ///< the plan as read, without `variants`
 

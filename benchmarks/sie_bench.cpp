@@ -1,0 +1,66 @@
+// The SIE reader benchmark: read a SIE file with finsam::read_sie_file and a visitor that only
+// sums the rows (so the figure is the reader's own), best of N runs. Prints one JSON line:
+// {"rows", "seconds", "cpu_seconds", "rows_per_second", "peak_rss_kib", "sum_ore"}.
+//
+//     sie_bench FILE [--repeat N]
+//
+// Peak memory is the process's maximum resident set (getrusage), which includes the program
+// and its libraries: run it on files of different sizes to see that it does not grow with them.
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <string>
+
+#include "finsam/sie.hpp"
+
+namespace {
+struct Sum : finsam::SieVisitor {
+    std::size_t rows = 0;
+    std::int64_t ore = 0, objects = 0;
+    void row(const finsam::SieRow& r) override {
+        ++rows;
+        ore += r.amount.ore() % 1000;  // wraps never: |x % 1000| < 1000 per row
+        objects += static_cast<std::int64_t>(r.objects.size());
+    }
+};
+
+double cpu_seconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: sie_bench FILE [--repeat N]\n");
+        return 2;
+    }
+    int repeat = 5;
+    if (argc == 4 && std::strcmp(argv[2], "--repeat") == 0) repeat = std::stoi(argv[3]);
+    double best = 1e300, best_cpu = 0;
+    Sum last;
+    for (int i = 0; i < repeat; ++i) {
+        Sum sum;
+        const auto t0 = std::chrono::steady_clock::now();
+        const double c0 = cpu_seconds();
+        try {
+            finsam::read_sie_file(argv[1], sum);
+        } catch (const finsam::SieError& e) {
+            std::fprintf(stderr, "%s\n", e.what());
+            return 2;
+        }
+        const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        if (wall < best) best = wall, best_cpu = cpu_seconds() - c0;
+        last = sum;
+    }
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    std::printf("{\"rows\": %zu, \"seconds\": %.6f, \"cpu_seconds\": %.6f, \"rows_per_second\": %.0f, \"peak_rss_kib\": %ld, "
+                "\"sum_ore\": %lld}\n",
+                last.rows, best, best_cpu, static_cast<double>(last.rows) / best, ru.ru_maxrss, static_cast<long long>(last.ore));
+    return 0;
+}
