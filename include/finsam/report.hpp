@@ -176,7 +176,7 @@ std::string cell_text(const Cell& cell, const TableOptions& options, NumberStyle
 /// "Summa" or "Total".
 std::string summa_word(Lang lang);
 
-// ---- renderers (src/report_md.cpp, report_html.cpp, report_csv.cpp, report_xlsx.cpp) -------
+// ---- renderers (src/report/md.cpp, html.cpp, csv.cpp, xlsx.cpp) -------
 
 /// All tables as Markdown (GitHub tables, ### headings), ready for a notebook or a document.
 std::string to_markdown(const BudgetTables& tables);
