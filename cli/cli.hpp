@@ -11,6 +11,7 @@
 
 #include "finsam/evaluate.hpp"
 #include "finsam/report.hpp"
+#include "finsam/sie_actuals.hpp"
 
 namespace finsam::cli {
 
@@ -44,5 +45,16 @@ void print_warnings(const std::string& file, const Result& r);
 
 /// `finsam plan|validate|explain|compare FILE …` (plan_commands.cpp).
 int run_plan_command(const Args& a);
+
+// ---- actuals from SIE books (actuals_commands.cpp) -------------------------------------------
+
+/// `finsam actuals PLAN --sie BOOKS.se [--through YYYY-MM] [-o FILE]`.
+int run_actuals_command(const Args& a);
+/// --through YYYY-MM, or a UsageError.
+YearMonth through_option(const std::string& text);
+/// Print a SIE file's problems as FILE:LINE: message on stdout; returns exit status 2.
+int report_sie_problems(const SieError& e);
+/// Print the warnings about the books on stderr as FILE:LINE: warning: message [code].
+void print_books_warnings(const std::string& file, const BookedActuals& actuals);
 
 }  // namespace finsam::cli

@@ -20,6 +20,7 @@ const char* const usage = R"(usage:
   finsam validate FILE [--format json]
   finsam explain FILE --year Y [--member M] [--intervention I] [--variant NAME] [--format json]
   finsam compare FILE [--format json]
+  finsam actuals FILE --sie BOOKS.se [--through YYYY-MM] [-o OUT]
   finsam --version | --help
 
 plan      evaluate FILE (a finsam/1 plan) and print the result: JSON (default), or the budget
@@ -28,7 +29,9 @@ plan      evaluate FILE (a finsam/1 plan) and print the result: JSON (default), 
 validate  print every problem of FILE as FILE:POINTER: message; nothing when it is valid
 explain   show how a figure of year Y was derived: a member's cost share, an intervention's amount
 compare   evaluate the plan and each variant; print the differences per member and year
-Exit status: 0 ok, 2 invalid plan or usage error.
+actuals   read the books (a SIE 4 file) through the plan's accounting block and print the
+          actuals block (JSON) through --through (default: the file's #OMFATTN month)
+Exit status: 0 ok, 2 invalid plan, invalid books or usage error.
 )";
 
 /// The commands: a name and the function that runs it (a command group in a file of its own).
@@ -41,6 +44,7 @@ constexpr Command commands[] = {
     {"validate", run_plan_command},
     {"explain", run_plan_command},
     {"compare", run_plan_command},
+    {"actuals", run_actuals_command},
 };
 
 int run(int argc, char** argv) {

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "finsam/plan.hpp"
+#include "load_accounting.hpp"
 #include "reader.hpp"
 
 namespace finsam {
@@ -57,7 +58,7 @@ public:
             return;
         }
         object(root, "", {"format", "name", "amount_unit", "years", "rounding", "members", "shares", "frame",
-                          "uprating", "financing", "interventions", "adjustments", "equity", "checks", "variants"});
+                          "uprating", "financing", "interventions", "adjustments", "equity", "checks", "accounting", "variants"});
         if (const Node* f = required(root, "", "format", "\"format\": \"finsam/1\"")) {
             if (!f->is_string() || f->text() != "finsam/1")
                 error("/format", f->is_string() ? "unknown format \"" + sanitize_utf8(f->text()) + "\"; write \"finsam/1\""
@@ -92,6 +93,7 @@ public:
         if (const Node* n = root.find("adjustments")) load_adjustments(*n);
         if (const Node* n = root.find("equity")) load_equity(*n);
         if (const Node* n = root.find("checks")) load_checks(*n);
+        if (const Node* n = root.find("accounting")) plan.accounting = load_accounting(*this, *n, plan, root);
         if (const Node* n = root.find("variants")) load_variants(*n);
         plan.source = root;
         plan.source.erase("variants");

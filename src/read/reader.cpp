@@ -30,6 +30,17 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return d[a.size()][b.size()];
 }
 
+std::string_view closest(std::string_view word, const std::vector<std::string_view>& candidates) {
+    std::string_view best;
+    std::size_t best_d = std::max<std::size_t>(1, (word.size() + 2) / 4) + 1;  // suggest within this many edits
+    if (word.size() > 64) best_d = 0;
+    for (auto c : candidates) {
+        const std::size_t d = edit_distance(word, c);
+        if (d < best_d) best_d = d, best = c;
+    }
+    return best;
+}
+
 bool is_year_key(std::string_view k) {
     if (k.empty() || k.size() > 4 || k.front() == '0') return false;
     for (char c : k)
@@ -50,13 +61,7 @@ bool Reader::object(const Node& n, const std::string& path, const std::vector<st
     for (const auto& [k, v] : n.members()) {
         if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
         std::string msg = "unknown key \"" + sanitize_utf8(k) + "\"";
-        std::string_view best;
-        std::size_t best_d = std::max<std::size_t>(1, (k.size() + 2) / 4) + 1;  // suggest within this many edits
-        if (k.size() > 64) best_d = 0;
-        for (auto a : allowed) {
-            const std::size_t d = edit_distance(k, a);
-            if (d < best_d) best_d = d, best = a;
-        }
+        const std::string_view best = closest(k, allowed);
         if (is_year_key(k) && n.members().size() > 0)
             msg += "; a value written by year needs an object under every year key";
         else if (!best.empty()) msg += "; did you mean \"" + std::string(best) + "\"?";

@@ -31,6 +31,8 @@ inline constexpr const char* amount_hint = "an amount: a JSON number or a decima
 std::string join_keys(const std::vector<std::string_view>& keys);
 /// Optimal string alignment distance (a transposition counts as one edit).
 std::size_t edit_distance(std::string_view a, std::string_view b);
+/// The candidate within a few edits of `word` to suggest ("did you mean"), or "" when none is close.
+std::string_view closest(std::string_view word, const std::vector<std::string_view>& candidates);
 /// A year key: 1..9999 without leading zeros (spec 12.1).
 bool is_year_key(std::string_view k);
 

@@ -188,7 +188,7 @@ public:
                         (cost ? "cost" : "income") + " account " + account + " " + objects + " that no accounting rule takes: " +
                         w.sum.to_kr_string() + " kr as booked (debit positive)" +
                         (out.from_period_balances && objects == "{}" ? ", the account's total less its objects that rules take" : "") +
-                        "; add a rule to " + where + " where they belong to the plan";
+                        "; add a rule to " + where + (cell.rows == 1 ? " where it belongs" : " where they belong") + " to the plan";
             out.warnings.push_back(std::move(w));
         }
 
