@@ -64,6 +64,9 @@ struct ResultHandle {
     static ResultHandle from_state(const State& s) { return of(load_text(s.plan_json), s.variant); }
 };
 
+/// The class `name` of finsam._errors, or nullptr (with no Python error set) if it cannot be imported.
+py::object error_class(const char* name);
+
 void register_errors(py::module_& m);
 void register_money(py::module_& m);
 void register_plan(py::module_& m);
@@ -71,5 +74,6 @@ void register_result(py::module_& m);  // after register_plan: adds Plan.evaluat
 void register_explain(py::module_& m);
 void register_report(py::module_& m);
 void register_sweep(py::module_& m);
+void register_sie(py::module_& m);  // SIE books (finsam::sie)
 
 }  // namespace finsam::python

@@ -9,6 +9,8 @@
     result.plot("costs")                      # a matplotlib Figure
     result.table("distribution")              # a budget table (HTML in notebooks, Markdown, Excel)
     finsam.sweep(plan, rates)                 # thousands of uprating scenarios at once, exactly
+    finsam.read_sie("books.se")               # a SIE file's transactions as a DataFrame
+    finsam.read_actuals(plan, "books.se")     # the plan's actuals read from its books
 
 Figures are exact: integer öre inside, ``decimal.Decimal`` kronor (or ``int`` öre with
 ``unit="öre"``) outside; floats only when asked for with ``as_float=True``. Invalid plans raise
@@ -34,9 +36,10 @@ except ImportError as _err:  # pragma: no cover - exercised by tests/python/test
         "interpreter (on Debian /usr/bin/python3)."
     ) from _err
 
-from ._errors import Error, PlanError, Problem
+from ._errors import Error, PlanError, Problem, SieError, SieProblem
 from ._plan import Intervention, Member, Plan, compare, load, loads
 from ._result import Explanation, Result, ResultWarning
+from ._sie import BooksActuals, BooksWarning, read_actuals, read_sie
 from ._sweep import sweep
 from ._tables import Column, Table, Tables
 
@@ -50,6 +53,10 @@ __all__ = [
     "loads",
     "compare",
     "sweep",
+    "read_sie",
+    "read_actuals",
+    "BooksActuals",
+    "BooksWarning",
     "Plan",
     "Result",
     "Explanation",
@@ -62,6 +69,8 @@ __all__ = [
     "Error",
     "PlanError",
     "Problem",
+    "SieError",
+    "SieProblem",
     "PLAN_FORMAT",
     "RESULT_FORMAT",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, List, NamedTuple, Optional, Tuple
 
-__all__ = ["Error", "PlanError", "Problem"]
+__all__ = ["Error", "PlanError", "Problem", "SieError", "SieProblem"]
 
 
 class Problem(NamedTuple):
@@ -47,3 +47,40 @@ class PlanError(Error, ValueError):
         if self.source is not None:  # FILE:POINTER: message, as `finsam validate FILE` prints it
             return f"{self.source}:{p.pointer}: {p.message}"
         return f"{p.pointer or '(root)'}: {p.message}"
+
+
+class SieProblem(NamedTuple):
+    """One problem of a SIE file: its line (1-based; 0 for the file as a whole) and what."""
+
+    line: int
+    message: str
+
+
+class SieError(Error, ValueError):
+    """An invalid SIE file (or one that cannot be read). ``problems`` lists every problem as
+    ``(line, message)`` pairs, the same list, in the same order, as ``finsam actuals`` prints as
+    ``FILE:LINE: message``."""
+
+    problems: List[SieProblem]
+    #: The file, as named to the reader.
+    source: Optional[str]
+
+    def __init__(self, problems: Iterable[Tuple[int, str]], source: Optional[str] = None) -> None:
+        self.problems = [SieProblem(int(n), str(m)) for n, m in problems]
+        self.source = source
+        super().__init__(self.problems)
+
+    def __reduce__(self):  # picklable, as PlanError
+        return (type(self), ([tuple(p) for p in self.problems], self.source))
+
+    def __str__(self) -> str:
+        if not self.problems:
+            return "invalid SIE file"
+        lines = [self._line(p) for p in self.problems]
+        if len(lines) == 1:
+            return lines[0]
+        return f"{len(lines)} problems:\n" + "\n".join("  " + line for line in lines)
+
+    def _line(self, p: SieProblem) -> str:
+        where = (self.source or "") + (f":{p.line}" if p.line else "")
+        return f"{where}: {p.message}" if where else p.message
