@@ -2,7 +2,7 @@
 
 Figures are integer öre. The Pythonic API is the package ``finsam``."""
 
-from typing import Any, Dict, List, Optional, Tuple
+from typing import List, Optional, Tuple
 
 import numpy
 
@@ -100,6 +100,5 @@ def build_tables(result: Result, unit: str = 'tkr', lang: str = 'sv', decimals: 
 def sweep(plan: Plan, rates: numpy.ndarray[numpy.int64], threads: int = 0, simd: bool = True, first_scenario: int = 0) -> Tuple[numpy.ndarray[numpy.int64], numpy.ndarray[numpy.int64], dict]: ...
 
 # register_sie.cpp
-def read_sie(path: str) -> Dict[str, Any]: ...
-def read_actuals(plan: Plan, path: str, through: Optional[Tuple[int, int]] = None
-                 ) -> Tuple[str, List[Tuple[str, int, str, str, str, int, int]], Dict[str, Any]]: ...
+def read_sie(path: str) -> dict: ...
+def read_actuals(plan: Plan, path: str, through: Optional[Tuple[int, int]] = None) -> tuple: ...

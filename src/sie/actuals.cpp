@@ -248,10 +248,12 @@ private:
 
 /// The month to read through: given, else #OMFATTN's; in the plan's years.
 YearMonth through_of(const Plan& plan, const SieSummary& summary, std::optional<YearMonth> given, const std::string& name) {
-    const std::string years = std::to_string(plan.first_year) + "–" + std::to_string(plan.last_year);
+    const std::string years = plan.first_year == plan.last_year
+                                  ? "year " + std::to_string(plan.first_year)
+                                  : "years " + std::to_string(plan.first_year) + "–" + std::to_string(plan.last_year);
     if (given) {
         if (given->year < plan.first_year || given->year > plan.last_year)
-            throw Error("through " + month_text(*given) + " is outside the plan's years " + years +
+            throw Error("through " + month_text(*given) + " is outside the plan's " + years +
                         "; the month read through must be in a plan year");
         return *given;
     }
@@ -260,7 +262,7 @@ YearMonth through_of(const Plan& plan, const SieSummary& summary, std::optional<
                                   "(--through YYYY-MM, or through= in Python)"}});
     const YearMonth m{summary.extent->year, summary.extent->month};
     if (m.year < plan.first_year || m.year > plan.last_year)
-        throw SieError(name, {{summary.extent_line, "#OMFATTN " + summary.extent->iso() + " is outside the plan's years " + years +
+        throw SieError(name, {{summary.extent_line, "#OMFATTN " + summary.extent->iso() + " is outside the plan's " + years +
                                                         "; give the month to read through (--through YYYY-MM, or through= in Python)"}});
     return m;
 }

@@ -35,8 +35,8 @@ TIMEOUT = 60  # seconds per run; a case that takes longer has hung
 
 
 def expected_of(case):
-    """(path, message) pairs of NAME.expected."""
-    with open(case[:-5] + ".expected", encoding="utf-8") as f:
+    """(path, message) pairs of NAME.expected (NAME.json's, or any other case file's)."""
+    with open(os.path.splitext(case)[0] + ".expected", encoding="utf-8") as f:
         lines = f.read().splitlines()
     pairs = []
     for n, line in enumerate(lines, 1):
