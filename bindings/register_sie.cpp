@@ -7,8 +7,13 @@
 // never held twice. A file with vouchers gives its transactions, a file without any #VER its
 // period balances (spec 15), so both are gathered and one is chosen at the end.
 #include <cstdint>
+#include <cstdio>
+#include <functional>
 #include <limits>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <pybind11/numpy.h>
@@ -34,23 +39,65 @@ std::int64_t days_from_civil(int y, int m, int d) noexcept {
 
 py::str str(std::string_view s) { return py::str(s.data(), s.size()); }
 
+/// One Python object per distinct text: a column of a million rows holds a few hundred
+/// accounts, series, months and object lists, so each is made once and shared.
+class Interned {
+public:
+    template <class Make>
+    const py::object& get(std::string_view key, Make make) {
+        auto it = map_.find(key);
+        if (it == map_.end()) it = map_.emplace(std::string(key), make()).first;
+        return it->second;
+    }
+    const py::object& get(std::string_view s) {
+        return get(s, [&] { return py::object(str(s)); });
+    }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, py::object, Hash, std::equal_to<>> map_;
+};
+
 /// The rows of one sort as columns.
 struct Columns {
     py::list series, number, account, objects, text, voucher_text, month;
     std::vector<std::int64_t> amount, date, line;
     std::vector<std::uint8_t> added;
+    Interned interned;       // series, accounts, months, short texts
+    Interned object_lists;   // by their text
+    std::string key;         // scratch
+    py::object last_number, last_voucher_text;  // of the voucher being read: its rows share them
+    std::string last_number_text, last_voucher_text_text;
+
+    /// The same Python string as for the row before when the text is the same.
+    static const py::object& same(py::object& last, std::string& last_text, std::string_view s) {
+        if (!last || s != last_text) {
+            last = str(s);
+            last_text = s;
+        }
+        return last;
+    }
 
     void add(const SieRow& r) {
         const bool tx = r.kind == SieRow::Kind::transaction;
-        series.append(tx ? py::object(str(r.series)) : py::none());
-        number.append(tx ? py::object(str(r.number)) : py::none());
-        account.append(str(r.account));
-        py::tuple objs(r.objects.size());
-        for (std::size_t i = 0; i < r.objects.size(); ++i) objs[i] = py::make_tuple(r.objects[i].dimension, str(r.objects[i].id));
-        objects.append(std::move(objs));
-        text.append(tx ? py::object(str(r.text)) : py::none());
-        voucher_text.append(tx ? py::object(str(r.voucher_text)) : py::none());
-        month.append(month_text({r.date.year, r.date.month}));
+        series.append(tx ? interned.get(r.series) : py::none());
+        number.append(tx ? same(last_number, last_number_text, r.number) : py::none());
+        account.append(interned.get(r.account));
+        key.clear();
+        for (const auto& o : r.objects) key += std::to_string(o.dimension) + '\x1f' + std::string(o.id) + '\x1e';
+        objects.append(object_lists.get(key, [&] {
+            py::tuple objs(r.objects.size());
+            for (std::size_t i = 0; i < r.objects.size(); ++i) objs[i] = py::make_tuple(r.objects[i].dimension, str(r.objects[i].id));
+            return py::object(std::move(objs));
+        }));
+        text.append(tx ? (r.text.size() <= 16 ? interned.get(r.text) : py::object(str(r.text))) : py::none());
+        voucher_text.append(tx ? same(last_voucher_text, last_voucher_text_text, r.voucher_text) : py::none());
+        char m[16];
+        std::snprintf(m, sizeof m, "%04d-%02d", r.date.year, r.date.month);
+        month.append(interned.get(m));
         amount.push_back(r.amount.ore());
         date.push_back(tx ? days_from_civil(r.date.year, r.date.month, r.date.day) : std::numeric_limits<std::int64_t>::min());
         line.push_back(static_cast<std::int64_t>(r.line));

@@ -66,21 +66,12 @@ def read_sie(path: PathLike, unit: str = "kr", as_float: bool = False) -> pd.Dat
     Raises :class:`SieError` with every problem of the file (``FILE:LINE: message``).
     """
     data = _core.read_sie(os.fspath(path))
-    rows = data["rows"]
+    rows = data.pop("rows")
     to_amount = converter(unit, as_float)
-    frame = pd.DataFrame({
-        "series": pd.Series(rows["series"], dtype=object),
-        "number": pd.Series(rows["number"], dtype=object),
-        "date": _dates(rows["date"]),
-        "account": pd.Series(rows["account"], dtype=object),
-        "objects": pd.Series(rows["objects"], dtype=object),
-        "amount": pd.Series([to_amount(int(a)) for a in rows["amount"]], dtype=float if as_float else object),
-        "text": pd.Series(rows["text"], dtype=object),
-        "voucher_text": pd.Series(rows["voucher_text"], dtype=object),
-        "month": pd.Series(rows["month"], dtype=object),
-        "line": rows["line"],
-        "added": rows["added"],
-    }, columns=list(COLUMNS))
+    rows["amount"] = np.fromiter((to_amount(int(a)) for a in rows["amount"]), dtype=float if as_float else object,
+                                 count=len(rows["amount"]))
+    rows["date"] = _dates(rows["date"])
+    frame = pd.DataFrame({c: rows.pop(c) for c in COLUMNS}, columns=list(COLUMNS))
     s = data["summary"]
     frame.attrs.update({
         "company": s["company"],

@@ -413,16 +413,16 @@ private:
                 ok = false;
                 continue;
             }
-            const int d = digits_value(dim.raw);
-            if (std::any_of(objects_.begin(), objects_.end(), [&](const SieObject& o) { return o.dimension == d; })) {
-                problem(n, "dimension " + std::to_string(d) + " appears twice in the object list " + shown(f.raw, false) +
-                               "; a row has at most one object per dimension");
-                ok = false;
-                continue;
-            }
-            objects_.push_back({d, text(items_[k + 1])});
+            objects_.push_back({digits_value(dim.raw), text(items_[k + 1])});
         }
-        std::sort(objects_.begin(), objects_.end(), [](const SieObject& a, const SieObject& b) { return a.dimension < b.dimension; });
+        // by dimension (sorting, not pairwise comparison: a long list must not cost its square)
+        std::stable_sort(objects_.begin(), objects_.end(), [](const SieObject& a, const SieObject& b) { return a.dimension < b.dimension; });
+        for (std::size_t i = 1; i < objects_.size(); ++i)
+            if (objects_[i].dimension == objects_[i - 1].dimension && (i < 2 || objects_[i - 2].dimension != objects_[i].dimension)) {
+                problem(n, "dimension " + std::to_string(objects_[i].dimension) + " appears twice in the object list " +
+                               shown(f.raw, false) + "; a row has at most one object per dimension");
+                ok = false;
+            }
         return ok;
     }
 
