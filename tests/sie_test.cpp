@@ -370,3 +370,27 @@ BOOST_AUTO_TEST_CASE(file_that_cannot_be_read) {
         BOOST_TEST(std::string(e.what()) == "/nonexistent/books.se: cannot open the file: No such file or directory");
     }
 }
+
+BOOST_AUTO_TEST_CASE(long_object_lists_cost_no_square) {
+    // 200 rows of 6 000 objects each (a line of 75 kB, 1 200 000 pairs): read by sorting, in
+    // linear-log time; a pairwise check of dimensions would take 200 × 6 000² / 2 = 3.6·10^9
+    // comparisons (the ctest timeout catches that)
+    std::string list = "{";
+    for (int d = 6000; d >= 1; --d) list += std::to_string(d) + " \"o" + std::to_string(d) + "\" ";
+    list += "}";
+    std::string text = "#VER A 1 20110101\n{\n";
+    for (int i = 0; i < 100; ++i) text += "#TRANS 5010 " + list + " 1\n#TRANS 1930 " + list + " -1\n";
+    text += "}\n";
+    struct Count : finsam::SieVisitor {
+        std::size_t rows = 0, first_dimension = 0, last_dimension = 0;
+        void row(const finsam::SieRow& r) override {
+            ++rows;
+            first_dimension = static_cast<std::size_t>(r.objects.front().dimension);
+            last_dimension = static_cast<std::size_t>(r.objects.back().dimension);
+        }
+    } c;
+    finsam::read_sie(text, c);
+    BOOST_TEST(c.rows == 200u);
+    BOOST_TEST(c.first_dimension == 1u);  // by ascending dimension, as written backwards
+    BOOST_TEST(c.last_dimension == 6000u);
+}
