@@ -16,6 +16,7 @@
 #include <ctime>
 #include <string>
 
+#include "bench_util.hpp"
 #include "finsam/sie_actuals.hpp"
 
 namespace {
@@ -28,13 +29,9 @@ struct Sum : finsam::SieVisitor {
         objects += static_cast<std::int64_t>(r.objects.size());
     }
 };
-
-double cpu_seconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 }  // namespace
+
+using finsam_bench::cpu_seconds;
 
 int main(int argc, char** argv) {
     if (argc < 2) {

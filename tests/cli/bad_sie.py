@@ -15,11 +15,10 @@ passes, 1 otherwise. The catalogue's format and the runs are those of tests/cli/
 """
 import argparse
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bad_inputs import expected_of, run, text_pairs  # noqa: E402  (one reader of the catalogue format)
+from bad_inputs import check_catalogue, expected_of, run, run_cases, text_pairs  # noqa: E402  (one catalogue format)
 
 MIN_CASES = 30
 
@@ -64,22 +63,6 @@ def update(finsam, case):
     return True
 
 
-def check_catalogue(directory):
-    names = os.listdir(directory)
-    cases = {n[:-3] for n in names if n.endswith(".se")}
-    expected = {n[:-9] for n in names if n.endswith(".expected")}
-    failures = [f"{c}.se has no {c}.expected" for c in sorted(cases - expected)]
-    failures += [f"{c}.expected has no {c}.se" for c in sorted(expected - cases)]
-    if "plan.json" not in names:
-        failures.append("plan.json (the plan the cases are read for) is missing")
-    if len(cases) < MIN_CASES:
-        failures.append(f"only {len(cases)} cases; the catalogue keeps at least {MIN_CASES}")
-    for f in failures:
-        print(f"FAIL {f}")
-    print(f"{len(cases)} cases")
-    return 1 if failures else 0
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--finsam")
@@ -88,26 +71,10 @@ def main():
     ap.add_argument("cases", nargs="*")
     a = ap.parse_args()
     if a.catalogue:
-        return check_catalogue(a.catalogue)
+        return check_catalogue(a.catalogue, ext=".se", minimum=MIN_CASES, companions=(), needed=("plan.json",))
     if not a.finsam:
         ap.error("--finsam is needed")
-    failed = 0
-    for case in a.cases:
-        if a.update:
-            failed += not update(a.finsam, case)
-            continue
-        try:
-            failures = check(a.finsam, case)
-        except (OSError, ValueError, subprocess.TimeoutExpired) as e:
-            failures = [str(e)]
-        if failures:
-            failed += 1
-            print(f"FAIL {case}")
-            for f in failures:
-                print("  " + f)
-        else:
-            print(f"ok   {case}")
-    return 1 if failed else 0
+    return run_cases(a.cases, lambda c: check(a.finsam, c), (lambda c: update(a.finsam, c)) if a.update else None)
 
 
 if __name__ == "__main__":
