@@ -5,10 +5,8 @@
 //
 //     sie_bench FILE [--repeat N] [--plan PLAN]
 //
-// Peak memory is the process's maximum resident set (getrusage), which includes the program
-// and its libraries: run it on files of different sizes to see that it does not grow with them.
-#include <sys/resource.h>
-
+// Peak memory is the process's maximum resident set (VmHWM), which includes the program and its
+// libraries: run it on files of different sizes to see that it does not grow with them.
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -69,10 +67,8 @@ int main(int argc, char** argv) {
         if (wall < best) best = wall, best_cpu = cpu_seconds() - c0;
         last = sum;
     }
-    rusage ru{};
-    getrusage(RUSAGE_SELF, &ru);
     std::printf("{\"rows\": %zu, \"seconds\": %.6f, \"cpu_seconds\": %.6f, \"rows_per_second\": %.0f, \"peak_rss_kib\": %ld, "
                 "\"sum_ore\": %lld}\n",
-                last.rows, best, best_cpu, static_cast<double>(last.rows) / best, ru.ru_maxrss, static_cast<long long>(last.ore));
+                last.rows, best, best_cpu, static_cast<double>(last.rows) / best, finsam_bench::peak_rss_kib(), static_cast<long long>(last.ore));
     return 0;
 }

@@ -22,7 +22,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -61,7 +60,7 @@ def write_books(path, rows, seed=1):
 
 
 PYTHON_READER = r'''
-import re, resource, sys, time
+import re, sys, time
 from decimal import Decimal
 FIELD = re.compile(r'"(?:\\"|[^"])*"|\{[^}]*\}|\S+')
 t = time.perf_counter(); c = time.process_time()
@@ -74,7 +73,8 @@ with open(sys.argv[1], encoding="cp437", newline="") as f:
             total += Decimal(fields[3])
             rows += 1
 wall, cpu = time.perf_counter() - t, time.process_time() - c
-print(rows, total, wall, cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM:")][0].split()[1]
+print(rows, total, wall, cpu, hwm)
 '''
 
 
@@ -86,7 +86,8 @@ def run_cpp(exe, path, repeat, plan=None):
 def run_python(path):
     out = subprocess.run([sys.executable, "-c", PYTHON_READER, path], check=True, capture_output=True, text=True).stdout.split()
     rows, total, wall, cpu, rss = int(out[0]), out[1], float(out[2]), float(out[3]), int(out[4])
-    return {"rows": rows, "sum": total, "seconds": wall, "cpu_seconds": cpu, "rows_per_second": rows / wall, "peak_rss_kib": rss}
+    return {"rows": rows, "sum": total, "seconds": wall, "cpu_seconds": cpu, "rows_per_second": rows / wall,
+            "peak_rss_kib": rss}
 
 
 def main():
@@ -113,19 +114,21 @@ def main():
         }
     if figures["cpp_reader"]["rows"] != figures["python_reader"]["rows"]:
         sys.exit(f"the readers disagree: {figures['cpp_reader']['rows']} and {figures['python_reader']['rows']} rows")
-    print(f"{'reader':44} {'rows/s':>12} {'wall s':>8} {'cpu s':>8} {'peak RSS':>10}")
+    print(f"{'reader':48} {'rows/s':>11} {'rows/cpu s':>11} {'wall s':>7} {'cpu s':>7} {'peak RSS':>10}")
     for name, label in [("cpp_reader", f"C++ read_sie_file, {a.rows:,} rows"),
                         ("cpp_reader_quarter", f"C++ read_sie_file, {a.rows // 4:,} rows"),
                         ("cpp_reader_and_mapping", f"C++ read_actuals (reader + mapping), {a.rows:,}"),
                         ("python_reader", f"Python (re + Decimal), {a.rows:,} rows")]:
         f = figures[name]
-        print(f"{label:44} {f['rows_per_second']:>12,.0f} {f['seconds']:>8.3f} {f['cpu_seconds']:>8.3f} "
-              f"{f['peak_rss_kib'] / 1024:>7.1f} MiB")
+        print(f"{label:48} {f['rows_per_second']:>11,.0f} {f['rows'] / f['cpu_seconds']:>11,.0f} {f['seconds']:>7.3f} "
+              f"{f['cpu_seconds']:>7.3f} {f['peak_rss_kib'] / 1024:>6.1f} MiB")
     ratio = figures["cpp_reader"]["rows_per_second"] / figures["python_reader"]["rows_per_second"]
     growth = figures["cpp_reader"]["peak_rss_kib"] - figures["cpp_reader_quarter"]["peak_rss_kib"]
     print(f"C++ reader / Python reader: {ratio:.0f}×; peak memory of 4× the rows: {growth:+d} KiB")
-    target = figures["cpp_reader"]["rows_per_second"] >= 2_000_000
-    print(f"target ≥ 2 000 000 rows/s on one core: {'met' if target else 'NOT met'}")
+    wall = figures["cpp_reader"]["rows_per_second"]
+    cpu = figures["cpp_reader"]["rows"] / figures["cpp_reader"]["cpu_seconds"]
+    print(f"target ≥ 2 000 000 rows/s on one core: {'met' if wall >= 2e6 else 'NOT met'} by wall-clock time "
+          f"({wall:,.0f}), {'met' if cpu >= 2e6 else 'NOT met'} by CPU time ({cpu:,.0f})")
     if a.json:
         with open(a.json, "w", encoding="utf-8") as f:
             json.dump(figures, f, indent=2)
