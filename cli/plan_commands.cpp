@@ -22,14 +22,6 @@ std::string table_format(const Args& a) {
     throw UsageError("unknown format '" + f->second + "' (plan writes json, md, html, csv or xlsx)");
 }
 
-/// `finsam plan` with a table format: the tables to stdout, a file or (CSV) a directory.
-int print_tables(const Args& a, const std::string& format, const Result& r, const Plan& plan) {
-    std::optional<Plan> variant;
-    const Plan* p = &plan;
-    if (auto v = a.options.find("--variant"); v != a.options.end()) p = &variant.emplace(variant_plan(plan, v->second));
-    return write_tables(a, format, build_tables(r, table_options(a), p));
-}
-
 }  // namespace
 
 int run_plan_command(const Args& a) {
@@ -66,7 +58,7 @@ int run_plan_command(const Args& a) {
     print_warnings(a.file, *r);
 
     if (a.command == "plan") {
-        if (!tables.empty()) return print_tables(a, tables, *r, plan);
+        if (!tables.empty()) return write_tables(a, tables, build_tables(*r, table_options(a)));
         std::cout << dump_json(to_json(*r)) << "\n";
         return 0;
     }

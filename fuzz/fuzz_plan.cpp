@@ -52,7 +52,7 @@ void check_result(const finsam::Plan& plan, const finsam::Result& r, const std::
     for (const auto& v : finsam::test::check_invariants(plan, r)) bug(label + ": invariant broken: " + v);
     (void)finsam::dump_json(finsam::to_json(r));
     for (const auto& w : r.warnings)
-        if (w.code.empty() || w.message.empty() || (!w.path.empty() && w.path.front() != '/')) bug(label + ": malformed warning " + w.code);
+        if (w.message.empty() || (!w.path.empty() && w.path.front() != '/')) bug(label + ": malformed warning " + std::string(finsam::code_name(w.code)));
     // the budget tables in the default units and language, and in kr / mnkr in English
     finsam::TableOptions options[3];
     options[1].unit = finsam::Unit::kr;
@@ -60,7 +60,7 @@ void check_result(const finsam::Plan& plan, const finsam::Result& r, const std::
     options[2].unit = finsam::Unit::mnkr;
     for (const auto& o : options) {
         try {
-            const finsam::BudgetTables tables = finsam::build_tables(r, o, &plan);
+            const finsam::BudgetTables tables = finsam::build_tables(r, o);
             (void)finsam::to_markdown(tables);
             (void)finsam::to_html(tables);
             (void)finsam::to_csv(tables);

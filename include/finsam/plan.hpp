@@ -26,13 +26,6 @@
 
 namespace finsam {
 
-/// Rounding settings (spec section 2).
-struct Rounding {
-    Unit amounts = Unit::kr;       ///< intervention amounts are rounded to this unit
-    Unit allocation = Unit::kr;    ///< member parts are allocated in this unit
-    RoundingMode mode = RoundingMode::half_up;
-};
-
 /// Equity — eget kapital (spec section 8).
 struct Equity {
     bool given = false;                      ///< `equity` present: results show equity_end

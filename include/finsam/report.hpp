@@ -47,10 +47,9 @@
 #include <string>
 #include <vector>
 
-#include "finsam/evaluate.hpp"
 #include "finsam/money.hpp"
-#include "finsam/plan.hpp"
 #include "finsam/rate.hpp"
+#include "finsam/result.hpp"
 
 namespace finsam {
 
@@ -142,7 +141,7 @@ struct Table {
     std::vector<Column> columns;
     std::vector<Row> rows;
     std::vector<std::string> footnotes;  ///< rounding (moved cells), adjustment notes
-    std::vector<Warning> warnings;       ///< the plan's warnings about this table, in its language
+    std::vector<Warning> warnings;       ///< the result's warnings about this table, worded in its language
 };
 
 /// All tables of a plan.
@@ -153,10 +152,10 @@ struct BudgetTables {
     std::vector<Table> tables;
 };
 
-/// Build the tables of an evaluated plan. With `plan` (the plan `result` was evaluated from),
-/// warnings are rewritten in the tables' language from the stated and computed figures;
-/// without it they keep the evaluator's English message.
-BudgetTables build_tables(const Result& result, const TableOptions& options = {}, const Plan* plan = nullptr);
+/// Build the tables of an evaluated plan, from the result alone. Each warning goes under the
+/// table it concerns, its `message` worded in the tables' language from its figures
+/// (src/report/warnings.cpp).
+BudgetTables build_tables(const Result& result, const TableOptions& options = {});
 
 // ---- text of numbers -----------------------------------------------------------------------
 

@@ -79,7 +79,7 @@ nlohmann::ordered_json to_json(const Result& r) {
         return o;
     });
     J warnings = J::array();
-    for (const auto& w : r.warnings) warnings.push_back(J{{"code", w.code}, {"path", w.path}, {"message", w.message}});
+    for (const auto& w : r.warnings) warnings.push_back(J{{"code", code_name(w.code)}, {"path", w.path}, {"message", w.message}});
     out["warnings"] = std::move(warnings);
     return out;
 }

@@ -170,7 +170,7 @@ Explanation explain(const Result& r, int year, const std::optional<std::string>&
         }
         data["split"] = std::move(parts);
     } else {
-        os << "Frame and totals of " << year << " (frame: " << r.frame_kinds[yi] << ")\n";
+        os << "Frame and totals of " << year << " (frame: " << frame_kind_name(r.frame_kinds[yi]) << ")\n";
         J ms = J::array();
         for (const auto& m : r.members) {
             os << "  " << m.id << ": contribution " << kr(m.contribution[yi]) << ", adjustment " << kr(m.adjustment[yi])
