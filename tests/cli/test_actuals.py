@@ -47,6 +47,19 @@ class Actuals(unittest.TestCase):
             sie("visma_cp437_crlf.se") + ":62: warning: 2 rows dated after 2011-08 (the month read through) are left out, "
             "the last of 2011-09; they count in a later follow-up [rows_after_through]"])
 
+    def test_examples_of_the_docs(self):
+        # the warning lines docs/errors-and-warnings.md quotes are printed as they stand
+        with open(os.path.join(SRC, "docs", "errors-and-warnings.md"), encoding="utf-8") as f:
+            quoted = [line.rstrip("\n") for line in f if line.startswith("tests/sie/")]
+        self.assertTrue(quoted)
+        for books in sorted({line.split(":", 1)[0] for line in quoted}):
+            p = subprocess.run([FINSAM, "actuals", "tests/sie/plan.json", "--sie", books], cwd=SRC, capture_output=True,
+                               timeout=120)
+            printed = p.stderr.decode("utf-8").splitlines()
+            for line in quoted:
+                if line.startswith(books + ":"):
+                    self.assertIn(line, printed)
+
     def test_through_reads_on(self):
         code, out, err = run("actuals", PLAN, "--sie", sie("visma_cp437_crlf.se"), "--through", "2011-09")
         self.assertEqual(code, 0, err)
