@@ -11,6 +11,7 @@
 #include "core.hpp"
 #include "finsam/rate.hpp"
 #include "finsam/report.hpp"
+#include "finsam/xlsx.hpp"
 
 namespace finsam::python {
 

@@ -133,7 +133,7 @@ void register_result(py::module_& m) {
                 for (const auto& w : h.get().warnings) out.emplace_back(code_name(w.code), w.path, sanitize_utf8(w.message));
                 return out;
             }, "(code, JSON pointer, message) of each warning.")
-        .def("to_json", [](const ResultHandle& h) { return dump_json(to_json(h.get())); },
+        .def("to_json", [](const ResultHandle& h) { return result_json(h.get()); },
              "The result JSON `finsam-result/1`, the text `finsam plan FILE --format json` prints.");
     add_pickle(cls);
 

@@ -20,7 +20,6 @@
 #include <pybind11/stl.h>
 
 #include "core.hpp"
-#include "finsam/result_json.hpp"
 #include "finsam/sie_actuals.hpp"
 
 namespace finsam::python {
@@ -201,7 +200,7 @@ void register_sie(py::module_& m) {
             py::list warnings;
             for (const auto& w : a.warnings)
                 warnings.append(py::make_tuple(w.code, w.line, sanitize_utf8(w.message), w.account, w.objects, w.sum.ore(), w.rows));
-            return py::make_tuple(dump_json(to_json(a, h.loaded->plan.amount_unit)), warnings, summary_dict(a.summary));
+            return py::make_tuple(actuals_json(a, h.loaded->plan.amount_unit), warnings, summary_dict(a.summary));
         },
         py::arg("plan"), py::arg("path"), py::arg("through") = py::none(),
         "The plan's actuals read from the SIE file through its accounting block: (actuals block JSON, [(code, line, "

@@ -7,7 +7,6 @@
 #include <iostream>
 
 #include "cli.hpp"
-#include "finsam/result_json.hpp"
 #include "finsam/sie_actuals.hpp"
 
 namespace finsam::cli {
@@ -56,7 +55,7 @@ int run_actuals_command(const Args& a) {
         return report_sie_problems(e);
     }
     print_books_warnings(sie->second, actuals);
-    const std::string text = dump_json(to_json(actuals, plan.amount_unit)) + "\n";
+    const std::string text = actuals_json(actuals, plan.amount_unit) + "\n";
     if (auto o = a.options.find("-o"); o != a.options.end()) write_file(o->second, text);
     else std::cout << text;
     return 0;

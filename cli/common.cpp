@@ -6,6 +6,7 @@
 
 #include "cli.hpp"
 #include "finsam/result_json.hpp"
+#include "finsam/xlsx.hpp"
 
 namespace finsam::cli {
 
@@ -97,7 +98,7 @@ int write_tables(const Args& a, const std::string& format, const BudgetTables& t
 
 int report_problems(const std::string& file, const std::vector<Problem>& problems, bool as_json) {
     if (as_json) {
-        std::cout << dump_json(errors_to_json(problems)) << "\n";
+        std::cout << errors_json(problems) << "\n";
     } else {
         for (const auto& p : problems)
             std::cout << sanitize_utf8(file) << ":" << sanitize_utf8(p.path) << ": "

@@ -59,12 +59,12 @@ int run_plan_command(const Args& a) {
 
     if (a.command == "plan") {
         if (!tables.empty()) return write_tables(a, tables, build_tables(*r, table_options(a)));
-        std::cout << dump_json(to_json(*r)) << "\n";
+        std::cout << result_json(*r) << "\n";
         return 0;
     }
     if (a.command == "compare") {
         for (const auto& [n, res] : ev.variants) print_warnings(a.file + " (variant " + n + ")", res);
-        if (as_json) std::cout << dump_json(compare(ev)) << "\n";
+        if (as_json) std::cout << compare_json(ev) << "\n";
         else std::cout << compare_text(ev);
         return 0;
     }
@@ -84,7 +84,7 @@ int run_plan_command(const Args& a) {
     if (auto i = a.options.find("--intervention"); i != a.options.end()) intervention = i->second;
     try {
         const Explanation e = explain(*r, year, member, intervention);
-        if (as_json) std::cout << dump_json(e.data) << "\n";
+        if (as_json) std::cout << e.json << "\n";
         else std::cout << e.text;
     } catch (const Error& e) {
         std::cerr << "finsam explain: " << e.what() << "\n";

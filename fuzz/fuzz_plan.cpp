@@ -45,12 +45,12 @@ void check_problems(const finsam::PlanError& e) {
         if (!p.path.empty() && p.path.front() != '/') bug("not a JSON pointer: " + p.path);
         if (!valid_utf8(p.path) || !valid_utf8(p.message)) bug("a problem that is not UTF-8: " + p.path + ": " + p.message);
     }
-    (void)finsam::dump_json(finsam::errors_to_json(e.problems()));
+    (void)finsam::errors_json(e.problems());
 }
 
 void check_result(const finsam::Plan& plan, const finsam::Result& r, const std::string& label) {
     for (const auto& v : finsam::test::check_invariants(plan, r)) bug(label + ": invariant broken: " + v);
-    (void)finsam::dump_json(finsam::to_json(r));
+    (void)finsam::result_json(r);
     for (const auto& w : r.warnings)
         if (w.message.empty() || (!w.path.empty() && w.path.front() != '/')) bug(label + ": malformed warning " + std::string(finsam::code_name(w.code)));
     // the budget tables in the default units and language, and in kr / mnkr in English
@@ -104,7 +104,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     check_result(plan, ev.base, "base");
     for (const auto& [name, result] : ev.variants) check_result(finsam::variant_plan(plan, name), result, "variant " + name);
-    (void)finsam::dump_json(finsam::compare(ev));
+    (void)finsam::compare_json(ev);
     (void)finsam::compare_text(ev);
     return 0;
 }

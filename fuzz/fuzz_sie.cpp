@@ -16,7 +16,6 @@
 #include <string>
 #include <string_view>
 
-#include "finsam/result_json.hpp"
 #include "finsam/sie_actuals.hpp"
 
 namespace {
@@ -88,8 +87,8 @@ const finsam::Plan& plan() {
 void map(std::string_view input, std::optional<finsam::YearMonth> through) {
     try {
         const finsam::BookedActuals a = finsam::read_actuals(plan(), input, "fuzz.se", through);
-        (void)finsam::dump_json(finsam::to_json(a, finsam::Unit::kr));
-        (void)finsam::to_json(a, finsam::Unit::tkr).dump();
+        (void)finsam::actuals_json(a, finsam::Unit::kr);
+        (void)finsam::actuals_json(a, finsam::Unit::tkr);
         for (const auto& w : a.warnings)
             if (w.message.empty() || !finsam::is_valid_utf8(w.message)) bug("a warning without a UTF-8 message");
     } catch (const finsam::SieError& e) {

@@ -58,7 +58,10 @@ finsam::BookedActuals mapped(const std::string& plan, const std::string& sie, st
     return finsam::read_actuals(finsam::load_plan_string(plan), std::string_view(sie), "books.se", through);
 }
 
-std::string json_of(const finsam::BookedActuals& a, finsam::Unit unit = finsam::Unit::kr) { return finsam::to_json(a, unit).dump(); }
+/// The actuals JSON, compact (for comparing in one line).
+std::string json_of(const finsam::BookedActuals& a, finsam::Unit unit = finsam::Unit::kr) {
+    return finsam::dump(finsam::parse_json(finsam::actuals_json(a, unit)));
+}
 
 Lines warnings_of(const finsam::BookedActuals& a) {
     Lines out;

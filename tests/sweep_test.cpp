@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <finsam/finsam.hpp>
+#include <finsam/nlohmann.hpp>
 
 #include <algorithm>
 #include <filesystem>

@@ -80,8 +80,6 @@ struct Plan {
 Plan load_plan(const Node& json);
 /// Read a plan from JSON text.
 Plan load_plan_string(std::string_view text);
-/// Read a plan from an nlohmann::json value (numbers with fractions: see from_nlohmann).
-Plan load_plan(const nlohmann::json& json);
 /// Read a plan from a file.
 Plan load_plan_file(const std::string& path);
 

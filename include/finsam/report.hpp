@@ -175,7 +175,7 @@ std::string cell_text(const Cell& cell, const TableOptions& options, NumberStyle
 /// "Summa" or "Total".
 std::string summa_word(Lang lang);
 
-// ---- renderers (src/report/md.cpp, html.cpp, csv.cpp, xlsx.cpp) -------
+// ---- renderers (src/report/md.cpp, html.cpp, csv.cpp) -------------------
 
 /// All tables as Markdown (GitHub tables, ### headings), ready for a notebook or a document.
 std::string to_markdown(const BudgetTables& tables);
@@ -192,9 +192,6 @@ struct CsvFile {
 /// One CSV file per table (sv: ';' and decimal comma, with BOM; en: ',' and point).
 std::vector<CsvFile> to_csv(const BudgetTables& tables);
 
-/// Write an XLSX workbook (libxlsxwriter): one sheet per table, numbers as numbers with a
-/// `#,##0` number format (shown "# ##0" by Swedish Excel), each Summa a formula over its rows.
-/// Throws Error if the file cannot be written.
-void write_xlsx(const BudgetTables& tables, const std::string& path);
+// The XLSX workbook: write_xlsx() in finsam/xlsx.hpp (target finsam::xlsx, libxlsxwriter).
 
 }  // namespace finsam

@@ -24,8 +24,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "finsam/accounting.hpp"
 #include "finsam/member.hpp"
 #include "finsam/money.hpp"
@@ -79,8 +77,10 @@ std::string month_text(YearMonth m);
 /// exact, and never three decimals (which a tkr plan would read as a thousands separator).
 std::string amount_in_unit(Money amount, Unit unit);
 
-/// The `actuals` block of spec 14.2: {"through", "costs", "contributions", "income"}, amounts in
-/// `unit` (the plan's amount_unit).
-nlohmann::ordered_json to_json(const BookedActuals& actuals, Unit unit);
+/// The `actuals` block of spec 14.2 as JSON text, {"through", "costs", "contributions",
+/// "income"}, amounts in `unit` (the plan's amount_unit), indented by two spaces: what
+/// `finsam actuals` prints (without the last newline). To put it into a plan, read it with
+/// parse_json (finsam/json.hpp) and set it as the document's "actuals".
+[[nodiscard]] std::string actuals_json(const BookedActuals& actuals, Unit unit);
 
 }  // namespace finsam

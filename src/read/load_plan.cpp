@@ -656,7 +656,6 @@ Plan load_plan(const Node& json) {
 
 Plan load_plan_string(std::string_view text) { return load_plan(parse_json(text)); }
 
-Plan load_plan(const nlohmann::json& json) { return load_plan(from_nlohmann(json)); }
 
 Plan load_plan_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

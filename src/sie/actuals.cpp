@@ -8,6 +8,8 @@
 
 #include "finsam/sie_actuals.hpp"
 
+#include "../json_tree.hpp"
+
 namespace finsam {
 namespace {
 
@@ -305,22 +307,23 @@ BookedActuals read_actuals(const Plan& plan, std::string_view bytes, const std::
     return map_books(plan, name, through, [&](SieVisitor& v) { return read_sie(bytes, v, name); });
 }
 
-nlohmann::ordered_json to_json(const BookedActuals& actuals, Unit unit) {
-    nlohmann::ordered_json j;
+std::string actuals_json(const BookedActuals& actuals, Unit unit) {
+    using J = detail::JsonTree;
+    J j = J::object();
     j["through"] = month_text(actuals.through);
     const std::pair<const char*, const std::optional<std::vector<BookedLine>>*> kinds_out[] = {
         {"costs", &actuals.costs}, {"contributions", &actuals.contributions}, {"income", &actuals.income}};
     for (const auto& [key, lines] : kinds_out) {
         if (!*lines) continue;
-        nlohmann::ordered_json block = nlohmann::ordered_json::object();
+        J block = J::object();
         for (const auto& line : **lines) {
-            nlohmann::ordered_json months = nlohmann::ordered_json::object();
-            for (const auto& [m, amount] : line.months) months[month_text(m)] = amount_in_unit(amount, unit);
-            block[line.id] = std::move(months);
+            J months = J::object();
+            for (const auto& [m, amount] : line.months) detail::append(months, month_text(m), amount_in_unit(amount, unit));
+            detail::append(block, line.id, std::move(months));
         }
         j[key] = std::move(block);
     }
-    return j;
+    return detail::dump_pretty(j);
 }
 
 }  // namespace finsam
