@@ -36,9 +36,10 @@ except ImportError as _err:  # pragma: no cover - exercised by tests/python/test
         "interpreter (on Debian /usr/bin/python3)."
     ) from _err
 
+from ._base import Intervention, Member, ResultWarning
 from ._errors import Error, PlanError, Problem, SieError, SieProblem
-from ._plan import Intervention, Member, Plan, compare, load, loads
-from ._result import Explanation, Result, ResultWarning
+from ._plan import Plan, compare, load, loads
+from ._result import Explanation, Result
 from ._sie import BooksActuals, BooksWarning, read_actuals, read_sie
 from ._sweep import sweep
 from ._tables import Column, Table, Tables
