@@ -147,6 +147,19 @@ py::dict summary_dict(const SieSummary& s) {
     return d;
 }
 
+std::optional<YearMonth> year_month(const std::optional<std::pair<int, int>>& m) {
+    if (!m) return std::nullopt;
+    return YearMonth{m->first, m->second};
+}
+
+/// The warnings about the books as tuples (code, line, message, account, objects, sum öre, rows).
+py::list warnings_list(const BookedActuals& a) {
+    py::list warnings;
+    for (const auto& w : a.warnings)
+        warnings.append(py::make_tuple(w.code, w.line, sanitize_utf8(w.message), w.account, w.objects, w.sum.ore(), w.rows));
+    return warnings;
+}
+
 py::object error_class_or_value_error(const char* name) {
     py::object cls = error_class(name);
     return cls ? cls : py::reinterpret_borrow<py::object>(PyExc_ValueError);
@@ -190,21 +203,36 @@ void register_sie(py::module_& m) {
     m.def(
         "read_actuals",
         [](const PlanHandle& h, const std::string& path, std::optional<std::pair<int, int>> through) {
-            std::optional<YearMonth> t;
-            if (through) t = YearMonth{through->first, through->second};
             BookedActuals a;
             {
                 py::gil_scoped_release nogil;
-                a = read_actuals(h.loaded->plan, path, t);
+                a = read_actuals(h.loaded->plan, path, year_month(through));
             }
-            py::list warnings;
-            for (const auto& w : a.warnings)
-                warnings.append(py::make_tuple(w.code, w.line, sanitize_utf8(w.message), w.account, w.objects, w.sum.ore(), w.rows));
-            return py::make_tuple(actuals_json(a, h.loaded->plan.amount_unit), warnings, summary_dict(a.summary));
+            return py::make_tuple(actuals_json(a, h.loaded->plan.amount_unit), warnings_list(a), summary_dict(a.summary));
         },
         py::arg("plan"), py::arg("path"), py::arg("through") = py::none(),
         "The plan's actuals read from the SIE file through its accounting block: (actuals block JSON, [(code, line, "
         "message, account, objects, sum öre, rows)], summary).");
+
+    m.def(
+        "with_actuals",
+        [](const PlanHandle& h, const std::string& path, std::optional<std::pair<int, int>> through) {
+            BookedActuals a;
+            std::shared_ptr<const Loaded> loaded;
+            {
+                py::gil_scoped_release nogil;
+                a = read_actuals(h.loaded->plan, path, year_month(through));
+                try {
+                    loaded = load_node(with_actuals(h.loaded->json, a, h.loaded->plan.amount_unit));
+                } catch (const PlanError& e) {
+                    throw books_plan_error(e);
+                }
+            }
+            return py::make_tuple(PlanHandle{std::move(loaded)}, warnings_list(a));
+        },
+        py::arg("plan"), py::arg("path"), py::arg("through") = py::none(),
+        "The plan with the actuals of the SIE file in place of its own (finsam/sie_actuals.hpp with_actuals), loaded and "
+        "evaluated: (Plan, [(code, line, message, account, objects, sum öre, rows)]).");
 }
 
 }  // namespace finsam::python

@@ -17,9 +17,10 @@ using namespace finsam::cli;
 
 const char* const usage = R"(usage:
   finsam plan FILE [--variant NAME] [--format json|md|html|csv|xlsx] [--unit kr|tkr|mnkr] [--lang sv|en] [-o OUT]
+              [--sie BOOKS.se [--through YYYY-MM]]
   finsam validate FILE [--format json]
-  finsam explain FILE --year Y [--member M] [--intervention I] [--variant NAME] [--format json]
-  finsam compare FILE [--format json]
+  finsam explain FILE --year Y [--member M] [--intervention I] [--variant NAME] [--format json] [--sie BOOKS.se …]
+  finsam compare FILE [--format json] [--sie BOOKS.se [--through YYYY-MM]]
   finsam actuals FILE --sie BOOKS.se [--through YYYY-MM] [-o OUT]
   finsam --version | --help
 
@@ -31,6 +32,8 @@ explain   show how a figure of year Y was derived: a member's cost share, an int
 compare   evaluate the plan and each variant; print the differences per member and year
 actuals   read the books (a SIE 4 file) through the plan's accounting block and print the
           actuals block (JSON) through --through (default: the file's #OMFATTN month)
+--sie     (plan, explain, compare) evaluate with the actuals of the books in place of the
+          plan's own: through, and each kind the accounting block maps; forecast rules kept
 Exit status: 0 ok, 2 invalid plan, invalid books or usage error.
 )";
 

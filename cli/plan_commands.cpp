@@ -26,10 +26,11 @@ std::string table_format(const Args& a) {
 
 int run_plan_command(const Args& a) {
     if (a.file.empty()) throw UsageError("'finsam " + a.command + "' needs a plan FILE");
-    if (a.command == "plan") check_options(a, {"--variant", "--format", "--unit", "--lang", "-o"});
+    if (a.command == "plan") check_options(a, {"--variant", "--format", "--unit", "--lang", "-o", "--sie", "--through"});
     if (a.command == "validate") check_options(a, {"--format"});
-    if (a.command == "explain") check_options(a, {"--variant", "--format", "--year", "--member", "--intervention"});
-    if (a.command == "compare") check_options(a, {"--format"});
+    if (a.command == "explain") check_options(a, {"--variant", "--format", "--year", "--member", "--intervention", "--sie", "--through"});
+    if (a.command == "compare") check_options(a, {"--format", "--sie", "--through"});
+    const std::optional<BooksOptions> books = books_options(a);
     const std::string tables = a.command == "plan" ? table_format(a) : "";
     if (tables == "xlsx" && !a.options.count("-o")) throw UsageError("--format xlsx needs -o FILE");
     if (tables.empty() && a.options.count("-o")) throw UsageError("option -o applies to the table formats md, html, csv and xlsx");
@@ -40,9 +41,12 @@ int run_plan_command(const Args& a) {
     Plan plan;
     try {
         plan = load_plan_file(a.file);
+        if (books) plan = plan_with_books(*books, plan);
         ev = evaluate_all(plan);
     } catch (const PlanError& e) {
         return report_problems(a.file, e.problems(), as_json);
+    } catch (const SieError& e) {
+        return report_sie_problems(e);
     }
 
     if (a.command == "validate") return 0;

@@ -70,6 +70,23 @@ BookedActuals read_actuals(const Plan& plan, const std::string& path, std::optio
 BookedActuals read_actuals(const Plan& plan, std::string_view bytes, const std::string& name,
                            std::optional<YearMonth> through = std::nullopt);
 
+/// The plan document `document` (a finsam/1 plan, variants included) with the books' actuals in
+/// place of its own (spec 15, `finsam plan PLAN --sie BOOKS.se`): `actuals.through` and each
+/// kind the accounting block maps (costs, contributions, income: the keys `actuals` holds) are
+/// the books'; what else the plan's own `actuals` block holds (its `forecast` rules, a kind the
+/// accounting block does not map) is kept. Amounts in `unit`, the plan's amount unit.
+[[nodiscard]] Node with_actuals(Node document, const BookedActuals& actuals, Unit unit);
+
+/// The plan read again with the books' actuals in place of its own (the document is the plan's
+/// source with its variants). Throws PlanError whose messages begin "with the actuals of the
+/// books: " (a problem the books' figures cause in the plan, such as a month of a kept kind
+/// after the books' through).
+[[nodiscard]] Plan with_actuals(const Plan& plan, const BookedActuals& actuals);
+
+/// The problems of a plan read with the books' actuals, each message beginning "with the
+/// actuals of the books: " (for callers that load the document of with_actuals themselves).
+[[nodiscard]] PlanError books_plan_error(const PlanError& e);
+
 /// "2011-08".
 std::string month_text(YearMonth m);
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import re
 from typing import Any, Dict, List, NamedTuple, Optional, Tuple, Union
 
 import numpy as np
 import pandas as pd
 
 from . import _core
-from ._plan import Plan
+from ._plan import Plan, year_month
 from ._units import converter
 
 __all__ = ["read_sie", "read_actuals", "BooksActuals", "BooksWarning"]
@@ -109,9 +108,6 @@ class BooksActuals(NamedTuple):
     warnings: List[BooksWarning]
 
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-
-
 def read_actuals(plan: Plan, sie: PathLike, through: Optional[str] = None) -> BooksActuals:
     """The actuals of ``plan`` read from the SIE file ``sie`` through the plan's ``accounting``
     block, as ``finsam actuals PLAN --sie BOOKS.se [--through YYYY-MM]`` prints them.
@@ -122,12 +118,6 @@ def read_actuals(plan: Plan, sie: PathLike, through: Optional[str] = None) -> Bo
     plan's years."""
     if not isinstance(plan, Plan):
         raise TypeError(f"plan must be a finsam.Plan (from finsam.load), not {type(plan).__name__}")
-    month = None
-    if through is not None:
-        m = _MONTH.match(str(through))
-        if not m or not 1 <= int(m.group(2)) <= 12 or int(m.group(1)) < 1:
-            raise ValueError(f"through must be a month written YYYY-MM, such as '2011-08', not {through!r}")
-        month = (int(m.group(1)), int(m.group(2)))
-    text, warnings, _ = _core.read_actuals(plan._core, os.fspath(sie), month)
+    text, warnings, _ = _core.read_actuals(plan._core, os.fspath(sie), year_month(through))
     kr = converter("kr")
     return BooksActuals(json.loads(text), [BooksWarning(c, n, msg, a, o, kr(s), r) for c, n, msg, a, o, s, r in warnings])

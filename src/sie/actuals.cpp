@@ -326,4 +326,33 @@ std::string actuals_json(const BookedActuals& actuals, Unit unit) {
     return detail::dump_pretty(j);
 }
 
+Node with_actuals(Node document, const BookedActuals& actuals, Unit unit) {
+    const Node booked = parse_json(actuals_json(actuals, unit));
+    const Node* own = document.find("actuals");
+    Node block = own && own->is_object() ? *own : Node::object();
+    for (const auto& [key, value] : booked.members()) block.set(key, value);
+    document.set("actuals", std::move(block));
+    return document;
+}
+
+Plan with_actuals(const Plan& plan, const BookedActuals& actuals) {
+    Node document = plan.source;
+    if (!plan.variants.empty()) {
+        Node variants = Node::object();
+        for (const auto& [name, patch] : plan.variants) variants.set(name, patch);
+        document.set("variants", std::move(variants));
+    }
+    try {
+        return load_plan(with_actuals(std::move(document), actuals, plan.amount_unit));
+    } catch (const PlanError& e) {
+        throw books_plan_error(e);
+    }
+}
+
+PlanError books_plan_error(const PlanError& e) {
+    std::vector<Problem> ps;
+    for (const auto& p : e.problems()) ps.push_back({p.path, "with the actuals of the books: " + p.message});
+    return PlanError(std::move(ps));
+}
+
 }  // namespace finsam
