@@ -11,6 +11,7 @@
     finsam.sweep(plan, rates)                 # thousands of uprating scenarios at once, exactly
     finsam.read_sie("books.se")               # a SIE file's transactions as a DataFrame
     finsam.read_actuals(plan, "books.se")     # the plan's actuals read from its books
+    plan.with_actuals(sie="books.se")         # a new Plan with the books' actuals in place of its own
 
 Figures are exact: integer öre inside, ``decimal.Decimal`` kronor (or ``int`` öre with
 ``unit="öre"``) outside; floats only when asked for with ``as_float=True``. Invalid plans raise
