@@ -1,10 +1,13 @@
-"""Tests of `finsam actuals PLAN --sie BOOKS.se [--through YYYY-MM] [-o FILE]` (spec section 15).
+"""Tests of `finsam actuals PLAN --sie BOOKS.se [--through YYYY-MM] [-o FILE]` and of
+`finsam plan|explain|compare PLAN --sie BOOKS.se` (spec section 15), and of the example books
+examples/books/sodra-dalarna-2011.se against the follow-up example plan.
 
 Run by ctest as: /usr/bin/python3 test_actuals.py FINSAM_BINARY SOURCE_DIR
 Only the standard library is used, so the same script runs against the sanitizer build. The
 books are tests/sie/*.se (written the way exporters write them, see its README) and their plan
 tests/sie/plan.json; every figure below is worked out by hand from those files.
 """
+import copy
 import json
 import os
 import subprocess
@@ -152,7 +155,139 @@ class Actuals(unittest.TestCase):
         self.assertIn("--through must be a month written YYYY-MM", run("actuals", PLAN, "--sie", "x", "--through", "2011-13")[2])
 
 
+def write_plan(d, doc, name="plan.json"):
+    path = os.path.join(d, name)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False)
+    return path
+
+
+class PlanWithBooks(unittest.TestCase):
+    """`finsam plan PLAN --sie BOOKS.se`: the books' actuals in place of the plan's own."""
+
+    def setUp(self):
+        with open(PLAN, encoding="utf-8") as f:
+            self.doc = json.load(f)
+        # the plan's own actuals: other figures, an earlier month, a forecast rule
+        self.doc["actuals"] = {"through": "2011-02", "costs": {"shp": {"2011-01": "1"}, "kansli": {"2011-02": "2"}},
+                               "contributions": {"fk": {"2011-01": "3"}}, "forecast": {"shp": "run_rate"}}
+
+    def test_the_books_replace_the_plans_actuals(self):
+        with tempfile.TemporaryDirectory() as d:
+            plan = write_plan(d, self.doc)
+            code, out, err = run("plan", plan, "--sie", sie("visma_cp437_crlf.se"))
+        self.assertEqual(code, 0, err)
+        f = json.loads(out)["follow_up"]
+        # through #OMFATTN 2011-08. Even profiles: shp 1 380 000 / 12 = 115 000 a month, 8 months
+        # = 920 000 to date; kansli 900 000 / 12 = 75 000, to date 600 000.
+        # shp: booked 85 000; the plan's run_rate rule is kept: 85 000 × 1 380 000 / 920 000 = 127 500.
+        # kansli: booked 12 500 + 35 000 = 47 500; rule "budget": 47 500 + (900 000 − 600 000) = 347 500.
+        self.assertEqual((f["year"], f["through"]), (2011, "2011-08"))
+        got = {i["id"]: (i["forecast_rule"], i["budget_to_date"], i["actual_to_date"], i["forecast"]) for i in f["interventions"]}
+        self.assertEqual(got, {"shp": ("run_rate", "920000.00", "85000.00", "127500.00"),
+                               "kansli": ("budget", "600000.00", "47500.00", "347500.00")})
+        # the books' 2010 row (kansli 12 000 in June 2010) is history
+        self.assertEqual(f["history"], {"2010": {"costs": {"shp": "0.00", "kansli": "12000.00"}, "total_costs": "12000.00"}})
+        # fk paid 455 000 in February (credit on 3010); the plan's own 3 is gone
+        self.assertEqual({m["id"]: m.get("received_to_date") for m in f["members"]},
+                         {"fk": "455000.00", "region": "0.00", "avesta": "0.00"})
+        # the books' warnings come first, then the result's
+        lines = err.splitlines()
+        self.assertTrue(lines[0].startswith(sie("visma_cp437_crlf.se") + ":43: warning: "), err)
+        self.assertTrue(lines[1].endswith("[rows_after_through]"), err)
+
+    def test_as_the_actuals_command_put_into_the_plan(self):
+        # `plan --sie` is `actuals` pasted into the plan (forecast rules kept): same output, every format
+        with tempfile.TemporaryDirectory() as d:
+            plan = write_plan(d, self.doc)
+            code, out, err = run("actuals", plan, "--sie", sie("visma_cp437_crlf.se"))
+            self.assertEqual(code, 0, err)
+            pasted = copy.deepcopy(self.doc)
+            pasted["actuals"] = dict(json.loads(out), forecast=self.doc["actuals"]["forecast"])
+            pasted_path = write_plan(d, pasted, "pasted.json")
+            for fmt in (["--format", "json"], ["--format", "md"], ["--format", "html", "--lang", "en"],
+                        ["--format", "csv", "--unit", "kr"]):
+                with self.subTest(fmt):
+                    a = run("plan", plan, "--sie", sie("visma_cp437_crlf.se"), *fmt)
+                    b = run("plan", pasted_path, *fmt)
+                    self.assertEqual((a[0], a[1]), (b[0], b[1]))
+            a = run("compare", plan, "--sie", sie("visma_cp437_crlf.se"))
+            b = run("compare", pasted_path)
+            self.assertEqual((a[0], a[1]), (b[0], b[1]))
+
+    def test_explain_with_books(self):
+        with tempfile.TemporaryDirectory() as d:
+            plan = write_plan(d, self.doc)
+            code, out, err = run("explain", plan, "--sie", sie("visma_cp437_crlf.se"), "--forecast", "shp", "--format", "json")
+        self.assertEqual(code, 0, err)
+        self.assertIn("127500.00", out)
+
+    def test_a_kind_the_accounting_block_does_not_map_is_kept(self):
+        del self.doc["accounting"]["contributions"]
+        self.doc["actuals"]["contributions"] = {"fk": {"2011-02": "400000"}}
+        with tempfile.TemporaryDirectory() as d:
+            plan = write_plan(d, self.doc)
+            code, out, err = run("plan", plan, "--sie", sie("visma_cp437_crlf.se"))
+            self.assertEqual(code, 0, err)
+            members = json.loads(out)["follow_up"]["members"]
+            self.assertEqual(members[0]["received_to_date"], "400000.00")  # the plan's own, typed by hand
+            # a kept month after the books' through is an error the books cause, at its pointer
+            self.doc["actuals"]["through"] = "2011-12"
+            self.doc["actuals"]["contributions"] = {"fk": {"2011-10": "400000"}}
+            plan = write_plan(d, self.doc)
+            code, out, err = run("plan", plan, "--sie", sie("visma_cp437_crlf.se"))
+            self.assertEqual(code, 2)
+            self.assertTrue(out.startswith(plan + ":/actuals/contributions/fk/2011-10: with the actuals of the books: "), out)
+
+    def test_problems_and_usage(self):
+        bad = os.path.join(SRC, "tests", "bad_sie", "every_problem_listed.se")
+        code, out, err = run("plan", PLAN, "--sie", bad, "--format", "md")
+        self.assertEqual(code, 2)
+        self.assertEqual([line.split(": ", 1)[0] for line in out.splitlines()],
+                         [bad + ":8", bad + ":11", bad + ":16", bad + ":19"])
+        for args in (["plan", PLAN, "--through", "2011-08"], ["validate", PLAN, "--sie", sie("psaldo_type3.se")],
+                     ["plan", PLAN, "--sie", sie("psaldo_type3.se"), "--through", "2011-13"]):
+            with self.subTest(args):
+                code, out, err = run(*args)
+                self.assertEqual(code, 2)
+                self.assertIn("usage:", err)
+        self.assertIn("option --through applies with --sie", run("plan", PLAN, "--through", "2011-08")[2])
+
+
+EXAMPLE = None
+EXAMPLE_BOOKS = None
+
+
+class ExampleBooks(unittest.TestCase):
+    """examples/books/sodra-dalarna-2011.se: the books whose actuals are the follow-up example's."""
+
+    def test_the_books_give_the_plans_actuals(self):
+        from decimal import Decimal
+        code, out, err = run("actuals", EXAMPLE, "--sie", EXAMPLE_BOOKS)
+        self.assertEqual((code, err), (0, ""))  # every row mapped, none after August
+        with open(EXAMPLE, encoding="utf-8") as f:
+            own = json.load(f)["actuals"]
+        booked = json.loads(out)
+
+        def exact(block):  # amounts as exact decimals ("74210" in the plan, "74210.00" from the books)
+            return {k: {i: [(m, Decimal(a)) for m, a in months.items()] for i, months in v.items()}
+                    if isinstance(v, dict) else v for k, v in block.items() if k != "forecast"}
+
+        self.assertEqual(exact(booked), exact(own))
+        self.assertEqual(list(booked), ["through", "costs", "contributions", "income"])
+
+    def test_evaluated_with_the_books_as_the_plan_itself(self):
+        for fmt in ([], ["--format", "md"], ["--format", "csv", "--unit", "kr"], ["--format", "html", "--lang", "en"]):
+            with self.subTest(fmt):
+                a = run("plan", EXAMPLE, *fmt)
+                b = run("plan", EXAMPLE, "--sie", EXAMPLE_BOOKS, *fmt)
+                self.assertEqual(a[0], 0, a[2])
+                self.assertEqual((a[0], a[1], a[2]), (b[0], b[1], b[2]))
+
+
 if __name__ == "__main__":
     FINSAM, SRC = sys.argv[1], sys.argv[2]
     PLAN = sie("plan.json")
+    EXAMPLE = os.path.join(SRC, "examples", "sodra-dalarna-2011-uppfoljning.json")
+    EXAMPLE_BOOKS = os.path.join(SRC, "examples", "books", "sodra-dalarna-2011.se")
     unittest.main(argv=[sys.argv[0], "-v"])

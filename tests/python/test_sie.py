@@ -8,6 +8,7 @@ import datetime
 import json
 import pickle
 import sys
+import warnings
 from decimal import Decimal
 from pathlib import Path
 
@@ -153,3 +154,49 @@ def test_read_actuals_warnings_and_through():
         finsam.read_actuals(plan, BOOKS / "visma_cp437_crlf.se", through="2012-01")
     with pytest.raises(TypeError):
         finsam.read_actuals(str(PLAN), BOOKS / "visma_cp437_crlf.se")
+
+
+def test_with_actuals_as_the_cli(cli, tmp_path):
+    # the plan's own actuals (other figures, a forecast rule) give way to the books'; the rule stays
+    doc = json.loads(PLAN.read_text(encoding="utf-8"))
+    doc["actuals"] = {"through": "2011-02", "costs": {"shp": {"2011-01": "1"}}, "forecast": {"shp": "run_rate"}}
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    plan = finsam.load(path)
+    books = BOOKS / "visma_cp437_crlf.se"
+    with pytest.warns(UserWarning) as caught:
+        followed = plan.with_actuals(sie=books)
+    assert isinstance(followed, finsam.Plan) and followed != plan
+    rc, out, err = cli.run("plan", str(path), "--sie", str(books))
+    assert rc == 0
+    assert followed.evaluate().to_json() == out.rstrip("\n")
+    # the books' warnings as the CLI prints them, before the result's own
+    assert [str(w.message) for w in caught] == [line.replace(": warning: ", ": ", 1) for line in err.splitlines()[:2]]
+    block = followed.to_dict()["actuals"]
+    assert block["through"] == "2011-08" and block["forecast"] == {"shp": "run_rate"}
+    # shp: 85 000 booked in January; run_rate 85 000 × 1 380 000 / (8 × 115 000) = 127 500
+    assert block["costs"]["shp"] == {"2011-01": "85000.00"}
+    assert '"forecast":"127500.00"' in out.replace(" ", "")
+    # through as elsewhere; the plan itself is unchanged
+    with pytest.warns(UserWarning):
+        assert plan.with_actuals(books, through="2011-09").to_dict()["actuals"]["costs"]["kansli"]["2011-09"] == "12500.00"
+    assert plan.to_dict()["actuals"]["costs"] == {"shp": {"2011-01": "1"}}
+    with pytest.raises(ValueError, match="through must be a month"):
+        plan.with_actuals(books, through="2011-8")
+    with pytest.raises(finsam.SieError):
+        plan.with_actuals(ROOT / "tests" / "bad_sie" / "every_problem_listed.se")
+
+
+def test_example_books_give_the_plans_own_result():
+    # examples/books: the books of the follow-up example, whose actuals are the plan's own
+    plan = finsam.load(ROOT / "examples" / "sodra-dalarna-2011-uppfoljning.json")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no row unmapped, none after August
+        followed = plan.with_actuals(sie=ROOT / "examples" / "books" / "sodra-dalarna-2011.se")
+    assert followed.evaluate().to_json() == plan.evaluate().to_json()
+    own = plan.to_dict()["actuals"]
+    booked = followed.to_dict()["actuals"]
+    for kind in ("costs", "contributions", "income"):
+        assert {i: {m: Decimal(a) for m, a in ms.items()} for i, ms in booked[kind].items()} == \
+               {i: {m: Decimal(a) for m, a in ms.items()} for i, ms in own[kind].items()}
+    assert booked["forecast"] == own["forecast"]
