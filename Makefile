@@ -12,7 +12,7 @@ FUZZ_BUILD  ?= build-fuzz
 FUZZ_SECONDS ?= 600
 FUZZ_FLAGS  ?=
 
-.PHONY: all deps build demo test test-unit test-sanitize fuzz bench clean
+.PHONY: all deps build demo test test-unit test-sanitize fuzz bench bench-followup clean
 
 all: build
 
@@ -97,6 +97,13 @@ bench: deps
 	cmake --build $(BUILD) -j$(JOBS)
 	$(PYTHON) benchmarks/bench.py --build $(BUILD)
 	$(PYTHON) benchmarks/sie_bench.py --build $(BUILD)
+
+# Only the follow-up benchmark (issue 15): a 50-intervention plan with actuals and liquidity
+# (figures in docs/followup.md).
+bench-followup: deps
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DFINSAM_BUILD_BENCHMARKS=ON
+	cmake --build $(BUILD) -j$(JOBS) --target followup_bench
+	$(PYTHON) benchmarks/bench.py --build $(BUILD) --followup-only
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD)

@@ -14,7 +14,8 @@ Args parse_args(int argc, char** argv) {
     Args a;
     std::vector<std::string> positional;
     static const std::vector<std::string> with_value = {"--variant", "--format", "--year", "--member", "--intervention",
-                                                        "--unit", "--lang", "-o", "--sie", "--through"};
+                                                        "--unit", "--lang", "-o", "--month", "--forecast", "--sie",
+                                                        "--through"};
     for (int i = 1; i < argc; ++i) {
         std::string s = argv[i];
         if (s.rfind("--", 0) == 0 && s.find('=') != std::string::npos) {

@@ -17,18 +17,22 @@ using namespace finsam::cli;
 
 const char* const usage = R"(usage:
   finsam plan FILE [--variant NAME] [--format json|md|html|csv|xlsx] [--unit kr|tkr|mnkr] [--lang sv|en] [-o OUT]
-              [--sie BOOKS.se [--through YYYY-MM]]
   finsam validate FILE [--format json]
-  finsam explain FILE --year Y [--member M] [--intervention I] [--variant NAME] [--format json] [--sie BOOKS.se …]
-  finsam compare FILE [--format json] [--sie BOOKS.se [--through YYYY-MM]]
+  finsam explain FILE --year Y [--member M] [--intervention I] [--variant NAME] [--format json]
+  finsam explain FILE --year Y --month M [--intervention I] [--lang sv|en] [--variant NAME] [--format json]
+  finsam explain FILE --forecast I [--lang sv|en] [--variant NAME] [--format json]
+  finsam compare FILE [--format json]
   finsam actuals FILE --sie BOOKS.se [--through YYYY-MM] [-o OUT]
+  plan, explain and compare also take [--sie BOOKS.se [--through YYYY-MM]]
   finsam --version | --help
 
 plan      evaluate FILE (a finsam/1 plan) and print the result: JSON (default), or the budget
           tables as Markdown, HTML, CSV (one file per table into the directory -o DIR, or all
           on stdout) or XLSX (needs -o FILE); tables in --unit (default tkr), --lang (default sv)
 validate  print every problem of FILE as FILE:POINTER: message; nothing when it is valid
-explain   show how a figure of year Y was derived: a member's cost share, an intervention's amount
+explain   show how a figure of year Y was derived: a member's cost share, an intervention's amount;
+          with --month M (1–12) an intervention's budget that month (its profile split) or,
+          without --intervention, the month's cash; --forecast I the follow-up forecast of I
 compare   evaluate the plan and each variant; print the differences per member and year
 actuals   read the books (a SIE 4 file) through the plan's accounting block and print the
           actuals block (JSON) through --through (default: the file's #OMFATTN month)

@@ -28,7 +28,9 @@ int run_plan_command(const Args& a) {
     if (a.file.empty()) throw UsageError("'finsam " + a.command + "' needs a plan FILE");
     if (a.command == "plan") check_options(a, {"--variant", "--format", "--unit", "--lang", "-o", "--sie", "--through"});
     if (a.command == "validate") check_options(a, {"--format"});
-    if (a.command == "explain") check_options(a, {"--variant", "--format", "--year", "--member", "--intervention", "--sie", "--through"});
+    if (a.command == "explain")
+        check_options(a, {"--variant", "--format", "--year", "--member", "--intervention", "--month", "--forecast", "--lang", "--sie",
+                          "--through"});
     if (a.command == "compare") check_options(a, {"--format", "--sie", "--through"});
     const std::optional<BooksOptions> books = books_options(a);
     const std::string tables = a.command == "plan" ? table_format(a) : "";
@@ -73,21 +75,38 @@ int run_plan_command(const Args& a) {
         return 0;
     }
     // explain
-    auto y = a.options.find("--year");
-    if (y == a.options.end()) throw UsageError("'finsam explain' needs --year Y");
-    int year = 0;
-    try {
-        std::size_t pos = 0;
-        year = std::stoi(y->second, &pos);
-        if (pos != y->second.size()) throw std::invalid_argument("year");
-    } catch (const std::exception&) {
-        throw UsageError("--year must be a year such as 2005");
-    }
     std::optional<std::string> member, intervention;
     if (auto m = a.options.find("--member"); m != a.options.end()) member = m->second;
     if (auto i = a.options.find("--intervention"); i != a.options.end()) intervention = i->second;
+    Lang lang = Lang::sv;
+    if (auto l = a.options.find("--lang"); l != a.options.end()) {
+        if (l->second != "sv" && l->second != "en") throw UsageError("--lang must be sv or en");
+        lang = l->second == "en" ? Lang::en : Lang::sv;
+    }
+    auto number = [&](const char* option, const char* what) {
+        auto o = a.options.find(option);
+        if (o == a.options.end()) return std::optional<int>();
+        try {
+            std::size_t pos = 0;
+            const int v = std::stoi(o->second, &pos);
+            if (pos != o->second.size()) throw std::invalid_argument(option);
+            return std::optional<int>(v);
+        } catch (const std::exception&) {
+            throw UsageError(std::string(option) + " must be " + what);
+        }
+    };
+    const std::optional<int> month = number("--month", "a month 1–12 such as 3");
+    auto forecast = a.options.find("--forecast");
+    if (forecast != a.options.end() && (month || member || intervention))
+        throw UsageError("--forecast I explains the forecast of intervention I in the follow-up year; give it alone");
+    const std::optional<int> year = number("--year", "a year such as 2005");
+    if (!year && forecast == a.options.end()) throw UsageError("'finsam explain' needs --year Y (or --forecast I)");
+    if (month && member) throw UsageError("--month explains a month's budget (with --intervention) or its cash (alone), not a member's part");
     try {
-        const Explanation e = explain(*r, year, member, intervention);
+        const Explanation e = forecast != a.options.end() ? explain_forecast(*r, forecast->second, lang)
+                              : month && intervention     ? explain_month(*r, *intervention, *year, *month, lang)
+                              : month                     ? explain_cash(*r, *year, *month, lang)
+                                                          : explain(*r, *year, member, intervention);
         if (as_json) std::cout << e.json << "\n";
         else std::cout << e.text;
     } catch (const Error& e) {

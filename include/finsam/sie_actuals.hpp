@@ -53,7 +53,7 @@ struct BookedLine {
 struct BookedActuals {
     YearMonth through;  ///< the last month read (--through, else #OMFATTN's month)
     /// By kind, present where the accounting block has that key; ids with rows only, in the
-    /// plan's order (income ids in the order of the rules where the plan has no income lines).
+    /// plan's order.
     std::optional<std::vector<BookedLine>> costs, contributions, income;
     std::vector<BooksWarning> warnings;
     SieSummary summary;                 ///< what the reader learnt about the file

@@ -8,6 +8,8 @@
     result.explain(2011, member="avesta")     # how a figure was derived
     result.plot("costs")                      # a matplotlib Figure
     result.table("distribution")              # a budget table (HTML in notebooks, Markdown, Excel)
+    result.follow_up().interventions          # with actuals: budget, actual and forecast of year F
+    result.liquidity().months                 # with a liquidity plan: the cash month by month
     finsam.sweep(plan, rates)                 # thousands of uprating scenarios at once, exactly
     finsam.read_sie("books.se")               # a SIE file's transactions as a DataFrame
     finsam.read_actuals(plan, "books.se")     # the plan's actuals read from its books
@@ -39,6 +41,7 @@ except ImportError as _err:  # pragma: no cover - exercised by tests/python/test
 
 from ._base import Intervention, Member, ResultWarning
 from ._errors import Error, PlanError, Problem, SieError, SieProblem
+from ._followup import FollowUp, Liquidity
 from ._plan import Plan, compare, load, loads
 from ._result import Explanation, Result
 from ._sie import BooksActuals, BooksWarning, read_actuals, read_sie
@@ -62,6 +65,8 @@ __all__ = [
     "Plan",
     "Result",
     "Explanation",
+    "FollowUp",
+    "Liquidity",
     "Member",
     "Intervention",
     "ResultWarning",

@@ -6,21 +6,16 @@
 
 #include "finsam/result_json.hpp"
 #include "../json_tree.hpp"
+#include "explain_detail.hpp"
 
 namespace finsam {
 
 namespace {
 
 using J = detail::JsonTree;
+using explain_detail::approx;
 
-std::string kr(Money m) { return m.to_kr_string() + " kr"; }
-
-/// A rational as a decimal: exact where it has at most 4 decimals, else "≈" and 4 decimals.
-std::string approx(const Rational& q) {
-    const BigInt scaled = round_integer(q * 10000, RoundingMode::half_up);
-    if (Rational(scaled, 10000) == q) return decimal_text(scaled, 4, {"-", ".", "", DecimalStyle::Zeros::trim});
-    return "≈ " + decimal_text(scaled, 4);
-}
+using explain_detail::kr;
 
 /// One split (frame or case) as seen by member k.
 J split_step(const Allocation& a, std::size_t k, Money amount, const std::vector<Rational>& weights, std::ostream& os,

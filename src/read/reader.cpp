@@ -2,7 +2,6 @@
 #include "reader.hpp"
 
 #include <algorithm>
-#include <regex>
 
 namespace finsam::read {
 
@@ -46,6 +45,16 @@ bool is_year_key(std::string_view k) {
     for (char c : k)
         if (c < '0' || c > '9') return false;
     return true;
+}
+
+std::optional<YearMonth> parse_month(std::string_view k) {
+    const auto dash = k.find('-');
+    if (dash == std::string_view::npos || !is_year_key(k.substr(0, dash))) return std::nullopt;
+    const std::string_view mm = k.substr(dash + 1);
+    if (mm.size() != 2 || mm[0] < '0' || mm[0] > '1' || mm[1] < '0' || mm[1] > '9') return std::nullopt;
+    const int month = (mm[0] - '0') * 10 + (mm[1] - '0');
+    if (month < 1 || month > 12) return std::nullopt;
+    return YearMonth{std::stoi(std::string(k.substr(0, dash))), month};
 }
 
 void Reader::type_error(const Node& n, const std::string& path, std::string_view expected) {
@@ -197,9 +206,8 @@ std::optional<YearMonth> Reader::month_bound(const Node& n, const std::string& p
         if (!y) return std::nullopt;
         return YearMonth{*y, is_from ? 1 : 12};
     }
-    static const std::regex re("([1-9][0-9]{0,3})-(0[1-9]|1[0-2])");
-    std::smatch m;
-    if (n.is_string() && std::regex_match(n.text(), m, re)) return YearMonth{std::stoi(m[1]), std::stoi(m[2])};
+    if (n.is_string())
+        if (auto m = parse_month(n.text())) return *m;
     if (n.is_string())
         error(path, "\"" + sanitize_utf8(n.text()) + "\" is not a month; write a month such as \"2011-07\" or a year such as 2011");
     else

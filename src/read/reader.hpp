@@ -35,6 +35,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::string_view closest(std::string_view word, const std::vector<std::string_view>& candidates);
 /// A year key: 1..9999 without leading zeros (spec 12.1).
 bool is_year_key(std::string_view k);
+/// A month "YYYY-MM" (the year as a year key, the month 01..12), or nullopt.
+std::optional<YearMonth> parse_month(std::string_view k);
 
 /// Reads typed values out of JSON nodes, collecting problems (see the design notes).
 class Reader {

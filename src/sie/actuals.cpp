@@ -90,6 +90,8 @@ public:
                 for (const auto& iv : plan.interventions) ids.push_back(iv.id);
             if (kind == AccountingKind::contributions)
                 for (const auto& m : plan.members) ids.push_back(m.id);
+            if (kind == AccountingKind::income)
+                for (const auto& line : plan.income) ids.push_back(line.id);
             for (const auto& r : *rules) {
                 auto at = std::find(ids.begin(), ids.end(), r.to);
                 if (at == ids.end()) at = ids.insert(ids.end(), r.to);  // income ids, in the order of the rules

@@ -24,6 +24,9 @@ print(json.dumps({
     "state_fk_2011": str(state.contributions()["final"].loc[2011, "fk"]),
     "sater_2011": str(sater.contributions()["final"].loc[2011, "sater"]),
     "sater_difference_2011": str(diff.loc[("sater-joins", "sater", 2011), ("final_contribution", "difference")]),
+    "shp_forecast": str(follow.interventions.loc["sammanhangsplatser", "forecast"]),
+    "forecast_result": str(follow.result["forecast_result"]),
+    "cash_march": str(report.liquidity().months.loc[(2011, 3), "cash_end"]),
 }))
 """
 
@@ -55,17 +58,26 @@ def test_the_scenarios_notebook_runs_and_shows_the_key_figures(tmp_path: Path, m
     # README 2.5: Säter 36 400 × 136 250/47 647 = 104 088.4001 → 104 088 (0 in the base plan)
     assert figures["sater_2011"] == "104088.00"
     assert figures["sater_difference_2011"] == "104088.00"
+    # README 4.2: 1 202 000 × 2 300 000 / 1 431 112 = 1 931 784.51… → 1 931 785; the forecast
+    # result 3 640 000 + 254 900 − 3 075 833 = 819 067; README 4.3: March ends at 271 755
+    assert figures["shp_forecast"] == "1931785.00"
+    assert figures["forecast_result"] == "819067.00"
+    assert figures["cash_march"] == "271755.00"
 
     # the plots are shown as images, the tables as HTML, the explanation as text
     kinds = [{k for o in out if o.output_type in ("display_data", "execute_result") for k in o.data}
              for out in outputs]
-    assert sum("image/png" in k for k in kinds) == 2
+    assert sum("image/png" in k for k in kinds) == 4
     assert sum("text/html" in k for k in kinds) >= 8
     tables = [o.data["text/html"] for out in outputs for o in out
               if o.output_type == "execute_result" and 'class="finsam-tables"' in o.data.get("text/html", "")]
-    assert len(tables) == 3
+    assert len(tables) == 4
     # Säter's cost share 2011, 94 937 kr, is 95 tkr in the distribution table
     assert "Säters kommun" in tables[1] and '<td class="num">95</td>' in tables[1]
     explained = [o.data["text/plain"] for out in outputs for o in out
                  if o.output_type == "execute_result" and "Cost share of Säters kommun" in o.data.get("text/plain", "")]
     assert len(explained) == 1 and "cost share = Σ parts = 94937.00 kr" in explained[0]
+    forecast = [o.data["text/plain"] for out in outputs for o in out
+                if o.output_type == "execute_result" and o.data.get("text/plain", "").startswith("Prognos 2011 för Sammanhangsplatser")]
+    assert len(forecast) == 1 and "→ avrundat till kr (half_up): 1931785.00 kr" in forecast[0]
+    assert "Uppföljning per insats 2011 t.o.m. augusti" in tables[3]
