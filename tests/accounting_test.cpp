@@ -234,3 +234,50 @@ BOOST_AUTO_TEST_CASE(period_balances_are_not_read_beside_vouchers) {
     BOOST_TEST(!a.from_period_balances);
     BOOST_TEST(a.costs->at(1).months.at({2011, 1}) == finsam::Money::from_ore(59999));
 }
+
+BOOST_AUTO_TEST_CASE(with_actuals_replaces_the_kinds_the_books_map) {
+    // the plan's own actuals: other costs, a forecast rule, income it types by hand (the rules
+    // map costs and contributions only), and a variant
+    std::string text = plan_with(rules);
+    text.pop_back();
+    text += R"(, "income": [{"id": "esf", "amounts": {"2011": "300"}}],
+      "actuals": {"through": "2011-02", "costs": {"shp": {"2011-01": "1"}, "kansli": {"2010": "9"}},
+                  "income": {"esf": {"2011-02": "150"}}, "forecast": {"shp": "run_rate"}},
+      "variants": {"more": {"shares": {"fk": "60", "region": "40"}}}})";
+    const finsam::Plan plan = finsam::load_plan_string(text);
+    const finsam::BookedActuals booked = mapped(text, books);
+    const finsam::Node doc = finsam::with_actuals(finsam::parse_json(text), booked, plan.amount_unit);
+    // through, costs and contributions are the books' (rows_mapped_by_the_first_rule has the
+    // figures); the plan's forecast and income stay, in their places; the kansli's 2010 year key is gone
+    BOOST_TEST(finsam::dump(*doc.find("actuals")) ==
+               R"({"through":"2011-08","costs":{"shp":{"2011-01":"1050.00"},"kansli":{"2010-12":"700.00","2011-01":"599.99"}},)"
+               R"("income":{"esf":{"2011-02":"150"}},"forecast":{"shp":"run_rate"},)"
+               R"("contributions":{"fk":{"2011-03":"455000.00"},"region":{"2011-03":"100.00"}}})");
+    // the Plan overload: the same document read again, variants kept
+    const finsam::Plan followed = finsam::with_actuals(plan, booked);
+    BOOST_TEST(followed.actuals->through.month == 8);
+    BOOST_TEST(followed.variants.size() == 1u);
+    BOOST_TEST(finsam::dump(*followed.source.find("actuals")) == finsam::dump(*doc.find("actuals")));
+    BOOST_TEST(finsam::variant_plan(followed, "more").actuals->through.month == 8);
+    // a plan without actuals gains the block
+    const finsam::Node bare = finsam::with_actuals(finsam::parse_json(plan_with(rules)), booked, finsam::Unit::kr);
+    BOOST_TEST(finsam::dump(*bare.find("actuals")) == json_of(booked));
+}
+
+BOOST_AUTO_TEST_CASE(with_actuals_problems_name_the_books) {
+    // the plan types its contributions (no contribution rules) through December; the books are
+    // read through August, so its October payment lies after the month read through
+    std::string text = plan_with(R"({"costs": [{"accounts": "5010", "to": "kansli"}]})");
+    text.pop_back();
+    text += R"(, "actuals": {"through": "2011-12", "contributions": {"fk": {"2011-10": "455000"}}}})";
+    const finsam::Plan plan = finsam::load_plan_string(text);
+    const finsam::BookedActuals booked = mapped(text, books);
+    try {
+        (void)finsam::with_actuals(plan, booked);
+        BOOST_FAIL("the October payment after the books' through is no problem");
+    } catch (const finsam::PlanError& e) {
+        BOOST_REQUIRE(e.problems().size() == 1u);
+        BOOST_TEST(e.problems()[0].path == "/actuals/contributions/fk/2011-10");
+        BOOST_TEST(e.problems()[0].message.rfind("with the actuals of the books: ", 0) == 0u, e.problems()[0].message);
+    }
+}
