@@ -614,9 +614,13 @@ private:
     void follow_up() {
         if (!p_.uses_months()) return;
         followup::Collector c(r_);
-        followup::monthly_budgets(p_, r_, amount_ok_, c);
-        if (problems_.empty() && c.ok() && p_.actuals) followup::follow_up(p_, r_, c);
-        if (problems_.empty() && c.ok() && p_.liquidity) followup::liquidity(p_, r_, c);
+        // A year is usable when its frame, contributions, every amount and every month are known.
+        // The follow-up and the liquidity of the usable years run beside the problems of the
+        // others, so that every problem is listed (14.6.4), not only those before the first.
+        std::vector<bool> usable = followup::monthly_budgets(p_, r_, amount_ok_, c);
+        for (std::size_t yi = 0; yi < ny_; ++yi) usable[yi] = usable[yi] && year_ok_[yi];
+        if (p_.actuals && usable[r_.year_index(p_.actuals->year())]) followup::follow_up(p_, r_, c);
+        if (p_.liquidity) followup::liquidity(p_, r_, c, usable);
         for (auto& pr : c.problems()) problem(std::move(pr.path), std::move(pr.message));
     }
 

@@ -15,14 +15,16 @@ public:
         fu_.year = F_;
         fu_.through_month = T_;
         fu_.contributions_given = a_.contributions_given;
+        // the problems of other years may be in c_ already: go on while there are none of its own
+        before_ = c_.problems().size();
         for (std::size_t i = 0; i < p_.interventions.size(); ++i) intervention(i);
-        if (!c_.ok()) return;
+        if (!ok()) return;
         members();
         income();
-        if (!c_.ok()) return;
+        if (!ok()) return;
         totals();
         closed_years();
-        if (!c_.ok()) return;
+        if (!ok()) return;
         warnings();
         r_.follow_up = std::move(fu_);
     }
@@ -35,6 +37,9 @@ private:
     const int F_, T_;
     const std::size_t fyi_;
     FollowUp fu_;
+    std::size_t before_ = 0;  // problems in the collector before the follow-up's own
+
+    bool ok() const { return c_.problems().size() == before_; }
 
     /// The booked months of an intervention in `year`: month keys as written, a year key
     /// spread by the intervention's own profile (then the plan's, then even; 14.6.6).
@@ -220,7 +225,7 @@ private:
             for (const auto& f : fu_.income) fu_.income_forecast += f.forecast;
             fu_.forecast_result = fu_.contributions + fu_.income_forecast - fu_.totals.forecast;
         });
-        if (!c_.ok() || !p_.equity.given) return;
+        if (!ok() || !p_.equity.given) return;
         // the equity chain with F's forecast result in place of its planned result
         c_.guarded("/equity", "the forecast equity", [&] {
             Money eq = r_.totals[fyi_].equity_start + fu_.forecast_result;

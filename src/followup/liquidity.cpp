@@ -8,14 +8,24 @@ class LiquidityBuilder {
 public:
     LiquidityBuilder(const Plan& p, Result& r, Collector& c) : p_(p), r_(r), c_(c), L_(*p.liquidity), unit_(p.rounding.allocation) {}
 
-    void run() {
+    void run(const std::vector<bool>& usable) {
         const std::size_t ny = static_cast<std::size_t>(p_.year_count());
         lr_.opening = L_.opening;
         lr_.minimum = L_.minimum;
         lr_.months.resize(ny);
         lr_.quarters.resize(ny);
-        for (std::size_t yi = 0; yi < ny; ++yi) year(yi);
-        if (!c_.ok()) return;
+        bool all = true;
+        for (std::size_t yi = 0; yi < ny; ++yi) {
+            const int y = p_.first_year + static_cast<int>(yi);
+            // F's months after T need its complete follow-up (the forecasts' differences)
+            const bool needs_follow_up = p_.actuals && y == p_.actuals->year() && p_.actuals->through.month < 12;
+            if (!usable[yi] || (needs_follow_up && !r_.follow_up)) {
+                all = false;
+                continue;
+            }
+            year(yi);
+        }
+        if (!all || !c_.ok()) return;
         cash();
         if (!c_.ok()) return;
         r_.liquidity = std::move(lr_);
@@ -205,6 +215,6 @@ private:
 
 }  // namespace
 
-void liquidity(const Plan& plan, Result& result, Collector& c) { LiquidityBuilder(plan, result, c).run(); }
+void liquidity(const Plan& plan, Result& result, Collector& c, const std::vector<bool>& usable) { LiquidityBuilder(plan, result, c).run(usable); }
 
 }  // namespace finsam::followup

@@ -25,16 +25,21 @@ Months spread_months(Money amount, const Profile& profile, Unit unit) {
     return m;
 }
 
-void monthly_budgets(const Plan& p, Result& r, const std::vector<std::vector<bool>>& amount_ok, Collector& c) {
+std::vector<bool> monthly_budgets(const Plan& p, Result& r, const std::vector<std::vector<bool>>& amount_ok, Collector& c) {
     const std::size_t ny = static_cast<std::size_t>(p.year_count());
     const Unit unit = p.rounding.allocation;
+    std::vector<bool> whole(ny, true);
     for (std::size_t i = 0; i < p.interventions.size(); ++i) {
         const Intervention& iv = p.interventions[i];
         InterventionResult& ir = r.interventions[i];
         ir.months.assign(ny, MonthlyBudget{});
         for (std::size_t yi = 0; yi < ny; ++yi) {
             const int y = p.first_year + static_cast<int>(yi);
-            if (!amount_ok[i][yi] || !iv.is_active(y)) continue;  // inactive: twelve zeros
+            if (!amount_ok[i][yi]) {
+                whole[yi] = false;
+                continue;
+            }
+            if (!iv.is_active(y)) continue;  // inactive: twelve zeros
             MonthlyBudget& mb = ir.months[yi];
             // one split: `amount` by the first profile of `chain`; false on a problem
             auto split = [&](const std::string& item, Money amount, std::initializer_list<const std::optional<Dated<Profile>>*> chain) {
@@ -69,13 +74,18 @@ void monthly_budgets(const Plan& p, Result& r, const std::vector<std::vector<boo
             } else {
                 ok = split("", ir.amount[yi], {&iv.profile, &p.profile});
             }
-            if (!ok) continue;
-            c.guarded(iv.path + "/items", "a month of the budget of \"" + iv.name + "\" in " + ys(y) + " (the sum of its items' months)", [&] {
-                for (const auto& s : mb.splits)
-                    for (std::size_t k = 0; k < 12; ++k) mb.months[k] += s.months[k];
-            });
+            if (!ok) {
+                whole[yi] = false;
+                continue;
+            }
+            if (!c.guarded(iv.path + "/items", "a month of the budget of \"" + iv.name + "\" in " + ys(y) + " (the sum of its items' months)", [&] {
+                    for (const auto& s : mb.splits)
+                        for (std::size_t k = 0; k < 12; ++k) mb.months[k] += s.months[k];
+                }))
+                whole[yi] = false;
         }
     }
+    return whole;
 }
 
 }  // namespace finsam::followup

@@ -97,14 +97,19 @@ std::optional<AppliedProfile> applied_profile(std::initializer_list<const std::o
 Months spread_months(Money amount, const Profile& profile, Unit unit);
 
 /// The monthly budget of every intervention in every plan year whose amount is known
-/// (`amount_ok[i][yi]`), into InterventionResult::months (spec 14.1).
-void monthly_budgets(const Plan& plan, Result& result, const std::vector<std::vector<bool>>& amount_ok, Collector& c);
+/// (`amount_ok[i][yi]`), into InterventionResult::months (spec 14.1). Returns, by year index,
+/// whether every intervention's months of that year are known.
+std::vector<bool> monthly_budgets(const Plan& plan, Result& result, const std::vector<std::vector<bool>>& amount_ok, Collector& c);
 
-/// The follow-up of year F (spec 14.3), into Result::follow_up. Needs the monthly budgets.
+/// The follow-up of year F (spec 14.3), into Result::follow_up. Needs the monthly budgets and
+/// the figures of F; runs beside problems of other years, so its own are listed with them
+/// (spec 14.6.4: every problem, e.g. a profile a year key is spread by).
 void follow_up(const Plan& plan, Result& result, Collector& c);
 
-/// The liquidity plan (spec 14.4), into Result::liquidity. Needs the monthly budgets and,
-/// with actuals, the follow-up.
-void liquidity(const Plan& plan, Result& result, Collector& c);
+/// The liquidity plan (spec 14.4), into Result::liquidity. Each year whose figures are known
+/// (`usable`, by year index) and, for F, whose follow-up is complete is split into months, so
+/// its problems (payment schedules, profiles) are listed beside those of other years; the cash
+/// is chained and Result::liquidity set only when there was no problem at all.
+void liquidity(const Plan& plan, Result& result, Collector& c, const std::vector<bool>& usable);
 
 }  // namespace finsam::followup
