@@ -18,6 +18,7 @@
 #include "finsam/evaluate.hpp"
 #include "finsam/json.hpp"
 #include "finsam/plan.hpp"
+#include "finsam/report.hpp"
 
 namespace finsam::python {
 
@@ -66,6 +67,12 @@ struct ResultHandle {
 
 /// The class `name` of finsam._errors, or nullptr (with no Python error set) if it cannot be imported.
 py::object error_class(const char* name);
+/// "sv" or "en" as a language; ValueError for anything else.
+inline Lang parse_lang(const std::string& name) {
+    if (name == "sv") return Lang::sv;
+    if (name == "en") return Lang::en;
+    throw py::value_error("unknown language '" + name + "'; write \"sv\" or \"en\"");
+}
 
 void register_errors(py::module_& m);
 void register_money(py::module_& m);

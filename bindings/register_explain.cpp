@@ -10,28 +10,26 @@
 namespace finsam::python {
 
 void register_explain(py::module_& m) {
-    m.def("explain", [](const ResultHandle& r, int year, std::optional<std::string> member, std::optional<std::string> intervention) {
-            const Explanation e = explain(r.get(), year, member, intervention);
+    m.def("explain", [](const ResultHandle& r, int year, std::optional<std::string> member, std::optional<std::string> intervention,
+                        const std::string& lang) {
+            const Explanation e = explain(r.get(), year, member, intervention, parse_lang(lang));
             return std::make_pair(e.text, e.json);
         }, py::arg("result"), py::arg("year"), py::arg("member") = py::none(), py::arg("intervention") = py::none(),
-        "(text, JSON text) of `finsam explain`: a member's cost share, an intervention's amount and split, or "
+        py::arg("lang") = "sv",
+        "(text, JSON text) of `finsam explain --lang LANG`: a member's cost share, an intervention's amount and split, or "
         "the year's frame and totals. Raises finsam.Error for an unknown year, member or intervention.");
-    auto lang_of = [](const std::string& lang) {
-        if (lang != "sv" && lang != "en") throw py::value_error("unknown lang '" + lang + "'; write 'sv' or 'en'");
-        return lang == "en" ? Lang::en : Lang::sv;
-    };
-    m.def("explain_forecast", [lang_of](const ResultHandle& r, const std::string& intervention, const std::string& lang) {
-            const Explanation e = explain_forecast(r.get(), intervention, lang_of(lang));
+    m.def("explain_forecast", [](const ResultHandle& r, const std::string& intervention, const std::string& lang) {
+            const Explanation e = explain_forecast(r.get(), intervention, parse_lang(lang));
             return std::make_pair(e.text, e.json);
         }, py::arg("result"), py::arg("intervention"), py::arg("lang") = "sv",
         "(text, JSON text) of `finsam explain --forecast I`: the forecast's rule, arithmetic and split.");
-    m.def("explain_month", [lang_of](const ResultHandle& r, const std::string& intervention, int year, int month, const std::string& lang) {
-            const Explanation e = explain_month(r.get(), intervention, year, month, lang_of(lang));
+    m.def("explain_month", [](const ResultHandle& r, const std::string& intervention, int year, int month, const std::string& lang) {
+            const Explanation e = explain_month(r.get(), intervention, year, month, parse_lang(lang));
             return std::make_pair(e.text, e.json);
         }, py::arg("result"), py::arg("intervention"), py::arg("year"), py::arg("month"), py::arg("lang") = "sv",
         "(text, JSON text) of `finsam explain --year Y --month M --intervention I`: a month's budget (its profile split).");
-    m.def("explain_cash", [lang_of](const ResultHandle& r, int year, int month, const std::string& lang) {
-            const Explanation e = explain_cash(r.get(), year, month, lang_of(lang));
+    m.def("explain_cash", [](const ResultHandle& r, int year, int month, const std::string& lang) {
+            const Explanation e = explain_cash(r.get(), year, month, parse_lang(lang));
             return std::make_pair(e.text, e.json);
         }, py::arg("result"), py::arg("year"), py::arg("month"), py::arg("lang") = "sv",
         "(text, JSON text) of `finsam explain --year Y --month M`: a month's cash.");

@@ -34,6 +34,8 @@ struct TablesHandle {
         out.tables.first_year = tables.first_year;
         out.tables.last_year = tables.last_year;
         out.tables.options = tables.options;
+        out.tables.scenario = tables.scenario;
+        out.tables.comparison = tables.comparison;
         for (std::size_t i : indices) out.tables.tables.push_back(at(i));
         return out;
     }
@@ -44,12 +46,6 @@ Unit display_unit(const std::string& name) {
     if (name == "tkr") return Unit::tkr;
     if (name == "mnkr") return Unit::mnkr;
     throw py::value_error("unknown table unit '" + name + "'; write \"kr\", \"tkr\" or \"mnkr\"");
-}
-
-Lang language(const std::string& name) {
-    if (name == "sv") return Lang::sv;
-    if (name == "en") return Lang::en;
-    throw py::value_error("unknown language '" + name + "'; write \"sv\" or \"en\"");
 }
 
 const char* row_kind(RowKind k) {
@@ -143,12 +139,25 @@ void register_report(py::module_& m) {
     m.def("build_tables", [](const ResultHandle& r, const std::string& unit, const std::string& lang, int decimals) {
             TableOptions o;
             o.unit = display_unit(unit);
-            o.lang = language(lang);
+            o.lang = parse_lang(lang);
             o.decimals = decimals;
             o.effective_decimals();  // checks the decimals
             return TablesHandle{build_tables(r.get(), o)};
         }, py::arg("result"), py::arg("unit") = "tkr", py::arg("lang") = "sv", py::arg("decimals") = -1,
         "The budget tables of a result, as `finsam plan FILE [--variant NAME] --format md|html|xlsx --unit U --lang L` builds them.");
+    m.def("build_comparison", [](const PlanHandle& p, std::optional<std::vector<std::string>> variants, const std::string& unit,
+                                 const std::string& lang, int decimals) {
+            TableOptions o;
+            o.unit = display_unit(unit);
+            o.lang = parse_lang(lang);
+            o.decimals = decimals;
+            o.effective_decimals();  // checks the decimals
+            if (variants)
+                for (const auto& name : *variants) (void)ResultHandle::of(p.loaded, name);  // PlanError for an unknown name
+            return TablesHandle{build_comparison(p.loaded->evaluation, o, variants ? *variants : std::vector<std::string>{})};
+        }, py::arg("plan"), py::arg("variants") = py::none(), py::arg("unit") = "tkr", py::arg("lang") = "sv", py::arg("decimals") = -1,
+        "The comparison tables of the variants (all, or those named) against the base plan, as `finsam compare FILE "
+        "--format md|html|xlsx --unit U --lang L` builds them.");
 }
 
 }  // namespace finsam::python

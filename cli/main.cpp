@@ -5,6 +5,7 @@
 // warnings go to stderr as FILE:POINTER: warning: message and into the result JSON.
 #include <iostream>
 #include <string_view>
+#include <vector>
 
 #include "cli.hpp"
 #include "finsam/error.hpp"
@@ -18,10 +19,10 @@ using namespace finsam::cli;
 const char* const usage = R"(usage:
   finsam plan FILE [--variant NAME] [--format json|md|html|csv|xlsx] [--unit kr|tkr|mnkr] [--lang sv|en] [-o OUT]
   finsam validate FILE [--format json]
-  finsam explain FILE --year Y [--member M] [--intervention I] [--variant NAME] [--format json]
+  finsam explain FILE --year Y [--member M] [--intervention I] [--variant NAME] [--lang sv|en] [--format json]
   finsam explain FILE --year Y --month M [--intervention I] [--lang sv|en] [--variant NAME] [--format json]
   finsam explain FILE --forecast I [--lang sv|en] [--variant NAME] [--format json]
-  finsam compare FILE [--format json]
+  finsam compare FILE [--variant NAME] [--format md|html|csv|xlsx|json] [--unit kr|tkr|mnkr] [--lang sv|en] [-o OUT]
   finsam actuals FILE --sie BOOKS.se [--through YYYY-MM] [-o OUT]
   plan, explain and compare also take [--sie BOOKS.se [--through YYYY-MM]]
   finsam --version | --help
@@ -33,7 +34,10 @@ validate  print every problem of FILE as FILE:POINTER: message; nothing when it 
 explain   show how a figure of year Y was derived: a member's cost share, an intervention's amount;
           with --month M (1–12) an intervention's budget that month (its profile split) or,
           without --intervention, the month's cash; --forecast I the follow-up forecast of I
-compare   evaluate the plan and each variant; print the differences per member and year
+          (in Swedish; --lang en for English)
+compare   each variant (or --variant NAME) against the base plan, year by year: costs, contributions,
+          result, equity and each member's contribution and cost share; Markdown tables by default,
+          or HTML, CSV, XLSX as for plan, or the differences as JSON
 actuals   read the books (a SIE 4 file) through the plan's accounting block and print the
           actuals block (JSON) through --through (default: the file's #OMFATTN month)
 --sie     (plan, explain, compare) evaluate with the actuals of the books in place of the
@@ -67,7 +71,9 @@ int run(int argc, char** argv) {
     if (a.command.empty()) throw UsageError("no command");
     for (const Command& c : commands)
         if (c.name == a.command) return c.run(a);
-    throw UsageError("unknown command '" + a.command + "'");
+    std::vector<std::string_view> names;
+    for (const Command& c : commands) names.push_back(c.name);
+    throw UsageError("unknown command '" + a.command + "'" + suggest(a.command, names));
 }
 
 }  // namespace

@@ -10,17 +10,23 @@
 namespace finsam::cli {
 namespace {
 
-/// The table format of `finsam plan`, or "" for the result JSON.
+/// The table format of `finsam plan` or `compare`, or "" for JSON (plan's default; compare's
+/// default is Markdown, its tables as text).
 std::string table_format(const Args& a) {
     auto f = a.options.find("--format");
+    if (a.command == "compare" && (f == a.options.end() || f->second == "text")) return "md";
     if (f == a.options.end() || f->second == "json" || f->second == "text") {
         for (const char* o : {"--unit", "--lang"})
             if (a.options.count(o)) throw UsageError(std::string("option ") + o + " applies to the table formats md, html, csv and xlsx");
         return "";
     }
     if (f->second == "md" || f->second == "html" || f->second == "csv" || f->second == "xlsx") return f->second;
-    throw UsageError("unknown format '" + f->second + "' (plan writes json, md, html, csv or xlsx)");
+    throw UsageError("unknown format '" + f->second + "' (" + a.command + " writes json, md, html, csv or xlsx)" +
+                     suggest(f->second, {"json", "md", "html", "csv", "xlsx"}));
 }
+
+/// --lang of `finsam explain` (Swedish by default).
+Lang explain_lang(const Args& a) { return table_options(a).lang; }
 
 }  // namespace
 
@@ -31,9 +37,10 @@ int run_plan_command(const Args& a) {
     if (a.command == "explain")
         check_options(a, {"--variant", "--format", "--year", "--member", "--intervention", "--month", "--forecast", "--lang", "--sie",
                           "--through"});
-    if (a.command == "compare") check_options(a, {"--format", "--sie", "--through"});
+    if (a.command == "compare") check_options(a, {"--variant", "--format", "--unit", "--lang", "-o", "--sie", "--through"});
     const std::optional<BooksOptions> books = books_options(a);
-    const std::string tables = a.command == "plan" ? table_format(a) : "";
+    const std::string tables = a.command == "plan" || a.command == "compare" ? table_format(a) : "";
+    if (a.command == "explain") (void)explain_lang(a);  // usage errors before the plan is read
     if (tables == "xlsx" && !a.options.count("-o")) throw UsageError("--format xlsx needs -o FILE");
     if (tables.empty() && a.options.count("-o")) throw UsageError("option -o applies to the table formats md, html, csv and xlsx");
     if (!tables.empty()) (void)table_options(a);  // usage errors before the plan is read
@@ -51,7 +58,10 @@ int run_plan_command(const Args& a) {
         return report_sie_problems(e);
     }
 
-    if (a.command == "validate") return 0;
+    if (a.command == "validate") {  // valid: only the warnings, on stderr (spec 17)
+        print_all_warnings(a.file, ev);
+        return 0;
+    }
 
     const Result* r = &ev.base;
     if (auto v = a.options.find("--variant"); v != a.options.end()) {
@@ -61,6 +71,19 @@ int run_plan_command(const Args& a) {
                                    as_json);
         }
     }
+    if (a.command == "compare") {
+        std::vector<std::string> names;
+        if (auto v = a.options.find("--variant"); v != a.options.end()) names.push_back(v->second);
+        else
+            for (const auto& [n, res] : ev.variants) names.push_back(n);
+        print_all_warnings(a.file, ev, names);
+        if (!tables.empty()) return write_tables(a, tables, build_comparison(ev, table_options(a), names));
+        Evaluation chosen;
+        chosen.base = ev.base;
+        for (const auto& n : names) chosen.variants.emplace_back(n, *ev.find(n));
+        std::cout << compare_json(chosen) << "\n";
+        return 0;
+    }
     print_warnings(a.file, *r);
 
     if (a.command == "plan") {
@@ -68,21 +91,11 @@ int run_plan_command(const Args& a) {
         std::cout << result_json(*r) << "\n";
         return 0;
     }
-    if (a.command == "compare") {
-        for (const auto& [n, res] : ev.variants) print_warnings(a.file + " (variant " + n + ")", res);
-        if (as_json) std::cout << compare_json(ev) << "\n";
-        else std::cout << compare_text(ev);
-        return 0;
-    }
     // explain
     std::optional<std::string> member, intervention;
     if (auto m = a.options.find("--member"); m != a.options.end()) member = m->second;
     if (auto i = a.options.find("--intervention"); i != a.options.end()) intervention = i->second;
-    Lang lang = Lang::sv;
-    if (auto l = a.options.find("--lang"); l != a.options.end()) {
-        if (l->second != "sv" && l->second != "en") throw UsageError("--lang must be sv or en");
-        lang = l->second == "en" ? Lang::en : Lang::sv;
-    }
+    const Lang lang = explain_lang(a);
     auto number = [&](const char* option, const char* what) {
         auto o = a.options.find(option);
         if (o == a.options.end()) return std::optional<int>();
@@ -106,7 +119,7 @@ int run_plan_command(const Args& a) {
         const Explanation e = forecast != a.options.end() ? explain_forecast(*r, forecast->second, lang)
                               : month && intervention     ? explain_month(*r, *intervention, *year, *month, lang)
                               : month                     ? explain_cash(*r, *year, *month, lang)
-                                                          : explain(*r, *year, member, intervention);
+                                                          : explain(*r, *year, member, intervention, lang);
         if (as_json) std::cout << e.json << "\n";
         else std::cout << e.text;
     } catch (const Error& e) {

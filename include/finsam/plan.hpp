@@ -27,6 +27,7 @@
 #include "finsam/money.hpp"
 #include "finsam/months.hpp"
 #include "finsam/shares.hpp"
+#include "finsam/warning.hpp"
 
 namespace finsam {
 
@@ -38,9 +39,12 @@ struct Equity {
     std::optional<Rational> guideline_percent;
 };
 
-/// Published totals of one year to compare with (spec 12.17).
+/// Published totals of one year to compare with (spec 12.17, 17).
 struct YearChecks {
     std::optional<Money> costs, contributions, result, equity_end, income;
+    /// `"costs": {"insats": …}`: the published costs of some kinds of intervention, in the
+    /// order insats, project, administration (instead of `costs`).
+    std::vector<std::pair<InterventionKind, Money>> costs_by_kind;
     std::string path;  ///< "/checks/YEAR"
 };
 
@@ -65,6 +69,7 @@ struct Plan {
     std::optional<Dated<Profile>> profile;   ///< the default profile of every intervention (14.1)
     std::optional<Actuals> actuals;          ///< what has been booked (14.2)
     std::optional<LiquidityPlan> liquidity;  ///< the liquidity plan (14.4)
+    std::vector<Warning> warnings;  ///< found while reading (possible_thousands_separator); the result carries them
     std::optional<Accounting> accounting;    ///< accounts → ids, for actuals from SIE books (15)
     std::vector<std::pair<std::string, Node>> variants;  ///< name → merge patch, in file order
     Node source;                                         ///< the plan as read, without `variants`
@@ -109,7 +114,14 @@ struct Plan {
 /// Read a plan from a file.
 [[nodiscard]] Plan load_plan_file(const std::string& path);
 
-/// The plan of variant `name`: the source patched with the variant's merge patch (spec 9).
+/// Apply a variant patch to a plan document (spec 9, 16): a JSON Merge Patch (RFC 7386), except
+/// that the top-level `members`, `interventions` and `income` may be written as an object keyed
+/// by id, merged entry by entry: an existing id keeps its place and is merge-patched (`null`
+/// removes it), a new id is appended as `{"id": KEY}` merge-patched with its value, in the
+/// patch's order. Written as an array, they replace the list whole, as in RFC 7386.
+void patch_plan(Node& plan, const Node& patch);
+
+/// The plan of variant `name`: the source patched with the variant's patch (patch_plan).
 /// Problems carry the message prefix `variant "NAME": `.
 [[nodiscard]] Plan variant_plan(const Plan& plan, std::string_view name);
 

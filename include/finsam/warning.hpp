@@ -38,7 +38,8 @@ enum class WarningCode {
     budget_exhausted,          ///< booked to date more than the whole year's budget (14.3)
     forecast_equity_negative,  ///< the forecast equity at the end of F below 0 (14.3)
     forecast_equity_above_guideline,  ///< the forecast equity at the end of F above the guideline (14.3)
-    cash_below_minimum         ///< a month's cash below liquidity.minimum (14.4)
+    cash_below_minimum,        ///< a month's cash below liquidity.minimum (14.4)
+    possible_thousands_separator  ///< "7.064" in a tkr plan: a decimal point, or a Swedish thousands separator?
 };
 
 /// Every code, in the order of the enum.
@@ -46,7 +47,7 @@ inline constexpr WarningCode warning_codes[] = {
     WarningCode::stated_total_mismatch, WarningCode::items_sum_mismatch, WarningCode::shares_differ_from_frame,
     WarningCode::equity_negative, WarningCode::equity_above_guideline, WarningCode::forecast_above_budget,
     WarningCode::budget_exhausted, WarningCode::forecast_equity_negative, WarningCode::forecast_equity_above_guideline,
-    WarningCode::cash_below_minimum};
+    WarningCode::cash_below_minimum, WarningCode::possible_thousands_separator};
 
 /// The code as the result JSON writes it: "stated_total_mismatch", …
 constexpr std::string_view code_name(WarningCode code) noexcept {
@@ -61,6 +62,7 @@ constexpr std::string_view code_name(WarningCode code) noexcept {
         case WarningCode::forecast_equity_negative: return "forecast_equity_negative";
         case WarningCode::forecast_equity_above_guideline: return "forecast_equity_above_guideline";
         case WarningCode::cash_below_minimum: return "cash_below_minimum";
+        case WarningCode::possible_thousands_separator: return "possible_thousands_separator";
     }
     return "?";
 }
@@ -74,6 +76,7 @@ inline std::ostream& operator<<(std::ostream& os, WarningCode code) { return os 
 /// What a warning is about: the figure it compares or concerns.
 enum class WarningSubject {
     costs,               ///< the year's costs (/checks/Y/costs)
+    costs_of_kind,       ///< the year's costs of one kind of intervention (/checks/Y/costs/KIND)
     contributions,       ///< the year's contributions (/checks/Y/contributions)
     result,              ///< the year's result (/checks/Y/result)
     equity_end,          ///< equity at the year's end, as published (/checks/Y/equity_end)
@@ -83,7 +86,8 @@ enum class WarningSubject {
     equity,              ///< equity at the year's end (/equity…); the forecast equity for forecast_equity_*
     income,              ///< the year's other income (/checks/Y/income)
     follow_up,           ///< an intervention's forecast or actual to date in year F (/actuals/costs/ID)
-    liquidity            ///< the cash of a month (/liquidity)
+    liquidity,           ///< the cash of a month (/liquidity)
+    adjustment           ///< an adjustment (/adjustments/n…)
 };
 
 /// One kind's costs of a year.
@@ -131,6 +135,13 @@ struct Warning {
     /// and its month.
     std::optional<Money> cash, minimum, lowest;
     std::optional<int> lowest_month;
+    /// stated_total_mismatch of costs_of_kind: the kind whose costs were published.
+    std::optional<InterventionKind> kind;
+    /// possible_thousands_separator: the amount as written ("7.064"; it is `stated` as read),
+    /// what it would be if its point separated thousands (7 064 in the plan's unit) and how to
+    /// write that ("7064"); the last two absent beyond the range of Money.
+    std::optional<std::string> written, instead;
+    std::optional<Money> meant;
 };
 
 }  // namespace finsam

@@ -46,7 +46,7 @@ def plot(result: Any, kind: str, unit: str, ax: Any, lang: str = "sv", intervent
     if kind not in KINDS:
         raise ValueError(f"unknown plot kind {kind!r}; one of {', '.join(KINDS)}")
     if lang not in ("sv", "en"):
-        raise ValueError(f"unknown lang {lang!r}; write 'sv' or 'en'")
+        raise ValueError(f"unknown language {lang!r}; write \"sv\" or \"en\"")
     if kind == "follow_up":
         return _follow_up(result, unit, ax, lang, intervention)
     if kind == "liquidity":
@@ -74,7 +74,7 @@ def plot(result: Any, kind: str, unit: str, ax: Any, lang: str = "sv", intervent
     ax.set_title(f"{result._title()}\n{title}")
     ax.set_xlabel(_w("year", lang))
     ax.set_ylabel("öre" if unit == "ore" else unit)
-    ax.yaxis.set_major_formatter(_thousands)
+    ax.yaxis.set_major_formatter(_thousands if lang == "sv" else _thousands_en)
     # legend entries from the top of the stack down, long names wrapped
     handles, labels = ax.get_legend_handles_labels()
     ax.legend(handles[::-1], [textwrap.fill(label, 36) for label in labels[::-1]],
@@ -159,5 +159,10 @@ def _cumulative(values: Sequence[float]) -> List[float]:
 
 
 def _thousands(x: float, _pos: Any) -> str:
-    """12 345 678 with thin spaces, as Swedish budgets write numbers."""
-    return f"{x:,.0f}".replace(",", "\u202f")
+    """12 345 678 with thin spaces and −, as Swedish budgets write numbers."""
+    return f"{x:,.0f}".replace(",", "\u202f").replace("-", "\u2212")
+
+
+def _thousands_en(x: float, _pos: Any) -> str:
+    """12,345,678."""
+    return f"{x:,.0f}"

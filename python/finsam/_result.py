@@ -15,7 +15,7 @@ from ._followup import FollowUp, Liquidity, follow_up, liquidity, monthly
 from ._frames import frame_from_columns, ordered_multiindex
 from ._plan import Plan
 from ._tables import Table, Tables, build
-from ._units import converter
+from ._units import money_frame
 
 __all__ = ["Result", "Explanation", "ResultWarning"]
 
@@ -47,10 +47,13 @@ class Explanation:
 class Result(_Described):
     """An evaluated plan (its base or one variant), with exact figures.
 
-    Every DataFrame method takes ``unit`` and ``as_float``: by default values are
-    ``decimal.Decimal`` kronor with two decimals (exactly the result JSON's figures);
-    ``unit="öre"`` gives ``int`` öre, ``"tkr"``/``"mnkr"`` exact ``Decimal`` thousands/millions;
-    ``as_float=True`` gives floats (for plots only: floats do not add up exactly).
+    Every DataFrame method takes ``unit`` and ``as_float``: by default columns have the exact
+    ``money[kr]`` dtype (int64 öre inside, :class:`finsam.MoneyDtype`): pandas sums, rounds,
+    compares, describes, plots and writes them to Excel as numbers, and a single value is a
+    ``decimal.Decimal`` kronor with two decimals (exactly the result JSON's figure).
+    ``unit="tkr"``/``"mnkr"`` gives ``money[tkr]``/``money[mnkr]`` (the same öre, shown in
+    thousands or millions), ``unit="öre"`` plain ``int64`` öre, ``as_float=True`` ``float64``
+    (floats do not add up exactly).
     """
 
     __slots__ = ("_core",)
@@ -84,22 +87,19 @@ class Result(_Described):
         """Members' contributions: years × (figure, member), figure one of ``preliminary``
         (from the frame), ``adjustment`` (the year's adjustments) and ``final`` (their sum,
         what allocations use). ``df["final"]`` is the final frame, years × members."""
-        conv = converter(unit, as_float)
         ids = self._member_ids()
         columns, data = [], []
         for label, field in (("preliminary", "contribution"), ("adjustment", "adjustment"),
                              ("final", "final_contribution")):
             for mid, row in zip(ids, self._core.member_figure(field)):
                 columns.append((label, mid))
-                data.append([conv(x) for x in row])
-        return frame_from_columns(data, self._year_index(),
-                                   ordered_multiindex(columns, ["figure", "member"]))
+                data.append(row)
+        return money_frame(data, self._year_index(), ordered_multiindex(columns, ["figure", "member"]), unit, as_float)
 
     def cost_shares(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
         """Each member's cost share (the sum of its parts of every intervention): years × members."""
-        conv = converter(unit, as_float)
-        data = [[conv(x) for x in row] for row in self._core.member_figure("cost_share")]
-        return frame_from_columns(data, self._year_index(), pd.Index(self._member_ids(), name="member"))
+        return money_frame(self._core.member_figure("cost_share"), self._year_index(),
+                           pd.Index(self._member_ids(), name="member"), unit, as_float)
 
     def shares(self, as_float: bool = False) -> pd.DataFrame:
         """Each member's percent of the final frame, exact (``fractions.Fraction``): years × members.
@@ -110,44 +110,41 @@ class Result(_Described):
 
     def costs(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
         """Each intervention's amount: interventions × years."""
-        conv = converter(unit, as_float)
-        data = [[conv(x) for x in row] for row in self._core.intervention_figure("amount")]
+        rows = self._core.intervention_figure("amount")
         index = pd.Index([i[0] for i in self._core.interventions], name="intervention")
-        return pd.DataFrame(data, index=index, columns=pd.Index(self.years, name="year"),
-                            dtype=None if data else object)
+        columns = [[row[y] for row in rows] for y in range(len(self.years))]
+        return money_frame(columns, index, pd.Index(self.years, name="year"), unit, as_float)
 
     def allocation(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
         """Each member's part of each intervention: (intervention, year) × members. A row sums to
         the intervention's amount that year (frame part by final contributions + case part by key)."""
-        conv = converter(unit, as_float)
         years = self.years
         rows, data = [], []
         for (iid, _, _), by_year in zip(self._core.interventions, self._core.allocation()):
             for year, parts in zip(years, by_year):
                 rows.append((iid, year))
-                data.append([conv(x) for x in parts])
+                data.append(parts)
         index = ordered_multiindex(rows, ["intervention", "year"])
-        return pd.DataFrame(data, index=index, columns=pd.Index(self._member_ids(), name="member"),
-                            dtype=None if data else object)
+        ids = self._member_ids()
+        columns = [[parts[k] for parts in data] for k in range(len(ids))]
+        return money_frame(columns, index, pd.Index(ids, name="member"), unit, as_float)
 
     def totals(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
         """The year totals: years × (costs, contributions[, income], result[, equity_end]) —
         income where the plan has ``income``, equity_end where it gives ``equity``, as in the
         result JSON."""
-        conv = converter(unit, as_float)
         fields = ["costs", "contributions"] + (["income"] if self._core.has_income else []) + ["result"] + \
             (["equity_end"] if self._core.has_equity else [])
-        data = [[conv(x) for x in self._core.year_figure(f)] for f in fields]
-        return frame_from_columns(data, self._year_index(), pd.Index(fields, name="figure"))
+        data = [self._core.year_figure(f) for f in fields]
+        return money_frame(data, self._year_index(), pd.Index(fields, name="figure"), unit, as_float)
 
     # -- JSON, explanations, plots ------------------------------------------------------------
     def income(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
         """Other income (spec 13): income lines × years (empty without income lines)."""
-        conv = converter(unit, as_float)
         lines = self._core.income()
-        return pd.DataFrame([[conv(x) for x in amounts] for _, _, amounts in lines],
-                            index=pd.Index([i for i, _, _ in lines], name="income"),
-                            columns=pd.Index(self.years, name="year"), dtype=None if lines else object)
+        columns = [[amounts[y] for _, _, amounts in lines] for y in range(len(self.years))]
+        return money_frame(columns, pd.Index([i for i, _, _ in lines], name="income"), pd.Index(self.years, name="year"),
+                           unit, as_float)
 
     # -- the year after the plan (spec 14) ----------------------------------------------------
     def follow_up(self, unit: str = "kr", as_float: bool = False) -> FollowUp:
@@ -190,8 +187,8 @@ class Result(_Described):
         neither the year's frame and totals. With ``month`` (1–12): ``intervention``'s budget
         that month of ``year`` (its profile split), or without ``intervention`` the month's
         cash. ``forecast=ID``: the follow-up forecast of that intervention, its rule,
-        arithmetic and split. The follow-up explanations are Swedish (``lang="en"``: English).
-        Raises :class:`finsam.Error` for an unknown year, month, member or intervention."""
+        arithmetic and split. The text is Swedish by default (``lang="en"`` for English); ``data`` is the same in
+        both. Raises :class:`finsam.Error` for an unknown year, month, member or intervention."""
         if forecast is not None:
             if year is not None or member is not None or intervention is not None or month is not None:
                 raise ValueError("forecast= explains the forecast of one intervention; give it alone (and lang=)")
@@ -204,7 +201,7 @@ class Result(_Described):
             text, data = (_core.explain_month(self._core, intervention, int(year), int(month), lang) if intervention is not None
                           else _core.explain_cash(self._core, int(year), int(month), lang))
         else:
-            text, data = _core.explain(self._core, int(year), member, intervention)
+            text, data = _core.explain(self._core, int(year), member, intervention, lang)
         return Explanation(text, json.loads(data))
 
     def tables(self, unit: str = "tkr", lang: str = "sv", decimals: Optional[int] = None) -> Tables:
@@ -246,7 +243,7 @@ class Result(_Described):
         return hash((self.variant, self._core.plan.json))
 
     def _title(self) -> str:
-        return self.name + (f" — variant {self.variant}" if self.variant else "")
+        return self.name + (f" – Scenario: {self.variant}" if self.variant else "")
 
     def __repr__(self) -> str:
         years = self.years

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "finsam/suggest.hpp"
+
 namespace finsam::read {
 namespace {
 
@@ -183,8 +185,8 @@ private:
         std::vector<std::string_view> candidates(ids.begin(), ids.end());
         if (kind == AccountingKind::income && !has_income_) {
             msg += "; the plan has no income lines: write them under \"income\" (spec 13)";
-        } else if (const auto best = closest(id, candidates); !best.empty()) {
-            msg += "; did you mean \"" + std::string(best) + "\"?";
+        } else if (const auto best = did_you_mean(id, candidates)) {
+            msg += "; did you mean \"" + *best + "\"?";
         } else if (!candidates.empty() && candidates.size() <= 12) {
             msg += std::string("; ") + plural[k] + " are " + join_keys(candidates);
         }

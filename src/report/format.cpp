@@ -43,6 +43,15 @@ std::int64_t TableOptions::step_ore() const { return ore_per(unit) / pow10_i(eff
 
 std::string summa_word(Lang lang) { return lang == Lang::sv ? "Summa" : "Total"; }
 
+std::string scenario_label(const BudgetTables& tables) { return tables.scenario.empty() ? "" : "Scenario: " + tables.scenario; }
+
+std::string numbered_title(const BudgetTables& tables, std::size_t n) {
+    std::string s = std::string(tables.options.lang == Lang::sv ? "Tabell " : "Table ") + std::to_string(n + 1) + ". " +
+                    (n < tables.tables.size() ? tables.tables[n].title : std::string());
+    if (!tables.scenario.empty()) s += " \xE2\x80\x93 " + scenario_label(tables);  // en dash
+    return s;
+}
+
 std::string report_detail::years_text(const BudgetTables& t, std::string_view dash) {
     return t.first_year == t.last_year ? std::to_string(t.first_year)
                                        : std::to_string(t.first_year) + std::string(dash) + std::to_string(t.last_year);
