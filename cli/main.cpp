@@ -23,6 +23,8 @@ const char* const usage = R"(usage:
   finsam explain FILE --year Y --month M [--intervention I] [--lang sv|en] [--variant NAME] [--format json]
   finsam explain FILE --forecast I [--lang sv|en] [--variant NAME] [--format json]
   finsam compare FILE [--variant NAME] [--format md|html|csv|xlsx|json] [--unit kr|tkr|mnkr] [--lang sv|en] [-o OUT]
+  finsam actuals FILE --sie BOOKS.se [--through YYYY-MM] [-o OUT]
+  plan, explain and compare also take [--sie BOOKS.se [--through YYYY-MM]]
   finsam --version | --help
 
 plan      evaluate FILE (a finsam/1 plan) and print the result: JSON (default), or the budget
@@ -36,7 +38,11 @@ explain   show how a figure of year Y was derived: a member's cost share, an int
 compare   each variant (or --variant NAME) against the base plan, year by year: costs, contributions,
           result, equity and each member's contribution and cost share; Markdown tables by default,
           or HTML, CSV, XLSX as for plan, or the differences as JSON
-Exit status: 0 ok, 2 invalid plan or usage error.
+actuals   read the books (a SIE 4 file) through the plan's accounting block and print the
+          actuals block (JSON) through --through (default: the file's #OMFATTN month)
+--sie     (plan, explain, compare) evaluate with the actuals of the books in place of the
+          plan's own: through, and each kind the accounting block maps; forecast rules kept
+Exit status: 0 ok, 2 invalid plan, invalid books or usage error.
 )";
 
 /// The commands: a name and the function that runs it (a command group in a file of its own).
@@ -49,6 +55,7 @@ constexpr Command commands[] = {
     {"validate", run_plan_command},
     {"explain", run_plan_command},
     {"compare", run_plan_command},
+    {"actuals", run_actuals_command},
 };
 
 int run(int argc, char** argv) {

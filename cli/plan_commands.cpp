@@ -32,11 +32,13 @@ Lang explain_lang(const Args& a) { return table_options(a).lang; }
 
 int run_plan_command(const Args& a) {
     if (a.file.empty()) throw UsageError("'finsam " + a.command + "' needs a plan FILE");
-    if (a.command == "plan") check_options(a, {"--variant", "--format", "--unit", "--lang", "-o"});
+    if (a.command == "plan") check_options(a, {"--variant", "--format", "--unit", "--lang", "-o", "--sie", "--through"});
     if (a.command == "validate") check_options(a, {"--format"});
     if (a.command == "explain")
-        check_options(a, {"--variant", "--format", "--year", "--member", "--intervention", "--month", "--forecast", "--lang"});
-    if (a.command == "compare") check_options(a, {"--variant", "--format", "--unit", "--lang", "-o"});
+        check_options(a, {"--variant", "--format", "--year", "--member", "--intervention", "--month", "--forecast", "--lang", "--sie",
+                          "--through"});
+    if (a.command == "compare") check_options(a, {"--variant", "--format", "--unit", "--lang", "-o", "--sie", "--through"});
+    const std::optional<BooksOptions> books = books_options(a);
     const std::string tables = a.command == "plan" || a.command == "compare" ? table_format(a) : "";
     if (a.command == "explain") (void)explain_lang(a);  // usage errors before the plan is read
     if (tables == "xlsx" && !a.options.count("-o")) throw UsageError("--format xlsx needs -o FILE");
@@ -48,9 +50,12 @@ int run_plan_command(const Args& a) {
     Plan plan;
     try {
         plan = load_plan_file(a.file);
+        if (books) plan = plan_with_books(*books, plan);
         ev = evaluate_all(plan);
     } catch (const PlanError& e) {
         return report_problems(a.file, e.problems(), as_json);
+    } catch (const SieError& e) {
+        return report_sie_problems(e);
     }
 
     if (a.command == "validate") {  // valid: only the warnings, on stderr (spec 17)

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "finsam/accounting.hpp"
 #include "finsam/dated.hpp"
 #include "finsam/actuals.hpp"
 #include "finsam/frame.hpp"
@@ -69,6 +70,7 @@ struct Plan {
     std::optional<Actuals> actuals;          ///< what has been booked (14.2)
     std::optional<LiquidityPlan> liquidity;  ///< the liquidity plan (14.4)
     std::vector<Warning> warnings;  ///< found while reading (possible_thousands_separator); the result carries them
+    std::optional<Accounting> accounting;    ///< accounts → ids, for actuals from SIE books (15)
     std::vector<std::pair<std::string, Node>> variants;  ///< name → merge patch, in file order
     Node source;                                         ///< the plan as read, without `variants`
 

@@ -12,6 +12,9 @@
     result.follow_up().interventions          # with actuals: budget, actual and forecast of year F
     result.liquidity().months                 # with a liquidity plan: the cash month by month
     finsam.sweep(plan, rates)                 # thousands of uprating scenarios at once, exactly
+    finsam.read_sie("books.se")               # a SIE file's transactions as a DataFrame
+    finsam.read_actuals(plan, "books.se")     # the plan's actuals read from its books
+    plan.with_actuals(sie="books.se")         # a new Plan with the books' actuals in place of its own
 
 Figures are exact: integer öre inside — DataFrame columns have the ``money`` dtype
 (:class:`MoneyDtype`: pandas sums, rounds, plots and writes them to Excel as numbers) and a
@@ -41,11 +44,12 @@ except ImportError as _err:  # pragma: no cover - exercised by tests/python/test
     ) from _err
 
 from ._base import Intervention, Member, ResultWarning
-from ._errors import Error, PlanError, Problem
+from ._errors import Error, PlanError, Problem, SieError, SieProblem
 from ._followup import FollowUp, Liquidity
 from ._money import MoneyArray, MoneyDtype
 from ._plan import Plan, compare, load, loads
 from ._result import Explanation, Result
+from ._sie import BooksActuals, BooksWarning, read_actuals, read_sie
 from ._sweep import sweep
 from ._tables import Column, Table, Tables
 
@@ -59,6 +63,10 @@ __all__ = [
     "loads",
     "compare",
     "sweep",
+    "read_sie",
+    "read_actuals",
+    "BooksActuals",
+    "BooksWarning",
     "Plan",
     "Result",
     "Explanation",
@@ -75,6 +83,8 @@ __all__ = [
     "Error",
     "PlanError",
     "Problem",
+    "SieError",
+    "SieProblem",
     "PLAN_FORMAT",
     "RESULT_FORMAT",
 ]

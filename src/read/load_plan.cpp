@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "finsam/plan.hpp"
+#include "load_accounting.hpp"
 #include "load_followup.hpp"
 #include "reader.hpp"
 
@@ -59,7 +60,7 @@ public:
         }
         object(root, "", {"format", "name", "amount_unit", "years", "rounding", "members", "shares", "frame",
                           "uprating", "financing", "interventions", "adjustments", "equity", "checks", "income", "profile",
-                          "actuals", "liquidity", "variants"});
+                          "actuals", "liquidity", "accounting", "variants"});
         if (const Node* f = required(root, "", "format", "\"format\": \"finsam/1\"")) {
             if (!f->is_string() || f->text() != "finsam/1")
                 error("/format", f->is_string() ? "unknown format \"" + sanitize_utf8(f->text()) + "\"; write \"finsam/1\""
@@ -100,6 +101,7 @@ public:
         if (const Node* n = root.find("actuals"))
             read_actuals(*this, *n, plan, ids_written(root.find("interventions")), ids_written(root.find("income")));
         if (const Node* n = root.find("liquidity")) read_liquidity(*this, *n, plan);
+        if (const Node* n = root.find("accounting")) plan.accounting = load_accounting(*this, *n, plan, root);
         if (const Node* n = root.find("variants")) load_variants(*n);
         thousands_warnings();
         plan.source = root;
