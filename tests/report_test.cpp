@@ -87,6 +87,17 @@ void check_invariants(const BudgetTables& bt, RoundingMode mode = RoundingMode::
     }
 }
 
+/// check_invariants() on the comparison of `ev` in every unit and language.
+void check_comparison_invariants(const Evaluation& ev) {
+    for (Unit u : {Unit::kr, Unit::tkr, Unit::mnkr})
+        for (Lang l : {Lang::sv, Lang::en}) {
+            TableOptions o;
+            o.unit = u;
+            o.lang = l;
+            BOOST_TEST_CONTEXT(unit_name(u)) { check_invariants(build_comparison(ev, o)); }
+        }
+}
+
 std::string read_file(const std::string& path) {
     std::ifstream f(path, std::ios::binary);
     if (!f) return {};
@@ -749,13 +760,7 @@ BOOST_AUTO_TEST_CASE(comparison_of_the_dalarna_scenarios) {
     BOOST_TEST(sater->cells[1].shown == 0);
     BOOST_TEST(sater->cells[2].shown == 104);
     BOOST_TEST(sater->cells[3].shown == 104);
-    for (Unit u : {Unit::kr, Unit::tkr, Unit::mnkr})
-        for (Lang l : {Lang::sv, Lang::en}) {
-            TableOptions o;
-            o.unit = u;
-            o.lang = l;
-            BOOST_TEST_CONTEXT(unit_name(u)) { check_invariants(build_comparison(ev, o)); }
-        }
+    check_comparison_invariants(ev);
     // one variant, by name; an unknown one with a suggestion
     BOOST_TEST(build_comparison(ev, {}, {"sater-joins"}).tables.size() == 3u);
     BOOST_CHECK_EXCEPTION(build_comparison(ev, {}, {"sater"}), Error, [](const Error& e) {
@@ -863,13 +868,7 @@ BOOST_AUTO_TEST_CASE(comparison_shows_other_income) {
     TableOptions en;
     en.lang = Lang::en;
     BOOST_TEST(cell(build_comparison(ev, en).tables.at(1), "Other income", "Difference").shown == -30);
-    for (Unit u : {Unit::kr, Unit::tkr, Unit::mnkr})
-        for (Lang l : {Lang::sv, Lang::en}) {
-            TableOptions o;
-            o.unit = u;
-            o.lang = l;
-            BOOST_TEST_CONTEXT(unit_name(u)) { check_invariants(build_comparison(ev, o)); }
-        }
+    check_comparison_invariants(ev);
     // a plan without income has no income row
     const Evaluation dalarna = evaluate_all(load_plan_file(source_dir + "/examples/sodra-dalarna-2011.json"));
     const BudgetTables without = build_comparison(dalarna);
