@@ -64,6 +64,12 @@ std::int64_t TableOptions::step_ore() const { return ore_per(unit) / pow10_i(eff
 
 std::string summa_word(Lang lang) { return lang == Lang::sv ? "Summa" : "Total"; }
 
+std::string subject_text(const BudgetTables& tables, bool capital) {
+    std::string s = !tables.subject.empty() ? tables.subject : tables.options.lang == Lang::sv ? "budgettabeller" : "budget tables";
+    if (capital && !s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
 std::string format_shown_amount(std::int64_t shown, const TableOptions& options, NumberStyle style) {
     const Style st = style_of(options.lang, style);
     const BigInt v(shown);

@@ -54,13 +54,11 @@ std::string to_html(const BudgetTables& bt) {
     std::string out;
     out += "<!DOCTYPE html>\n<html lang=\"" + std::string(sv ? "sv" : "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
-    out += "<title>" + name + (sv ? " &ndash; budgettabeller " : " &ndash; budget tables ") + years_text(bt) + "</title>\n";
+    out += "<title>" + name + " &ndash; " + esc(subject_text(bt)) + " " + years_text(bt) + "</title>\n";
     out += "<style>\n" + std::string(css) + "</style>\n</head>\n<body>\n";
     out += "<h1>" + name + "</h1>\n";
-    out += "<p class=\"lead\">" +
-           std::string(sv ? "Budgettabeller " + years_text(bt) + ", belopp i " + unit + "."
-                          : "Budget tables " + years_text(bt) + ", amounts in " + unit + ".") +
-           "</p>\n";
+    out += "<p class=\"lead\">" + esc(subject_text(bt, true)) + " " + years_text(bt) + (sv ? ", belopp i " : ", amounts in ") + unit +
+           ".</p>\n";
     for (std::size_t n = 0; n < bt.tables.size(); ++n) {
         const Table& t = bt.tables[n];
         out += "<section id=\"" + esc(t.id) + "\">\n<h2>" + std::string(sv ? "Tabell " : "Table ") + std::to_string(n + 1) + ". " +

@@ -39,8 +39,7 @@ std::string to_markdown(const BudgetTables& bt) {
     const bool sv = o.lang == Lang::sv;
     const std::string unit(unit_name(o.unit));
     std::string out = "**" + md_escape(bt.name.empty() ? (sv ? "Plan" : "Plan") : bt.name) + "**" +
-                      (sv ? ": budgettabeller " + years_text(bt) + ", belopp i " + unit + "."
-                          : ": budget tables " + years_text(bt) + ", amounts in " + unit + ".") +
+                      ": " + md_escape(subject_text(bt)) + " " + years_text(bt) + (sv ? ", belopp i " : ", amounts in ") + unit + "." +
                       "\n";
     for (std::size_t n = 0; n < bt.tables.size(); ++n) {
         const Table& t = bt.tables[n];

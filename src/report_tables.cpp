@@ -55,7 +55,7 @@ public:
             out.tables.push_back(final_frame());
         for (std::size_t i = 0; i < r_.interventions.size(); ++i)
             if (auto t = items(i)) out.tables.push_back(std::move(*t));
-        for (auto& t : out.tables) add_moved_footnote(t);
+        for (auto& t : out.tables) add_moved_footnote(t, o_);
         route_warnings(out);
         return out;
     }
@@ -82,28 +82,9 @@ private:
 
     // ---- cells ------------------------------------------------------------------------------
 
-    Cell text(std::string s) const {
-        Cell c;
-        c.kind = Cell::Kind::text;
-        c.text = std::move(s);
-        return c;
-    }
-    Cell amount(Money exact, const BigInt& shown) const {
-        Cell c;
-        c.kind = Cell::Kind::amount;
-        c.amount = exact;
-        c.shown = to64(shown);
-        c.moved = shown != round_integer(steps(exact), mode_);
-        return c;
-    }
-    Cell percent(const Rational& exact, const BigInt& tenths) const {
-        Cell c;
-        c.kind = Cell::Kind::percent;
-        c.percent = exact;
-        c.shown = to64(tenths);
-        c.moved = tenths != round_integer(exact * 10, mode_);
-        return c;
-    }
+    Cell text(std::string s) const { return text_cell(std::move(s)); }
+    Cell amount(Money exact, const BigInt& shown) const { return amount_cell(exact, shown, o_, mode_); }
+    Cell percent(const Rational& exact, const BigInt& tenths) const { return percent_cell(exact, tenths, mode_); }
     /// A change in percent against `before`, rounded the ordinary way; empty when before is 0.
     Cell change(Money now, Money before) const {
         if (before == Money{}) return Cell{};
@@ -647,29 +628,8 @@ private:
         return t;
     }
 
-    // ---- footnotes ------------------------------------------------------------------------------
-
     std::string exact_text(const Cell& c) const {
         return c.kind == Cell::Kind::amount ? format_exact_amount(c.amount, o_) : format_exact_percent(c.percent, o_);
-    }
-
-    void add_moved_footnote(Table& t) const {
-        std::string list;
-        for (const auto& row : t.rows)
-            for (std::size_t c = 0; c < row.cells.size(); ++c) {
-                const Cell& cell = row.cells[c];
-                if (!cell.moved) continue;
-                std::string where = row.cells.empty() ? "" : row.cells[0].text;
-                if (!t.columns[c].header.empty()) where += ", " + t.columns[c].header;
-                list += (list.empty() ? "" : "; ") + where + ": " + exact_text(cell);
-            }
-        if (list.empty()) return;
-        t.footnotes.insert(t.footnotes.begin(),
-                           tr("* Avrundad åt andra hållet än vanlig avrundning, så att varje summa är summan av de visade "
-                              "raderna (styrd avrundning). Exakt: ",
-                              "* Rounded the other way than ordinary rounding, so that every total is the sum of the rows "
-                              "shown (controlled rounding). Exact: ") +
-                               list + ".");
     }
 
     // ---- warnings -------------------------------------------------------------------------------
@@ -842,6 +802,52 @@ private:
 };
 
 }  // namespace
+
+Cell text_cell(std::string text) {
+    Cell c;
+    c.kind = Cell::Kind::text;
+    c.text = std::move(text);
+    return c;
+}
+
+Cell amount_cell(Money amount, const BigInt& shown, const TableOptions& options, RoundingMode mode) {
+    Cell c;
+    c.kind = Cell::Kind::amount;
+    c.amount = amount;
+    c.shown = to64(shown);
+    c.moved = shown != round_integer(Rational(amount.ore(), options.step_ore()), mode);
+    return c;
+}
+
+Cell percent_cell(const Rational& percent, const BigInt& tenths, RoundingMode mode) {
+    Cell c;
+    c.kind = Cell::Kind::percent;
+    c.percent = percent;
+    c.shown = to64(tenths);
+    c.moved = tenths != round_integer(percent * 10, mode);
+    return c;
+}
+
+void add_moved_footnote(Table& t, const TableOptions& o) {
+    const bool sv = o.lang == Lang::sv;
+    std::string list;
+    for (const auto& row : t.rows)
+        for (std::size_t c = 0; c < row.cells.size(); ++c) {
+            const Cell& cell = row.cells[c];
+            if (!cell.moved) continue;
+            std::string where = row.cells.empty() ? "" : row.cells[0].text;
+            if (!t.columns[c].header.empty()) where += ", " + t.columns[c].header;
+            list += (list.empty() ? "" : "; ") + where + ": " +
+                    (cell.kind == Cell::Kind::amount ? format_exact_amount(cell.amount, o) : format_exact_percent(cell.percent, o));
+        }
+    if (list.empty()) return;
+    t.footnotes.insert(t.footnotes.begin(),
+                       std::string(sv ? "* Avrundad åt andra hållet än vanlig avrundning, så att varje summa är summan av de visade "
+                                        "raderna (styrd avrundning). Exakt: "
+                                      : "* Rounded the other way than ordinary rounding, so that every total is the sum of the rows "
+                                        "shown (controlled rounding). Exact: ") +
+                           list + ".");
+}
 
 BudgetTables build_tables(const Result& result, const TableOptions& options, const Plan* plan) {
     (void)options.step_ore();  // checks the unit and decimals

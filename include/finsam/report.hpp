@@ -145,13 +145,25 @@ struct Table {
     std::vector<Warning> warnings;       ///< the plan's warnings about this table, in its language
 };
 
-/// All tables of a plan.
+/// All tables of a plan (or of another document: an allocation model's).
 struct BudgetTables {
-    std::string name;  ///< the plan's name
+    std::string name;     ///< the plan's name
+    std::string subject;  ///< what the tables are, in their language; empty: "budgettabeller" / "budget tables"
     int first_year = 0, last_year = 0;
     TableOptions options;
     std::vector<Table> tables;
 };
+
+/// A text cell.
+Cell text_cell(std::string text);
+/// An amount cell: the exact `amount` shown as `shown` display steps of `options`; moved when
+/// that is not the ordinary rounding (`mode`) of the exact value.
+Cell amount_cell(Money amount, const BigInt& shown, const TableOptions& options, RoundingMode mode);
+/// A percent cell: the exact `percent` shown as `tenths` of a percent; moved as for amounts.
+Cell percent_cell(const Rational& percent, const BigInt& tenths, RoundingMode mode);
+/// When cells of `table` are moved, put first among its footnotes the one that says why and
+/// gives each moved cell's exact value.
+void add_moved_footnote(Table& table, const TableOptions& options);
 
 /// Build the tables of an evaluated plan. With `plan` (the plan `result` was evaluated from),
 /// warnings are rewritten in the tables' language from the stated and computed figures;
@@ -175,6 +187,9 @@ std::string format_exact_percent(const Rational& percent, const TableOptions& op
 std::string cell_text(const Cell& cell, const TableOptions& options, NumberStyle style);
 /// "Summa" or "Total".
 std::string summa_word(Lang lang);
+/// What the tables are, as the renderers head them: their `subject`, by default
+/// "budgettabeller" / "budget tables"; `capital` starts it with a capital letter.
+std::string subject_text(const BudgetTables& tables, bool capital = false);
 
 // ---- renderers (src/report_md.cpp, report_html.cpp, report_csv.cpp, report_xlsx.cpp) -------
 

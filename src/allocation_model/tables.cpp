@@ -1,10 +1,14 @@
 // The tables of `finsam allocate --format md|html|csv|xlsx`, built with the table model and the
-// controlled rounding of report.hpp, so every Summa is the sum of the rows it shows:
+// controlled rounding of report.hpp, so every Summa is the sum of the rows it shows and every
+// cell is its exact value rounded down or up:
 //   1. the distribution: per förbund the weight parts (%), previous, allocation, the change
 //      in kr and %, capped or not;
-//   2. the frame the allocation implies: the state's half (the allocation as Table 1 shows
-//      it), the region's and the municipalities' quarters (rounded so that they add up to it),
-//      and the frame.
+//   2. the frame the allocation implies: the state's half (the allocation), the region's and
+//      the municipalities' quarters, and the frame (2 × the allocation).
+// One figure shows the same in both: Table 2 is rounded first, as a matrix whose rows add up
+// to the frame and whose state column adds up to the ordinary rounding of the total; Table 1
+// takes that column as its allocations and rounds previous and change so that in each row they
+// add up to the allocation shown.
 #include "finsam/allocation_model.hpp"
 
 namespace finsam {
@@ -20,8 +24,9 @@ public:
         out.subject = tr("statens fördelning", "the state's distribution");
         out.first_year = out.last_year = r_.year;
         out.options = o_;
+        Table frame_table = frame();
         out.tables.push_back(distribution());
-        out.tables.push_back(frame());
+        out.tables.push_back(std::move(frame_table));
         for (auto& t : out.tables) add_moved_footnote(t, o_);
         return out;
     }
@@ -31,7 +36,7 @@ private:
     const TableOptions& o_;
     std::int64_t step_;
     std::size_t n_;
-    std::vector<BigInt> shown_allocation_;  // Table 1's allocation column, reused by Table 2
+    std::vector<BigInt> shown_allocation_;  // Table 2's state column, Table 1's allocation column
     BigInt shown_total_;
 
     std::string tr(const std::string& sv, const std::string& en) const { return o_.lang == Lang::sv ? sv : en; }
@@ -41,16 +46,6 @@ private:
     Cell percent(const Rational& exact, const BigInt& tenths) const { return percent_cell(exact, tenths, r_.mode); }
     /// A percentage rounded the ordinary way (not part of a sum).
     Cell ordinary_percent(const Rational& exact) const { return percent(exact, round_integer(exact * 10, r_.mode)); }
-
-    /// One column rounded under control: each cell down or up, the sum the ordinary rounding of the exact sum.
-    RoundedMatrix column(const std::vector<Rational>& values) const {
-        RoundingProblem p;
-        p.mode = r_.mode;
-        p.row_sums_shown = false;
-        for (const auto& v : values) p.cells.push_back({v});
-        if (p.cells.empty()) return RoundedMatrix{{}, {}, {BigInt(0)}, BigInt(0)};
-        return controlled_round(p);
-    }
 
     static std::vector<CellRef> refs(std::size_t col, const std::vector<std::size_t>& rows) {
         std::vector<CellRef> v;
@@ -94,13 +89,23 @@ private:
         wp.mode = r_.mode;
         for (const auto& f : r_.forbund) wp.cells.push_back({f.support_part * 1000, f.population_part * 1000});
         const RoundedMatrix w = controlled_round(wp);
-        std::vector<Rational> prev, alloc;
-        for (const auto& f : r_.forbund) {
-            prev.push_back(steps(f.previous.value_or(Money{})));
-            alloc.push_back(steps(f.allocation));
+        // previous and change add up to the allocation as Table 2 shows it
+        RoundingProblem pc;
+        pc.mode = r_.mode;
+        std::vector<std::size_t> with_previous;
+        BigInt shown_with_previous = 0;
+        for (std::size_t k = 0; k < n_; ++k) {
+            const auto& f = r_.forbund[k];
+            if (!f.previous) continue;
+            with_previous.push_back(k);
+            pc.cells.push_back({steps(*f.previous), steps(*f.change)});
+            pc.fixed_row_sums.push_back(shown_allocation_[k]);
+            shown_with_previous += shown_allocation_[k];
         }
-        const RoundedMatrix p = column(prev), a = column(alloc);
-        shown_total_ = a.total;
+        pc.fixed_total = shown_with_previous;
+        const RoundedMatrix p = with_previous.empty() ? RoundedMatrix{{}, {}, {BigInt(0), BigInt(0)}, BigInt(0)} : controlled_round(pc);
+        std::vector<std::optional<std::size_t>> pc_row(n_);
+        for (std::size_t i = 0; i < with_previous.size(); ++i) pc_row[with_previous[i]] = i;
 
         std::vector<std::size_t> rows, changed_rows;
         for (std::size_t k = 0; k < n_; ++k) {
@@ -111,11 +116,10 @@ private:
             row.cells[population] = percent(f.population_part * 100, w.cells[k][1]);
             row.cells[weight] = percent(f.weight * 100, w.row_sums[k]);
             row.cells[weight].sum_of = {{at, support, 1}, {at, population, 1}};
-            row.cells[allocation] = amount(f.allocation, a.cells[k][0]);
-            shown_allocation_.push_back(a.cells[k][0]);
-            if (f.previous) {
-                row.cells[previous] = amount(*f.previous, p.cells[k][0]);
-                row.cells[change] = amount(*f.change, a.cells[k][0] - p.cells[k][0]);
+            row.cells[allocation] = amount(f.allocation, shown_allocation_[k]);
+            if (pc_row[k]) {
+                row.cells[previous] = amount(*f.previous, p.cells[*pc_row[k]][0]);
+                row.cells[change] = amount(*f.change, p.cells[*pc_row[k]][1]);
                 row.cells[change].sum_of = {{at, allocation, 1}, {at, previous, -1}};
                 if (f.change_percent) row.cells[change_pct] = ordinary_percent(*f.change_percent);
                 changed_rows.push_back(at);
@@ -132,19 +136,15 @@ private:
         sum.cells[population].sum_of = refs(population, rows);
         sum.cells[weight] = percent(r_.support_weight + r_.population_weight, w.total);
         sum.cells[weight].sum_of = refs(weight, rows);
-        sum.cells[allocation] = amount(r_.total, a.total);
+        sum.cells[allocation] = amount(r_.total, shown_total_);
         sum.cells[allocation].sum_of = refs(allocation, rows);
         if (!changed_rows.empty()) {
             const Money prev_sum = r_.previous_sum();
             Money change_sum;
-            BigInt shown_change = 0;
-            for (std::size_t at : changed_rows) {
-                change_sum += *r_.forbund[at].change;
-                shown_change += t.rows[at].cells[change].shown;
-            }
-            sum.cells[previous] = amount(prev_sum, p.total);
+            for (std::size_t k : with_previous) change_sum += *r_.forbund[k].change;
+            sum.cells[previous] = amount(prev_sum, p.column_sums[0]);
             sum.cells[previous].sum_of = refs(previous, changed_rows);
-            sum.cells[change] = amount(change_sum, shown_change);
+            sum.cells[change] = amount(change_sum, p.column_sums[1]);
             sum.cells[change].sum_of = refs(change, changed_rows);
             if (prev_sum != Money{}) sum.cells[change_pct] = ordinary_percent(Rational(100) * change_sum.exact_ore() / prev_sum.exact_ore());
         }
@@ -188,15 +188,14 @@ private:
                      {tr("Regionen (25 %)", "Region (25%)"), Column::Kind::amount},
                      {tr("Kommunerna (25 %)", "Municipalities (25%)"), Column::Kind::amount},
                      {tr("Ram", "Frame"), Column::Kind::amount}};
-        // the region's and the municipalities' quarters add up to the allocation as Table 1 shows it
+        // rows add up to the frame; the state's column to the ordinary rounding of the total
         RoundingProblem q;
         q.mode = r_.mode;
-        for (std::size_t k = 0; k < n_; ++k) {
-            q.cells.push_back({steps(r_.forbund[k].frame_region), steps(r_.forbund[k].frame_municipalities)});
-            q.fixed_row_sums.push_back(shown_allocation_[k]);
-        }
-        q.fixed_total = shown_total_;
+        for (const auto& f : r_.forbund) q.cells.push_back({steps(f.frame_state), steps(f.frame_region), steps(f.frame_municipalities)});
+        q.fixed_column_sums = {round_integer(steps(r_.total), r_.mode), std::nullopt, std::nullopt};
         const RoundedMatrix m = controlled_round(q);
+        for (std::size_t k = 0; k < n_; ++k) shown_allocation_.push_back(m.cells[k][0]);
+        shown_total_ = m.column_sums[0];
 
         std::vector<std::size_t> rows;
         Money regions, municipalities, frames;
@@ -204,10 +203,10 @@ private:
             const auto& f = r_.forbund[k];
             const std::size_t at = t.rows.size();
             Row row = row_of(RowKind::data, columns, f.name);
-            row.cells[state] = amount(f.frame_state, shown_allocation_[k]);
-            row.cells[region] = amount(f.frame_region, m.cells[k][0]);
-            row.cells[municipalities] = amount(f.frame_municipalities, m.cells[k][1]);
-            row.cells[total] = amount(f.implied_frame, 2 * shown_allocation_[k]);
+            row.cells[state] = amount(f.frame_state, m.cells[k][0]);
+            row.cells[region] = amount(f.frame_region, m.cells[k][1]);
+            row.cells[municipalities] = amount(f.frame_municipalities, m.cells[k][2]);
+            row.cells[total] = amount(f.implied_frame, m.row_sums[k]);
             row.cells[total].sum_of = {{at, state, 1}, {at, region, 1}, {at, municipalities, 1}};
             regions += f.frame_region;
             municipalities += f.frame_municipalities;
@@ -217,9 +216,9 @@ private:
         }
         Row sum = row_of(RowKind::summa, columns, summa_word(o_.lang));
         sum.cells[state] = amount(r_.total, shown_total_);
-        sum.cells[region] = amount(regions, m.column_sums[0]);
-        sum.cells[municipalities] = amount(municipalities, m.column_sums[1]);
-        sum.cells[total] = amount(frames, 2 * shown_total_);
+        sum.cells[region] = amount(regions, m.column_sums[1]);
+        sum.cells[municipalities] = amount(municipalities, m.column_sums[2]);
+        sum.cells[total] = amount(frames, m.total);
         for (std::size_t c : {std::size_t(state), std::size_t(region), std::size_t(municipalities), std::size_t(total)})
             sum.cells[c].sum_of = refs(c, rows);
         t.rows.push_back(std::move(sum));
