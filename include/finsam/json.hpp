@@ -4,7 +4,7 @@
 // 0.1 mean 0.1000000000000000055…, and its lexer rejects a valid number beyond the range of a
 // double (1e401, a 400-digit integer) as a syntax error; the spec says a JSON number means the
 // decimal it is written as, and a number too large is an error at its own pointer. So plans are
-// read by finsam's own strict RFC 8259 reader (json.cpp) into `Node`, a tree that keeps each
+// read by finsam's own strict RFC 8259 reader (src/read/json.cpp) into `Node`, a tree that keeps each
 // number's source text (parsed exactly later, see rate.hpp). The reader rejects duplicate keys,
 // nesting deeper than max_json_depth, invalid UTF-8, lone surrogates, NaN and comments, each
 // with the line and column and what to write instead; a leading UTF-8 byte order mark is

@@ -191,7 +191,7 @@ std::string summa_word(Lang lang);
 /// "budgettabeller" / "budget tables"; `capital` starts it with a capital letter.
 std::string subject_text(const BudgetTables& tables, bool capital = false);
 
-// ---- renderers (src/report_md.cpp, report_html.cpp, report_csv.cpp, report_xlsx.cpp) -------
+// ---- renderers (src/report/md.cpp, html.cpp, csv.cpp, xlsx.cpp) -------
 
 /// All tables as Markdown (GitHub tables, ### headings), ready for a notebook or a document.
 std::string to_markdown(const BudgetTables& tables);

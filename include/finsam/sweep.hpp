@@ -19,7 +19,7 @@
 //     evaluate() itself, so its figures are exact by construction and its problems are
 //     thrown as PlanError with messages prefixed `scenario S: ` (the lowest failing S).
 // Exactness of the kernel (reciprocal estimates corrected by an exact remainder) is argued in
-// src/sweep.cpp next to each step and checked against evaluate() on random plans by the tests.
+// src/sweep/ next to each step and checked against evaluate() on random plans by the tests.
 #pragma once
 
 #include <cstddef>

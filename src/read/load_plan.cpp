@@ -1,280 +1,22 @@
-// Reading a finsam/1 plan: JSON → typed Plan, collecting every structural problem.
-//
-// Every reader takes the node and its JSON pointer, reports problems there, and returns
-// nullopt when the value cannot be used. Messages say what is wrong and what to write.
+// Reading a finsam/1 plan: the plan's rules (members, shares, frames, interventions, …) on top
+// of the generic readers of reader.hpp, collecting every structural problem with its pointer.
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
 
 #include "finsam/plan.hpp"
+#include "reader.hpp"
 
 namespace finsam {
 namespace {
 
-const char* const amount_hint = "an amount: a JSON number or a decimal string such as \"785\" or \"-205\"";
+using namespace read;
 
-std::string join_keys(const std::vector<std::string_view>& keys) {
-    std::string s;
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (i) s += i + 1 == keys.size() ? " or " : ", ";
-        s += "\"" + std::string(keys[i]) + "\"";
-    }
-    return s;
-}
-
-/// Optimal string alignment distance (a transposition counts as one edit).
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i)
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    return d[a.size()][b.size()];
-}
-
-bool is_year_key(std::string_view k) {
-    if (k.empty() || k.size() > 4 || k.front() == '0') return false;
-    for (char c : k)
-        if (c < '0' || c > '9') return false;
-    return true;
-}
-
-class Loader {
+class Loader : public Reader {
 public:
-    std::vector<Problem> problems;
     Plan plan;
     std::set<std::string> kind_unknown;  // members whose kind could not be read (no cascades)
-
-    void error(const std::string& path, std::string message) { problems.push_back({path, std::move(message)}); }
-
-    static std::string child(const std::string& path, std::string_view key) { return path + "/" + pointer_escape(key); }
-    static std::string child(const std::string& path, std::size_t index) { return path + "/" + std::to_string(index); }
-
-    void type_error(const Node& n, const std::string& path, std::string_view expected) {
-        error(path, "must be " + std::string(expected) + ", not " + std::string(n.type_name()));
-    }
-
-    /// An object whose keys are all in `allowed`; reports unknown keys (with a suggestion).
-    bool object(const Node& n, const std::string& path, const std::vector<std::string_view>& allowed,
-                std::string_view what = "an object") {
-        if (!n.is_object()) {
-            type_error(n, path, what);
-            return false;
-        }
-        for (const auto& [k, v] : n.members()) {
-            if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
-            std::string msg = "unknown key \"" + sanitize_utf8(k) + "\"";
-            std::string_view best;
-            std::size_t best_d = std::max<std::size_t>(1, (k.size() + 2) / 4) + 1;  // suggest within this many edits
-            if (k.size() > 64) best_d = 0;
-            for (auto a : allowed) {
-                const std::size_t d = edit_distance(k, a);
-                if (d < best_d) best_d = d, best = a;
-            }
-            if (is_year_key(k) && n.members().size() > 0)
-                msg += "; a value written by year needs an object under every year key";
-            else if (!best.empty()) msg += "; did you mean \"" + std::string(best) + "\"?";
-            else msg += "; expected " + join_keys(allowed);
-            error(child(path, k), msg);
-        }
-        return true;
-    }
-
-    const Node* required(const Node& obj, const std::string& path, std::string_view key, std::string_view hint) {
-        const Node* v = obj.find(key);
-        if (!v) error(child(path, key), "missing; write " + std::string(hint));
-        return v;
-    }
-
-    std::optional<std::string> string(const Node& n, const std::string& path, std::string_view what = "a string") {
-        if (!n.is_string()) {
-            type_error(n, path, what);
-            return std::nullopt;
-        }
-        return n.text();
-    }
-
-    template <class E>
-    std::optional<E> enumeration(const Node& n, const std::string& path,
-                                 const std::vector<std::pair<std::string_view, E>>& values) {
-        std::vector<std::string_view> names;
-        for (const auto& [s, e] : values) names.push_back(s);
-        if (n.is_string())
-            for (const auto& [s, e] : values)
-                if (n.text() == s) return e;
-        if (n.is_string())
-            error(path, "unknown value \"" + sanitize_utf8(n.text()) + "\"; write " + join_keys(names));
-        else
-            type_error(n, path, "one of " + join_keys(names));
-        return std::nullopt;
-    }
-
-    /// An exact number: a JSON number, or a decimal string (and "A/B" when `fraction`).
-    /// `what` is e.g. "an amount: a JSON number or a decimal string such as \"785\"".
-    std::optional<Rational> rational(const Node& n, const std::string& path, bool fraction, std::string_view what) {
-        try {
-            if (n.is_number()) return parse_json_number(n.text());
-            if (n.is_string()) return fraction ? parse_factor(n.text()) : parse_decimal(n.text());
-            type_error(n, path, what);
-        } catch (const OverflowError& e) {
-            error(path, sanitize_utf8(e.what()) + "; no amount, share or rate needs such a number, so check it");
-        } catch (const ParseError&) {
-            const std::string& text = n.text();
-            const std::string shown = detail::quoted(sanitize_utf8(text));
-            const auto colon = what.find(": ");
-            const std::string noun(what.substr(0, colon));
-            const std::string how(colon == std::string_view::npos ? what : what.substr(colon + 2));
-            const auto slash = text.find('/');
-            if (fraction && slash != std::string::npos) {
-                const std::string den = text.substr(slash + 1);
-                const bool zero = !den.empty() && den.find_first_not_of("-0") == std::string::npos && den.find('0') != std::string::npos;
-                error(path, shown + (zero ? " divides by zero" : " is not " + noun) + "; write " + how +
-                                " (a fraction is two integers A/B with B ≠ 0)");
-            } else {
-                error(path, shown + " is not " + noun + "; write " + how +
-                                " (digits with an optional decimal point: no +, exponent, spaces or decimal comma)");
-            }
-        }
-        return std::nullopt;
-    }
-
-    std::optional<Rational> percent(const Node& n, const std::string& path) {
-        return rational(n, path, false, "a percent: a number or a decimal string such as \"1.5\"");
-    }
-    std::optional<Rational> non_negative_percent(const Node& n, const std::string& path) {
-        auto p = percent(n, path);
-        if (p && *p < 0) {
-            error(path, "must not be negative; write 0 or more");
-            return std::nullopt;
-        }
-        return p;
-    }
-    std::optional<Rational> weight(const Node& n, const std::string& path) {
-        auto w = rational(n, path, true, "a weight: a number, a decimal string or a fraction such as \"2/3\"");
-        if (w && *w < 0) {
-            error(path, "must not be negative; write a weight of 0 or more");
-            return std::nullopt;
-        }
-        return w;
-    }
-
-    std::optional<Money> amount(const Node& n, const std::string& path) {
-        auto v = rational(n, path, false, amount_hint);
-        if (!v) return std::nullopt;
-        const Rational ore = *v * ore_per(plan.amount_unit);
-        if (boost::multiprecision::denominator(ore) != 1) {
-            error(path, detail::quoted(sanitize_utf8(n.text())) + " is not a whole number of öre once read in " +
-                            std::string(unit_name(plan.amount_unit)) + "; round it to at most " +
-                            std::to_string(plan.amount_unit == Unit::kr ? 2 : plan.amount_unit == Unit::tkr ? 5 : 8) +
-                            " decimals");
-            return std::nullopt;
-        }
-        const BigInt o = boost::multiprecision::numerator(ore);
-        if (o > Money::max_ore || o < -Money::max_ore) {
-            error(path, "amount beyond ±(2^63 − 1) öre (±92 233 720 368 547 758.07 kr), larger than any budget; check its digits and the "
-                        "plan's amount_unit");
-            return std::nullopt;
-        }
-        return Money::from_ore(static_cast<std::int64_t>(o));
-    }
-
-    /// A year written as a JSON integer 1..9999.
-    std::optional<int> year(const Node& n, const std::string& path) {
-        if (n.is_integer_number() && is_year_key(n.text())) return std::stoi(n.text());
-        if (n.is_integer_number())
-            error(path, "year " + (n.text().size() > 20 ? n.text().substr(0, 20) + "…" : n.text()) +
-                            " is outside 1..9999; write a year such as 2005");
-        else if (n.is_number() || n.is_string())
-            error(path, "must be a year written as a JSON integer such as 2005, not " +
-                            (n.is_string() ? "a string" : "\"" + n.text() + "\""));
-        else
-            type_error(n, path, "a year (a JSON integer such as 2005)");
-        return std::nullopt;
-    }
-
-    std::optional<int> year_key(std::string_view k, const std::string& path) {
-        if (is_year_key(k)) return std::stoi(std::string(k));
-        error(path, "\"" + sanitize_utf8(k) + "\" is not a year; keys here are years such as \"2005\"");
-        return std::nullopt;
-    }
-
-    /// A scalar dated value: one value, or an object keyed by years (spec 1, 12.3).
-    template <class T, class F>
-    std::optional<Dated<T>> dated_scalar(const Node& n, const std::string& path, F read) {
-        if (!n.is_object()) {
-            auto v = read(n, path);
-            if (!v) return std::nullopt;
-            return Dated<T>::constant(std::move(*v), path);
-        }
-        std::vector<typename Dated<T>::Entry> entries;
-        bool ok = true;
-        for (const auto& [k, v] : n.members()) {
-            const std::string p = child(path, k);
-            auto y = year_key(k, p);
-            auto val = read(v, p);
-            if (!y || !val) {
-                ok = false;
-                continue;
-            }
-            entries.push_back({*y, std::move(*val), p});
-        }
-        if (!ok) return std::nullopt;
-        return Dated<T>::by_year(std::move(entries), path);
-    }
-
-    /// An object-valued dated thing (shares, frame, change): dated iff every key is a year and
-    /// every value an object (spec 12.3).
-    static bool is_dated_object(const Node& n) {
-        if (!n.is_object()) return false;
-        for (const auto& [k, v] : n.members())
-            if (!is_year_key(k) || !v.is_object()) return false;
-        return true;
-    }
-
-    template <class T, class F>
-    std::optional<Dated<T>> dated_object(const Node& n, const std::string& path, F read) {
-        if (!is_dated_object(n)) {
-            auto v = read(n, path);
-            if (!v) return std::nullopt;
-            return Dated<T>::constant(std::move(*v), path);
-        }
-        std::vector<typename Dated<T>::Entry> entries;
-        bool ok = true;
-        for (const auto& [k, v] : n.members()) {
-            const std::string p = child(path, k);
-            auto val = read(v, p);
-            if (!val) {
-                ok = false;
-                continue;
-            }
-            entries.push_back({std::stoi(k), std::move(*val), p});
-        }
-        if (!ok) return std::nullopt;
-        return Dated<T>::by_year(std::move(entries), path);
-    }
-
-    /// Amounts keyed by exact years.
-    std::optional<std::map<int, Money>> year_amounts(const Node& n, const std::string& path) {
-        if (!n.is_object()) {
-            type_error(n, path, "an object keyed by years, such as {\"2005\": \"785\"}");
-            return std::nullopt;
-        }
-        std::map<int, Money> out;
-        bool ok = true;
-        for (const auto& [k, v] : n.members()) {
-            const std::string p = child(path, k);
-            auto y = year_key(k, p);
-            auto a = amount(v, p);
-            if (y && a) out[*y] = *a;
-            else ok = false;
-        }
-        if (!ok) return std::nullopt;
-        return out;
-    }
 
     std::optional<std::size_t> member_ref(std::string_view id, const std::string& path) {
         if (auto i = plan.member_index(id)) return i;
@@ -307,22 +49,6 @@ public:
         return w;
     }
 
-    std::optional<YearMonth> month_bound(const Node& n, const std::string& path, bool is_from) {
-        if (n.is_number()) {
-            auto y = year(n, path);
-            if (!y) return std::nullopt;
-            return YearMonth{*y, is_from ? 1 : 12};
-        }
-        static const std::regex re("([1-9][0-9]{0,3})-(0[1-9]|1[0-2])");
-        std::smatch m;
-        if (n.is_string() && std::regex_match(n.text(), m, re)) return YearMonth{std::stoi(m[1]), std::stoi(m[2])};
-        if (n.is_string())
-            error(path, "\"" + sanitize_utf8(n.text()) + "\" is not a month; write a month such as \"2011-07\" or a year such as 2011");
-        else
-            type_error(n, path, "a year such as 2011 or a month such as \"2011-07\"");
-        return std::nullopt;
-    }
-
     // ---- sections -------------------------------------------------------------------------
 
     void load(const Node& root) {
@@ -342,6 +68,7 @@ public:
         if (const Node* n = root.find("amount_unit"))
             if (auto u = enumeration<Unit>(*n, "/amount_unit", {{"kr", Unit::kr}, {"tkr", Unit::tkr}, {"mnkr", Unit::mnkr}}))
                 plan.amount_unit = *u;
+        amount_unit = plan.amount_unit;
         load_years(root);
         if (const Node* n = root.find("rounding")) load_rounding(*n);
         if (const Node* n = required(root, "", "members", "a non-empty array of members")) load_members(*n);
@@ -933,27 +660,6 @@ Plan load_plan_file(const std::string& path) {
     std::ostringstream ss;
     ss << in.rdbuf();
     return load_plan_string(ss.str());
-}
-
-Plan variant_plan(const Plan& plan, std::string_view name) {
-    const Node* patch = nullptr;
-    for (const auto& [n, p] : plan.variants)
-        if (n == name) patch = &p;
-    if (!patch) {
-        std::string known;
-        for (const auto& [n, p] : plan.variants) known += (known.empty() ? "" : ", ") + ("\"" + n + "\"");
-        throw PlanError("/variants", "no variant \"" + sanitize_utf8(name) + "\"" +
-                                           (known.empty() ? std::string("; the plan has no variants") : "; the variants are " + known));
-    }
-    Node patched = plan.source;
-    merge_patch(patched, *patch);
-    try {
-        return load_plan(patched);
-    } catch (const PlanError& e) {
-        std::vector<Problem> ps;
-        for (const auto& p : e.problems()) ps.push_back({p.path, "variant \"" + std::string(name) + "\": " + p.message});
-        throw PlanError(std::move(ps));
-    }
 }
 
 }  // namespace finsam

@@ -1,0 +1,48 @@
+// cli/cli.hpp — what the commands of the `finsam` command line share: the parsed arguments,
+// usage errors, options common to several commands, and how problems, warnings and tables
+// are printed. Each command group lives in a file of its own (plan_commands.cpp: plan,
+// validate, explain, compare) and is listed in main.cpp's command table.
+#pragma once
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "finsam/evaluate.hpp"
+#include "finsam/report.hpp"
+
+namespace finsam::cli {
+
+/// The command line: the command, its FILE and its options (--name → value).
+struct Args {
+    std::string command, file;
+    std::map<std::string, std::string> options;
+};
+
+/// A usage error: printed with the usage text, exit status 2.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Parse argv; options that take a value are listed in cli.cpp.
+Args parse_args(int argc, char** argv);
+/// A UsageError for any option of `a` not in `allowed`.
+void check_options(const Args& a, const std::vector<std::string>& allowed);
+/// --unit and --lang as table options.
+TableOptions table_options(const Args& a);
+/// --format json (true), text or absent (false); anything else is a usage error.
+bool json_format(const Args& a);
+/// Write a file or throw Error.
+void write_file(const std::string& path, const std::string& content);
+/// Print tables in `format` (md, html, csv, xlsx) to stdout, the file -o or (CSV) the directory -o.
+int write_tables(const Args& a, const std::string& format, const BudgetTables& tables);
+/// Print problems as FILE:POINTER: message (or {"errors": …}); returns exit status 2.
+int report_problems(const std::string& file, const std::vector<Problem>& problems, bool as_json);
+/// Print a result's warnings on stderr as FILE:POINTER: warning: message [code].
+void print_warnings(const std::string& file, const Result& r);
+
+/// `finsam plan|validate|explain|compare FILE …` (plan_commands.cpp).
+int run_plan_command(const Args& a);
+
+}  // namespace finsam::cli

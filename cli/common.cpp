@@ -1,0 +1,115 @@
+// What the commands share (see cli.hpp).
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli.hpp"
+#include "finsam/result_json.hpp"
+
+namespace finsam::cli {
+
+Args parse_args(int argc, char** argv) {
+    Args a;
+    std::vector<std::string> positional;
+    static const std::vector<std::string> with_value = {"--variant", "--format", "--year", "--member", "--intervention",
+                                                        "--unit", "--lang", "-o"};
+    for (int i = 1; i < argc; ++i) {
+        std::string s = argv[i];
+        if (s.rfind("--", 0) == 0 && s.find('=') != std::string::npos) {
+            a.options[s.substr(0, s.find('='))] = s.substr(s.find('=') + 1);
+        } else if (std::find(with_value.begin(), with_value.end(), s) != with_value.end()) {
+            if (i + 1 >= argc) throw UsageError("option " + s + " needs a value");
+            a.options[s] = argv[++i];
+        } else if (s == "--help" || s == "-h" || s == "--version") {
+            a.options[s] = "";
+        } else if (s.size() > 1 && s[0] == '-') {
+            throw UsageError("unknown option " + s);
+        } else {
+            positional.push_back(s);
+        }
+    }
+    if (!positional.empty()) a.command = positional[0];
+    if (positional.size() > 1) a.file = positional[1];
+    if (positional.size() > 2) throw UsageError("unexpected argument " + positional[2]);
+    return a;
+}
+
+void check_options(const Args& a, const std::vector<std::string>& allowed) {
+    for (const auto& [k, v] : a.options)
+        if (std::find(allowed.begin(), allowed.end(), k) == allowed.end())
+            throw UsageError("option " + k + " does not apply to 'finsam " + a.command + "'");
+}
+
+TableOptions table_options(const Args& a) {
+    TableOptions o;
+    if (auto u = a.options.find("--unit"); u != a.options.end()) {
+        if (u->second == "kr") o.unit = Unit::kr;
+        else if (u->second == "tkr") o.unit = Unit::tkr;
+        else if (u->second == "mnkr") o.unit = Unit::mnkr;
+        else throw UsageError("--unit must be kr, tkr or mnkr");
+    }
+    if (auto l = a.options.find("--lang"); l != a.options.end()) {
+        if (l->second == "sv") o.lang = Lang::sv;
+        else if (l->second == "en") o.lang = Lang::en;
+        else throw UsageError("--lang must be sv or en");
+    }
+    return o;
+}
+
+bool json_format(const Args& a) {
+    auto f = a.options.find("--format");
+    if (f == a.options.end() || f->second == "text") return false;
+    if (f->second == "json") return true;
+    throw UsageError("unknown format '" + f->second + "' (this version writes json)");
+}
+
+void write_file(const std::string& path, const std::string& content) {
+    std::ofstream f(path, std::ios::binary);
+    f << content;
+    f.close();
+    if (!f) throw Error("cannot write " + path);
+}
+
+int write_tables(const Args& a, const std::string& format, const BudgetTables& tables) {
+    const auto out = a.options.find("-o");
+    if (format == "xlsx") {
+        write_xlsx(tables, out->second);
+    } else if (format == "csv") {
+        const auto files = to_csv(tables);
+        if (out != a.options.end()) {
+            std::filesystem::create_directories(out->second);
+            for (const auto& f : files) write_file((std::filesystem::path(out->second) / f.name).string(), f.content);
+        } else {
+            for (std::size_t i = 0; i < files.size(); ++i) {
+                std::string content = files[i].content;
+                if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);  // no byte order marks inside a stream
+                std::cout << (i ? "\n" : "") << "=== " << files[i].name << ": " << files[i].title << " ===\n" << content;
+            }
+        }
+    } else {
+        const std::string text = format == "md" ? to_markdown(tables) : to_html(tables);
+        if (out != a.options.end()) write_file(out->second, text);
+        else std::cout << text;
+    }
+    return 0;
+}
+
+int report_problems(const std::string& file, const std::vector<Problem>& problems, bool as_json) {
+    if (as_json) {
+        std::cout << dump_json(errors_to_json(problems)) << "\n";
+    } else {
+        for (const auto& p : problems)
+            std::cout << sanitize_utf8(file) << ":" << sanitize_utf8(p.path) << ": "
+                      << sanitize_utf8(p.message) << "\n";
+    }
+    return 2;
+}
+
+void print_warnings(const std::string& file, const Result& r) {
+    for (const auto& w : r.warnings)
+        std::cerr << sanitize_utf8(file) << ":" << w.path << ": warning: " << sanitize_utf8(w.message) << " ["
+                  << w.code << "]\n";
+}
+
+}  // namespace finsam::cli

@@ -1,0 +1,77 @@
+// The `finsam` command line: the usage text, the table of commands and main().
+//
+// Exit status: 0 success; 2 for an invalid plan, unreadable input or a usage error. Problems
+// are printed on stdout as FILE:POINTER: message (or as {"errors": …} with --format json);
+// warnings go to stderr as FILE:POINTER: warning: message and into the result JSON.
+#include <iostream>
+#include <string_view>
+
+#include "cli.hpp"
+#include "finsam/error.hpp"
+#include "finsam/plan.hpp"
+#include "finsam/version.hpp"
+
+namespace {
+
+using namespace finsam::cli;
+
+const char* const usage = R"(usage:
+  finsam plan FILE [--variant NAME] [--format json|md|html|csv|xlsx] [--unit kr|tkr|mnkr] [--lang sv|en] [-o OUT]
+  finsam validate FILE [--format json]
+  finsam explain FILE --year Y [--member M] [--intervention I] [--variant NAME] [--format json]
+  finsam compare FILE [--format json]
+  finsam --version | --help
+
+plan      evaluate FILE (a finsam/1 plan) and print the result: JSON (default), or the budget
+          tables as Markdown, HTML, CSV (one file per table into the directory -o DIR, or all
+          on stdout) or XLSX (needs -o FILE); tables in --unit (default tkr), --lang (default sv)
+validate  print every problem of FILE as FILE:POINTER: message; nothing when it is valid
+explain   show how a figure of year Y was derived: a member's cost share, an intervention's amount
+compare   evaluate the plan and each variant; print the differences per member and year
+Exit status: 0 ok, 2 invalid plan or usage error.
+)";
+
+/// The commands: a name and the function that runs it (a command group in a file of its own).
+struct Command {
+    std::string_view name;
+    int (*run)(const Args&);
+};
+constexpr Command commands[] = {
+    {"plan", run_plan_command},
+    {"validate", run_plan_command},
+    {"explain", run_plan_command},
+    {"compare", run_plan_command},
+};
+
+int run(int argc, char** argv) {
+    const Args a = parse_args(argc, argv);
+    if (a.options.count("--help")) {
+        std::cout << usage;
+        return 0;
+    }
+    if (a.options.count("--version")) {
+        std::cout << "finsam " << finsam::version() << " (reads " << finsam::plan_format << ")\n";
+        return 0;
+    }
+    if (a.command.empty()) throw UsageError("no command");
+    for (const Command& c : commands)
+        if (c.name == a.command) return c.run(a);
+    throw UsageError("unknown command '" + a.command + "'");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const UsageError& e) {
+        std::cerr << "finsam: " << e.what() << "\n\n" << usage;
+        return 2;
+    } catch (const std::bad_alloc&) {
+        std::cerr << "finsam: out of memory\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "finsam: " << finsam::sanitize_utf8(e.what()) << "\n";
+        return 2;
+    }
+}

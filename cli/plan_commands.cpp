@@ -1,0 +1,104 @@
+// `finsam plan`, `validate`, `explain` and `compare`: a plan file in, its result, problems,
+// explanations or comparison out (exit status 0, or 2 for an invalid plan or a usage error).
+#include <iostream>
+#include <optional>
+
+#include "cli.hpp"
+#include "finsam/explain.hpp"
+#include "finsam/result_json.hpp"
+
+namespace finsam::cli {
+namespace {
+
+/// The table format of `finsam plan`, or "" for the result JSON.
+std::string table_format(const Args& a) {
+    auto f = a.options.find("--format");
+    if (f == a.options.end() || f->second == "json" || f->second == "text") {
+        for (const char* o : {"--unit", "--lang"})
+            if (a.options.count(o)) throw UsageError(std::string("option ") + o + " applies to the table formats md, html, csv and xlsx");
+        return "";
+    }
+    if (f->second == "md" || f->second == "html" || f->second == "csv" || f->second == "xlsx") return f->second;
+    throw UsageError("unknown format '" + f->second + "' (plan writes json, md, html, csv or xlsx)");
+}
+
+/// `finsam plan` with a table format: the tables to stdout, a file or (CSV) a directory.
+int print_tables(const Args& a, const std::string& format, const Result& r, const Plan& plan) {
+    std::optional<Plan> variant;
+    const Plan* p = &plan;
+    if (auto v = a.options.find("--variant"); v != a.options.end()) p = &variant.emplace(variant_plan(plan, v->second));
+    return write_tables(a, format, build_tables(r, table_options(a), p));
+}
+
+}  // namespace
+
+int run_plan_command(const Args& a) {
+    if (a.file.empty()) throw UsageError("'finsam " + a.command + "' needs a plan FILE");
+    if (a.command == "plan") check_options(a, {"--variant", "--format", "--unit", "--lang", "-o"});
+    if (a.command == "validate") check_options(a, {"--format"});
+    if (a.command == "explain") check_options(a, {"--variant", "--format", "--year", "--member", "--intervention"});
+    if (a.command == "compare") check_options(a, {"--format"});
+    const std::string tables = a.command == "plan" ? table_format(a) : "";
+    if (tables == "xlsx" && !a.options.count("-o")) throw UsageError("--format xlsx needs -o FILE");
+    if (tables.empty() && a.options.count("-o")) throw UsageError("option -o applies to the table formats md, html, csv and xlsx");
+    if (!tables.empty()) (void)table_options(a);  // usage errors before the plan is read
+    const bool as_json = tables.empty() && json_format(a);
+
+    Evaluation ev;
+    Plan plan;
+    try {
+        plan = load_plan_file(a.file);
+        ev = evaluate_all(plan);
+    } catch (const PlanError& e) {
+        return report_problems(a.file, e.problems(), as_json);
+    }
+
+    if (a.command == "validate") return 0;
+
+    const Result* r = &ev.base;
+    if (auto v = a.options.find("--variant"); v != a.options.end()) {
+        r = ev.find(v->second);
+        if (!r || v->second.empty()) {
+            return report_problems(a.file, {unknown_variant(ev, v->second)},
+                                   as_json);
+        }
+    }
+    print_warnings(a.file, *r);
+
+    if (a.command == "plan") {
+        if (!tables.empty()) return print_tables(a, tables, *r, plan);
+        std::cout << dump_json(to_json(*r)) << "\n";
+        return 0;
+    }
+    if (a.command == "compare") {
+        for (const auto& [n, res] : ev.variants) print_warnings(a.file + " (variant " + n + ")", res);
+        if (as_json) std::cout << dump_json(compare(ev)) << "\n";
+        else std::cout << compare_text(ev);
+        return 0;
+    }
+    // explain
+    auto y = a.options.find("--year");
+    if (y == a.options.end()) throw UsageError("'finsam explain' needs --year Y");
+    int year = 0;
+    try {
+        std::size_t pos = 0;
+        year = std::stoi(y->second, &pos);
+        if (pos != y->second.size()) throw std::invalid_argument("year");
+    } catch (const std::exception&) {
+        throw UsageError("--year must be a year such as 2005");
+    }
+    std::optional<std::string> member, intervention;
+    if (auto m = a.options.find("--member"); m != a.options.end()) member = m->second;
+    if (auto i = a.options.find("--intervention"); i != a.options.end()) intervention = i->second;
+    try {
+        const Explanation e = explain(*r, year, member, intervention);
+        if (as_json) std::cout << dump_json(e.data) << "\n";
+        else std::cout << e.text;
+    } catch (const Error& e) {
+        std::cerr << "finsam explain: " << e.what() << "\n";
+        return 2;
+    }
+    return 0;
+}
+
+}  // namespace finsam::cli
