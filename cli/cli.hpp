@@ -1,7 +1,8 @@
 // cli/cli.hpp — what the commands of the `finsam` command line share: the parsed arguments,
 // usage errors, options common to several commands, and how problems, warnings and tables
 // are printed. Each command group lives in a file of its own (plan_commands.cpp: plan,
-// validate, explain, compare) and is listed in main.cpp's command table.
+// validate, explain, compare; allocate_commands.cpp: allocate, and validate and explain of an
+// allocation file) and is listed in main.cpp's command table.
 #pragma once
 
 #include <map>
@@ -31,6 +32,10 @@ Args parse_args(int argc, char** argv);
 void check_options(const Args& a, const std::vector<std::string>& allowed);
 /// --unit and --lang as table options.
 TableOptions table_options(const Args& a);
+/// The table format asked for with --format (md, html, csv, xlsx), or "" for JSON or text;
+/// checks before anything is read that --unit, --lang and -o go with a table format, that xlsx
+/// has -o and that the unit and language are known.
+std::string table_format(const Args& a);
 /// --format json (true), text or absent (false); anything else is a usage error.
 bool json_format(const Args& a);
 /// Write a file or throw Error.
@@ -44,5 +49,9 @@ void print_warnings(const std::string& file, const Result& r);
 
 /// `finsam plan|validate|explain|compare FILE …` (plan_commands.cpp).
 int run_plan_command(const Args& a);
+/// `finsam allocate FILE …`, and `validate`/`explain` of a finsam-allocation/1 file (allocate_commands.cpp).
+int run_allocate_command(const Args& a);
+/// `finsam validate|explain FILE …`: of an allocation file (explain with --forbund), else of a plan.
+int run_validate_or_explain(const Args& a);
 
 }  // namespace finsam::cli

@@ -13,7 +13,7 @@ Args parse_args(int argc, char** argv) {
     Args a;
     std::vector<std::string> positional;
     static const std::vector<std::string> with_value = {"--variant", "--format", "--year", "--member", "--intervention",
-                                                        "--unit", "--lang", "-o"};
+                                                        "--forbund", "--unit", "--lang", "-o"};
     for (int i = 1; i < argc; ++i) {
         std::string s = argv[i];
         if (s.rfind("--", 0) == 0 && s.find('=') != std::string::npos) {
@@ -55,6 +55,25 @@ TableOptions table_options(const Args& a) {
         else throw UsageError("--lang must be sv or en");
     }
     return o;
+}
+
+std::string table_format(const Args& a) {
+    auto f = a.options.find("--format");
+    std::string format;
+    if (f != a.options.end() && f->second != "json" && f->second != "text") {
+        if (f->second != "md" && f->second != "html" && f->second != "csv" && f->second != "xlsx")
+            throw UsageError("unknown format '" + f->second + "' (" + a.command + " writes json, md, html, csv or xlsx)");
+        format = f->second;
+    }
+    if (format.empty()) {
+        for (const char* o : {"--unit", "--lang"})
+            if (a.options.count(o)) throw UsageError(std::string("option ") + o + " applies to the table formats md, html, csv and xlsx");
+        if (a.options.count("-o")) throw UsageError("option -o applies to the table formats md, html, csv and xlsx");
+        return format;
+    }
+    if (format == "xlsx" && !a.options.count("-o")) throw UsageError("--format xlsx needs -o FILE");
+    (void)table_options(a);  // usage errors before the file is read
+    return format;
 }
 
 bool json_format(const Args& a) {

@@ -1,8 +1,9 @@
 // The `finsam` command line: the usage text, the table of commands and main().
 //
-// Exit status: 0 success; 2 for an invalid plan, unreadable input or a usage error. Problems
-// are printed on stdout as FILE:POINTER: message (or as {"errors": …} with --format json);
-// warnings go to stderr as FILE:POINTER: warning: message and into the result JSON.
+// Exit status: 0 success; 2 for an invalid plan or allocation file, unreadable input or a
+// usage error. Problems are printed on stdout as FILE:POINTER: message (or as {"errors": …}
+// with --format json); warnings go to stderr as FILE:POINTER: warning: message and into the
+// result JSON.
 #include <iostream>
 #include <string_view>
 
@@ -20,6 +21,8 @@ const char* const usage = R"(usage:
   finsam validate FILE [--format json]
   finsam explain FILE --year Y [--member M] [--intervention I] [--variant NAME] [--format json]
   finsam compare FILE [--format json]
+  finsam allocate FILE [--format json|md|html|csv|xlsx] [--unit kr|tkr|mnkr] [--lang sv|en] [-o OUT]
+  finsam explain FILE --forbund ID [--lang sv|en] [--format json]
   finsam --version | --help
 
 plan      evaluate FILE (a finsam/1 plan) and print the result: JSON (default), or the budget
@@ -28,7 +31,11 @@ plan      evaluate FILE (a finsam/1 plan) and print the result: JSON (default), 
 validate  print every problem of FILE as FILE:POINTER: message; nothing when it is valid
 explain   show how a figure of year Y was derived: a member's cost share, an intervention's amount
 compare   evaluate the plan and each variant; print the differences per member and year
-Exit status: 0 ok, 2 invalid plan or usage error.
+allocate  share the state's money among förbund by FILE (a finsam-allocation/1 model): the result
+          JSON (default), or its tables as for plan (--unit default tkr, --lang default sv);
+          validate FILE checks such a file too, and explain FILE --forbund ID shows how one
+          förbund got its allocation (its weight, the rounds of the cap, the rounding)
+Exit status: 0 ok, 2 invalid plan, invalid allocation file or usage error.
 )";
 
 /// The commands: a name and the function that runs it (a command group in a file of its own).
@@ -38,9 +45,10 @@ struct Command {
 };
 constexpr Command commands[] = {
     {"plan", run_plan_command},
-    {"validate", run_plan_command},
-    {"explain", run_plan_command},
+    {"validate", run_validate_or_explain},
+    {"explain", run_validate_or_explain},
     {"compare", run_plan_command},
+    {"allocate", run_allocate_command},
 };
 
 int run(int argc, char** argv) {

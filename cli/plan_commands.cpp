@@ -10,18 +10,6 @@
 namespace finsam::cli {
 namespace {
 
-/// The table format of `finsam plan`, or "" for the result JSON.
-std::string table_format(const Args& a) {
-    auto f = a.options.find("--format");
-    if (f == a.options.end() || f->second == "json" || f->second == "text") {
-        for (const char* o : {"--unit", "--lang"})
-            if (a.options.count(o)) throw UsageError(std::string("option ") + o + " applies to the table formats md, html, csv and xlsx");
-        return "";
-    }
-    if (f->second == "md" || f->second == "html" || f->second == "csv" || f->second == "xlsx") return f->second;
-    throw UsageError("unknown format '" + f->second + "' (plan writes json, md, html, csv or xlsx)");
-}
-
 /// `finsam plan` with a table format: the tables to stdout, a file or (CSV) a directory.
 int print_tables(const Args& a, const std::string& format, const Result& r, const Plan& plan) {
     std::optional<Plan> variant;
@@ -39,9 +27,6 @@ int run_plan_command(const Args& a) {
     if (a.command == "explain") check_options(a, {"--variant", "--format", "--year", "--member", "--intervention"});
     if (a.command == "compare") check_options(a, {"--format"});
     const std::string tables = a.command == "plan" ? table_format(a) : "";
-    if (tables == "xlsx" && !a.options.count("-o")) throw UsageError("--format xlsx needs -o FILE");
-    if (tables.empty() && a.options.count("-o")) throw UsageError("option -o applies to the table formats md, html, csv and xlsx");
-    if (!tables.empty()) (void)table_options(a);  // usage errors before the plan is read
     const bool as_json = tables.empty() && json_format(a);
 
     Evaluation ev;

@@ -146,8 +146,8 @@ BOOST_AUTO_TEST_CASE(four_forbund_cap_in_two_rounds) {
     BOOST_TEST(r.forbund[1].exact == q(1'906'000'000, 7));
     BOOST_TEST(r.forbund[2].exact == q(198'000'000));
     BOOST_TEST(r.forbund[3].exact == q(180'000'000));
-    BOOST_TEST(r.forbund[2].capped_in == std::optional<std::size_t>(1));
-    BOOST_TEST(r.forbund[3].capped_in == std::optional<std::size_t>(0));
+    BOOST_TEST((r.forbund[2].capped_in == std::optional<std::size_t>(1)));
+    BOOST_TEST((r.forbund[3].capped_in == std::optional<std::size_t>(0)));
     BOOST_TEST(!r.forbund[0].capped());
     BOOST_TEST(!r.forbund[0].floor);  // exempt
     // largest remainder in kr: 3 497 142 (.857) + 2 722 857 (.143) + 1 980 000 + 1 800 000 =
@@ -155,7 +155,7 @@ BOOST_AUTO_TEST_CASE(four_forbund_cap_in_two_rounds) {
     BOOST_TEST(kronor(r) == (L{3'497'143, 2'722'857, 1'980'000, 1'800'000}), boost::test_tools::per_element());
     BOOST_TEST(r.rounding.extra_unit[0]);
     // change: a 3 497 143 − 3 000 000 = 497 143 = 16.5714333…%; b −277 143 = −9.2381 %; c, d −10 %
-    BOOST_TEST(r.forbund[0].change == kr(497'143));
+    BOOST_TEST((r.forbund[0].change == kr(497'143)));
     BOOST_TEST(*r.forbund[0].change_percent == q(497'143, 30'000));
     BOOST_TEST(format_percent(*r.forbund[0].change_percent) == "16.571433");
     BOOST_TEST(format_percent(*r.forbund[1].change_percent) == "-9.2381");
@@ -197,7 +197,7 @@ BOOST_AUTO_TEST_CASE(exempt_and_previous_zero) {
     // previous 0: a change (the whole allocation) but no change_percent
     m.forbund[3].previous = Money{};
     const AllocationResult z = distribute(m);
-    BOOST_TEST(z.forbund[3].change == kr(1'240'000));
+    BOOST_TEST((z.forbund[3].change == kr(1'240'000)));
     BOOST_TEST(!z.forbund[3].change_percent);
     const auto j = to_json(z)["forbund"][3];
     BOOST_TEST(j["change"] == "1240000.00");
@@ -379,7 +379,7 @@ BOOST_AUTO_TEST_CASE(figures_of_examples_readme_section_4) {
                                3'852'000, 4'617'430, 2'670'096}),
                boost::test_tools::per_element());
     // 4.3: changes, the six-decimal percentages, capped, frames
-    BOOST_TEST(r.forbund[0].change == kr(425'581));
+    BOOST_TEST((r.forbund[0].change == kr(425'581)));
     BOOST_TEST(format_percent(*r.forbund[0].change_percent) == "8.02983");
     BOOST_TEST(format_percent(*r.forbund[2].change_percent) == "2.363574");
     BOOST_TEST(format_percent(*r.forbund[7].change_percent) == "-18.303412");

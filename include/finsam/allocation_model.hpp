@@ -93,6 +93,9 @@ AllocationModel load_allocation_model(const Node& json);
 AllocationModel load_allocation_model_string(std::string_view text);
 /// Read one from a file.
 AllocationModel load_allocation_model_file(const std::string& path);
+/// Whether the file is meant as a `finsam-allocation/1` document: JSON whose root's `format`
+/// says so (`finsam validate` tells the two formats apart by this).
+bool is_allocation_model_file(const std::string& path);
 
 /// One round of the decrease cap.
 struct CapRound {

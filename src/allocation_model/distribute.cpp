@@ -29,7 +29,10 @@ std::string id_list(const std::vector<ForbundAllocation>& fb, const std::vector<
 std::string count_text(std::size_t n) { return std::to_string(n) + " förbund"; }
 
 /// The inputs the rounds need, on integers (see the design notes).
-struct Rounds {
+class Rounds {
+public:
+    Rounds(const AllocationModel& model, AllocationResult& result) : m(model), r(result) {}
+
     const AllocationModel& m;
     AllocationResult& r;
     BigInt D = 1;                 // denominator of (1 − cap/100)
@@ -79,7 +82,12 @@ struct Rounds {
         Rational floors = 0;  // Σ floor over the capped
         while (true) {
             r.rounds.push_back(CapRound{Rational(R, D), W, uncapped, {}});
-            if ((uncapped == 0 || V == 0) && R != 0) no_weight_left(Rational(R, D), uncapped);
+            // A pool with no weight to take it (spec 18's error at /forbund) cannot arise here: the
+            // weights start positive (ΣS, ΣP > 0 where their weight is, checked before), and a round
+            // that caps the last weighted förbund leaves R < 0 (each joiner's floor − base exceeds
+            // its share R·v_k/V of the pool, so together they exceed R) — the negative pool below.
+            // Every förbund capped is that case too. The check stays, so no pool is ever dropped.
+            if (V == 0 && R != 0) no_weight_left(Rational(R, D), uncapped);
             std::vector<std::size_t> joined;
             while (next < candidates.size()) {
                 const std::size_t k = candidates[next];
@@ -108,18 +116,8 @@ struct Rounds {
     }
 
     [[noreturn]] void no_weight_left(const Rational& pool, std::size_t uncapped) const {
-        if (uncapped == 0) {
-            Rational floors = 0;
-            for (const auto& f : r.forbund) floors += *f.floor;
-            throw PlanError("/forbund", "every förbund is capped: their floors (previous less " +
-                                            rational_text(*m.decrease_cap_percent) + " %) sum to " + kr_text(floors) + ", " +
-                                            kr_text(pool) + " less than the total of " + kr_text(m.total) +
-                                            ", and no förbund is left to take the rest; lower decrease_cap_percent, "
-                                            "exempt a förbund from the cap or lower the total");
-        }
-        throw PlanError("/forbund", "the " + count_text(uncapped) + " that are not capped have weight 0 (no support and no "
-                                    "population), so the pool of " + kr_text(pool) +
-                                    " cannot be shared; give them support or population figures");
+        throw PlanError("/forbund", "no weight is left for the pool of " + kr_text(pool) + ": the " + count_text(uncapped) +
+                                        " not capped have no support and no population; give them support or population figures");
     }
 
     [[noreturn]] void negative_pool(const Rational& pool, const Rational& floors, std::size_t capped, std::size_t uncapped,
@@ -127,9 +125,11 @@ struct Rounds {
         throw PlanError("/decrease_cap_percent",
                         "with a decrease cap of " + rational_text(*m.decrease_cap_percent) + " %, round " +
                             std::to_string(r.rounds.size()) + " caps " + id_list(r.forbund, joined) +
-                            "; then the floors of the " + count_text(capped) + " capped (" + kr_text(floors) +
-                            ") and the base of the other " + std::to_string(uncapped) + " (" + std::to_string(uncapped) +
-                            " × " + kr_text(m.base) + ") exceed the total of " + kr_text(m.total) + " by " +
+                            "; then the floors of the " + count_text(capped) + " capped (" + kr_text(floors) + ")" +
+                            (uncapped == 0 ? std::string()
+                                           : " and the base of the other " + std::to_string(uncapped) + " (" +
+                                                 std::to_string(uncapped) + " × " + kr_text(m.base) + ")") +
+                            " exceed the total of " + kr_text(m.total) + " by " +
                             kr_text(Rational(-pool)) +
                             "; lower decrease_cap_percent, exempt a förbund from the cap or raise the total");
     }
@@ -164,7 +164,11 @@ AllocationResult distribute(const AllocationModel& m) {
     r.allocation_unit = m.allocation_unit;
     r.mode = m.mode;
     r.forbund.reserve(m.forbund.size());
-    for (const auto& f : m.forbund) r.forbund.push_back(ForbundAllocation{f});
+    for (const auto& f : m.forbund) {
+        ForbundAllocation a;
+        static_cast<Forbund&>(a) = f;
+        r.forbund.push_back(std::move(a));
+    }
 
     std::vector<Problem> problems;
     bool support_summed = true;
@@ -196,7 +200,7 @@ AllocationResult distribute(const AllocationModel& m) {
         if (r.population_sum != 0) f.population_part = m.population_weight / 100 * Rational(f.population, r.population_sum);
         f.weight = f.support_part + f.population_part;
     }
-    Rounds{m, r}.run();
+    Rounds(m, r).run();
 
     std::vector<Rational> exact;
     exact.reserve(r.forbund.size());

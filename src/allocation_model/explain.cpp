@@ -62,12 +62,10 @@ private:
 
     void weight() {
         os_ << tr("Vikt\n", "Weight\n");
-        os_ << tr("  försörjningsmått ", "  support ") << money(f_.support) << tr(" av ", " of ") << money(r_.support_sum) << ": "
-            << pct(r_.support_weight) << " × " << count(BigInt(f_.support.ore() / 100)) << " / "
-            << count(BigInt(r_.support_sum.ore() / 100)) << " = " << decimal(f_.support_part) << "\n";
-        os_ << tr("  befolkning 16–64 år ", "  population aged 16–64 ") << count(f_.population) << tr(" av ", " of ")
-            << count(r_.population_sum) << ": " << pct(r_.population_weight) << " × " << count(f_.population) << " / "
-            << count(r_.population_sum) << " = " << decimal(f_.population_part) << "\n";
+        os_ << tr("  försörjningsmått: ", "  support: ") << pct(r_.support_weight) << " × " << money(f_.support) << " / "
+            << money(r_.support_sum) << " = " << decimal(f_.support_part) << "\n";
+        os_ << tr("  befolkning 16–64 år: ", "  population aged 16–64: ") << pct(r_.population_weight) << " × " << count(f_.population)
+            << " / " << count(r_.population_sum) << " = " << decimal(f_.population_part) << "\n";
         os_ << tr("  vikt w = ", "  weight w = ") << decimal(f_.support_part) << " + " << decimal(f_.population_part) << " = "
             << decimal(f_.weight) << " (" << pct(f_.weight * 100) << ")\n";
         for (const auto& a : f_.areas)

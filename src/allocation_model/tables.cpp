@@ -198,7 +198,7 @@ private:
         shown_total_ = m.column_sums[0];
 
         std::vector<std::size_t> rows;
-        Money regions, municipalities, frames;
+        Money region_sum, municipality_sum, frame_sum;
         for (std::size_t k = 0; k < n_; ++k) {
             const auto& f = r_.forbund[k];
             const std::size_t at = t.rows.size();
@@ -208,17 +208,17 @@ private:
             row.cells[municipalities] = amount(f.frame_municipalities, m.cells[k][2]);
             row.cells[total] = amount(f.implied_frame, m.row_sums[k]);
             row.cells[total].sum_of = {{at, state, 1}, {at, region, 1}, {at, municipalities, 1}};
-            regions += f.frame_region;
-            municipalities += f.frame_municipalities;
-            frames += f.implied_frame;
+            region_sum += f.frame_region;
+            municipality_sum += f.frame_municipalities;
+            frame_sum += f.implied_frame;
             rows.push_back(at);
             t.rows.push_back(std::move(row));
         }
         Row sum = row_of(RowKind::summa, columns, summa_word(o_.lang));
         sum.cells[state] = amount(r_.total, shown_total_);
-        sum.cells[region] = amount(regions, m.column_sums[1]);
-        sum.cells[municipalities] = amount(municipalities, m.column_sums[2]);
-        sum.cells[total] = amount(frames, m.total);
+        sum.cells[region] = amount(region_sum, m.column_sums[1]);
+        sum.cells[municipalities] = amount(municipality_sum, m.column_sums[2]);
+        sum.cells[total] = amount(frame_sum, m.total);
         for (std::size_t c : {std::size_t(state), std::size_t(region), std::size_t(municipalities), std::size_t(total)})
             sum.cells[c].sum_of = refs(c, rows);
         t.rows.push_back(std::move(sum));
