@@ -479,3 +479,57 @@ BOOST_AUTO_TEST_CASE(golden_tables) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(reading)
+
+BOOST_AUTO_TEST_CASE(defaults_and_areas) {
+    const AllocationModel m = load_allocation_model_string(R"({"format": "finsam-allocation/1", "year": 2016,
+        "total": "339000000", "base": "400000",
+        "forbund": [{"id": "sodra-dalarna", "name": "Södra Dalarnas samordningsförbund", "previous": "1820000",
+                     "areas": [{"id": "avesta", "support": "412000000", "population": 13300},
+                               {"id": "hedemora", "support": 287000000, "population": "9100"}]},
+                    {"id": "samspelet", "support": "1530000000", "population": 48200, "previous": "4891000"}]})");
+    BOOST_TEST(m.year == 2016);
+    BOOST_TEST(m.support_weight == q(75));  // weights default to 75/25
+    BOOST_TEST(m.population_weight == q(25));
+    BOOST_TEST(!m.decrease_cap_percent);    // no cap unless given
+    BOOST_TEST((m.allocation_unit == Unit::kr && m.mode == RoundingMode::half_up));
+    BOOST_TEST_REQUIRE(m.forbund.size() == 2u);
+    // the sums over the areas: 412 000 000 + 287 000 000 = 699 000 000 kr; 13 300 + 9 100 = 22 400
+    BOOST_TEST(m.forbund[0].support == kr(699'000'000));
+    BOOST_TEST(m.forbund[0].population == BigInt(22'400));
+    BOOST_TEST(m.forbund[0].areas.at(1).name == "hedemora");  // a name defaults to the id
+    BOOST_TEST(m.forbund[1].name == "samspelet");
+    BOOST_TEST(!m.forbund[1].exempt_from_cap);
+}
+
+BOOST_AUTO_TEST_CASE(amounts_in_the_files_unit) {
+    // tkr: total 48 000 tkr = 48 000 000 kr, base 400 tkr; weights 100/0 need no population sum
+    const AllocationModel m = load_allocation_model_string(R"({"format": "finsam-allocation/1", "year": 2016,
+        "amount_unit": "tkr", "total": "48000", "base": "400.5", "weights": {"support": "100"},
+        "decrease_cap_percent": 12.5, "rounding": {"allocation": "öre", "mode": "half_even"},
+        "forbund": [{"id": "a", "support": "1", "population": 0, "exempt_from_cap": true}]})");
+    BOOST_TEST((m.total == kr(48'000'000)));
+    BOOST_TEST((m.base == kr(400'500)));
+    BOOST_TEST(m.population_weight == q(0));  // a weight not given is 0; they sum to 100
+    BOOST_TEST(*m.decrease_cap_percent == q(25, 2));
+    BOOST_TEST((m.allocation_unit == Unit::ore && m.mode == RoundingMode::half_even));
+    BOOST_TEST(m.forbund[0].exempt_from_cap);
+    BOOST_TEST(kronor(distribute(m)) == (L{48'000'000}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(every_problem_at_its_pointer) {
+    const auto ps = load_problems(R"({"format": "finsam-allocation/1", "year": 2016, "total": "1e3", "base": "-1",
+        "weights": {"support": "75", "population": "20"}, "forbund": [{"id": "a", "support": "1", "population": 1,
+        "areas": [{"id": "x", "support": "1", "population": 1}]}, {"id": "a", "suport": "1", "population": 1}]})");
+    std::vector<std::string> paths;
+    for (const auto& p : ps) paths.push_back(p.path);
+    // "1e3" is not a decimal string (an exponent only in a JSON number); −1 is negative; 75 + 20 ≠ 100;
+    // support and population beside areas; a misspelt key, a duplicate id and the support it misses
+    BOOST_TEST(paths == (std::vector<std::string>{"/total", "/base", "/weights", "/forbund/0/support", "/forbund/0/population",
+                                                  "/forbund/1/suport", "/forbund/1/id", "/forbund/1/support"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(ps[5].message == "unknown key \"suport\"; did you mean \"support\"?");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
