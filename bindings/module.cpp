@@ -18,4 +18,5 @@ PYBIND11_MODULE(_core, m) {
     register_explain(m);
     register_report(m);
     register_sweep(m);
+    register_allocation_model(m);
 }

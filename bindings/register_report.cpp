@@ -16,41 +16,6 @@ namespace finsam::python {
 
 namespace {
 
-/// All tables of one result, with the options they were built with.
-struct TablesHandle {
-    BudgetTables tables;
-
-    /// Table `i`; IndexError if there is none.
-    const Table& at(std::size_t i) const {
-        if (i >= tables.tables.size()) throw py::index_error("no table " + std::to_string(i));
-        return tables.tables[i];
-    }
-
-    /// The same document with only the tables at `indices` (for one table: a one-table document).
-    TablesHandle subset(const std::vector<std::size_t>& indices) const {
-        TablesHandle out;
-        out.tables.name = tables.name;
-        out.tables.first_year = tables.first_year;
-        out.tables.last_year = tables.last_year;
-        out.tables.options = tables.options;
-        for (std::size_t i : indices) out.tables.tables.push_back(at(i));
-        return out;
-    }
-};
-
-Unit display_unit(const std::string& name) {
-    if (name == "kr") return Unit::kr;
-    if (name == "tkr") return Unit::tkr;
-    if (name == "mnkr") return Unit::mnkr;
-    throw py::value_error("unknown table unit '" + name + "'; write \"kr\", \"tkr\" or \"mnkr\"");
-}
-
-Lang language(const std::string& name) {
-    if (name == "sv") return Lang::sv;
-    if (name == "en") return Lang::en;
-    throw py::value_error("unknown language '" + name + "'; write \"sv\" or \"en\"");
-}
-
 const char* row_kind(RowKind k) {
     switch (k) {
         case RowKind::data: return "data";
@@ -90,10 +55,37 @@ CellTuple cell_tuple(const Cell& c, const TableOptions& o) {
 
 }  // namespace
 
+const Table& TablesHandle::at(std::size_t i) const {
+    if (i >= tables.tables.size()) throw py::index_error("no table " + std::to_string(i));
+    return tables.tables[i];
+}
+
+TablesHandle TablesHandle::subset(const std::vector<std::size_t>& indices) const {
+    TablesHandle out;
+    out.tables = tables;
+    out.tables.tables.clear();
+    for (std::size_t i : indices) out.tables.tables.push_back(at(i));
+    return out;
+}
+
+TableOptions table_options(const std::string& unit, const std::string& lang, int decimals) {
+    TableOptions o;
+    if (unit == "kr") o.unit = Unit::kr;
+    else if (unit == "tkr") o.unit = Unit::tkr;
+    else if (unit == "mnkr") o.unit = Unit::mnkr;
+    else throw py::value_error("unknown table unit '" + unit + "'; write \"kr\", \"tkr\" or \"mnkr\"");
+    if (lang == "sv") o.lang = Lang::sv;
+    else if (lang == "en") o.lang = Lang::en;
+    else throw py::value_error("unknown language '" + lang + "'; write \"sv\" or \"en\"");
+    o.decimals = decimals;
+    o.effective_decimals();  // checks the decimals
+    return o;
+}
+
 void register_report(py::module_& m) {
     py::class_<TablesHandle> cls(m, "Tables", "The budget tables of a result (report.hpp), as shown in one unit and language.");
     cls
-        .def_property_readonly("name", [](const TablesHandle& h) { return h.tables.name; }, "The plan's name.")
+        .def_property_readonly("name", [](const TablesHandle& h) { return h.tables.name; }, "The plan's (or allocation's) name.")
         .def_property_readonly("unit", [](const TablesHandle& h) { return std::string(unit_name(h.tables.options.unit)); },
                                "The display unit: kr, tkr or mnkr.")
         .def_property_readonly("lang", [](const TablesHandle& h) { return std::string(h.tables.options.lang == Lang::sv ? "sv" : "en"); },
@@ -104,7 +96,8 @@ void register_report(py::module_& m) {
                 std::vector<std::string> ids;
                 for (const auto& t : h.tables.tables) ids.push_back(t.id);
                 return ids;
-            }, "The tables' ids in order: financing, costs, distribution, result, final_frame, items-<id>.")
+            }, "The tables' ids in order: financing, costs, distribution, result, final_frame, items-<id> (a "
+               "plan's); allocation, implied_frame (an allocation's).")
         .def("title", [](const TablesHandle& h, std::size_t i) { return h.at(i).title; }, py::arg("index"),
              "The title of table `index`.")
         .def("columns", [](const TablesHandle& h, std::size_t i) {
@@ -140,11 +133,7 @@ void register_report(py::module_& m) {
             }, py::arg("path"), "Write an XLSX workbook, one sheet per table, as `finsam plan --format xlsx -o PATH`.");
 
     m.def("build_tables", [](const ResultHandle& r, const std::string& unit, const std::string& lang, int decimals) {
-            TableOptions o;
-            o.unit = display_unit(unit);
-            o.lang = language(lang);
-            o.decimals = decimals;
-            o.effective_decimals();  // checks the decimals
+            const TableOptions o = table_options(unit, lang, decimals);
             // the plan the result was evaluated from: its warnings are rewritten in the tables' language
             std::optional<Plan> variant;
             const Plan* plan = r.variant ? &variant.emplace(variant_plan(r.loaded->plan, *r.variant)) : &r.loaded->plan;

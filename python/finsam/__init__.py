@@ -9,6 +9,7 @@
     result.plot("costs")                      # a matplotlib Figure
     result.table("distribution")              # a budget table (HTML in notebooks, Markdown, Excel)
     finsam.sweep(plan, rates)                 # thousands of uprating scenarios at once, exactly
+    finsam.allocate("examples/statens-fordelning-2016.json").forbund()   # the state's money among förbund
 
 Figures are exact: integer öre inside, ``decimal.Decimal`` kronor (or ``int`` öre with
 ``unit="öre"``) outside; floats only when asked for with ``as_float=True``. Invalid plans raise
@@ -34,6 +35,7 @@ except ImportError as _err:  # pragma: no cover - exercised by tests/python/test
         "interpreter (on Debian /usr/bin/python3)."
     ) from _err
 
+from ._allocation import Allocation, allocate
 from ._errors import Error, PlanError, Problem
 from ._plan import Intervention, Member, Plan, compare, load, loads
 from ._result import Explanation, Result, ResultWarning
@@ -44,12 +46,17 @@ __version__: str = _core.__version__
 #: The plan format this version reads ("finsam/1") and the result format it writes.
 PLAN_FORMAT: str = _core.PLAN_FORMAT
 RESULT_FORMAT: str = _core.RESULT_FORMAT
+#: The allocation model format ("finsam-allocation/1") and the result format of ``allocate``.
+ALLOCATION_FORMAT: str = _core.ALLOCATION_FORMAT
+ALLOCATION_RESULT_FORMAT: str = _core.ALLOCATION_RESULT_FORMAT
 
 __all__ = [
     "load",
     "loads",
     "compare",
     "sweep",
+    "allocate",
+    "Allocation",
     "Plan",
     "Result",
     "Explanation",
@@ -64,4 +71,6 @@ __all__ = [
     "Problem",
     "PLAN_FORMAT",
     "RESULT_FORMAT",
+    "ALLOCATION_FORMAT",
+    "ALLOCATION_RESULT_FORMAT",
 ]
