@@ -8,6 +8,7 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE=$(PYTHON)
 DEMO_PLAN   ?= examples/socsam-haninge-2005.json
 FUZZ_BUILD  ?= build-fuzz
 FUZZ_SECONDS ?= 600
+FUZZ_ALLOCATION_SECONDS ?= 300
 FUZZ_FLAGS  ?=
 
 .PHONY: all deps build demo test test-unit test-sanitize fuzz bench clean
@@ -46,6 +47,10 @@ test-sanitize: deps
 # compare and the budget tables (fuzz/fuzz_plan.cpp), built with clang++ and ASan + UBSan in
 # $(FUZZ_BUILD)/. Seeds: the examples, the bad-input catalogue and 50 generated plans; the corpus
 # grows in $(FUZZ_BUILD)/corpus, crashes land in $(FUZZ_BUILD)/artifacts.
+# Then the same for allocation models (fuzz/fuzz_allocation.cpp: reading, the rounds of the cap
+# against the spec's rounds done literally, the rounding, tables, explain) for
+# FUZZ_ALLOCATION_SECONDS, seeded with the example, the catalogue tests/bad_inputs_allocation/ and
+# 40 generated models; its corpus grows in $(FUZZ_BUILD)/corpus-allocation.
 # `make fuzz FUZZ_SECONDS=600`; FUZZ_FLAGS passes more libFuzzer options (e.g.
 # -use_value_profile=1 -jobs=2). A plan may take up to about a minute under the fuzzer's
 # instrumentation (1 000 000 figures), hence -timeout=120.
@@ -53,7 +58,7 @@ fuzz:
 	@scripts/install-deps.sh clang libclang-rt-14-dev
 	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DFINSAM_FUZZ=ON \
 	  -DFINSAM_BUILD_TESTS=OFF -DFINSAM_BUILD_CLI=OFF -DFINSAM_BUILD_PYTHON=OFF -DFINSAM_INSTALL=OFF
-	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target finsam_fuzz
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target finsam_fuzz finsam_fuzz_allocation
 	rm -rf $(FUZZ_BUILD)/seeds && mkdir -p $(FUZZ_BUILD)/seeds $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
 	cp examples/*.json tests/bad_inputs/*.json $(FUZZ_BUILD)/seeds/
 	rm -f $(FUZZ_BUILD)/seeds/too_large_*.json  # near the size limit: seconds each, a minute instrumented
@@ -63,11 +68,21 @@ fuzz:
 	  $(FUZZ_BUILD)/fuzz/finsam_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=120 -rss_limit_mb=2048 -max_len=32768 $(FUZZ_FLAGS) \
 	  -dict=fuzz/plan.dict -artifact_prefix=$(FUZZ_BUILD)/artifacts/ -print_final_stats=1 \
 	  $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/seeds
+	rm -rf $(FUZZ_BUILD)/seeds-allocation && mkdir -p $(FUZZ_BUILD)/seeds-allocation $(FUZZ_BUILD)/corpus-allocation
+	cp examples/statens-fordelning-2016.json tests/bad_inputs_allocation/*.json $(FUZZ_BUILD)/seeds-allocation/
+	$(PYTHON) benchmarks/allocation_workload.py --seeds 40 --out $(FUZZ_BUILD)/seeds-allocation
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(FUZZ_BUILD)/fuzz/finsam_fuzz_allocation -max_total_time=$(FUZZ_ALLOCATION_SECONDS) -timeout=60 -rss_limit_mb=2048 \
+	  -max_len=32768 $(FUZZ_FLAGS) -dict=fuzz/allocation.dict -artifact_prefix=$(FUZZ_BUILD)/artifacts/allocation- \
+	  -print_final_stats=1 $(FUZZ_BUILD)/corpus-allocation $(FUZZ_BUILD)/seeds-allocation
 
 # The sweep benchmark: C++ (1 and 2 threads), the Python call, Decimal and numpy float64
-# baselines, all in one run (benchmarks/bench.py; figures in README.md).
+# baselines, all in one run (benchmarks/bench.py; figures in README.md); then the allocation
+# model's: 10 000 synthetic förbund allocated, stage by stage, by the CLI and from Python
+# (benchmarks/allocation_bench.py; figures in docs/allocation-model.md).
 bench: build
 	$(PYTHON) benchmarks/bench.py --build $(BUILD)
+	$(PYTHON) benchmarks/allocation_bench.py --build $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD)
