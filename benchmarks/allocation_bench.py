@@ -4,7 +4,7 @@
     /usr/bin/python3 benchmarks/allocation_bench.py [--build build] [--forbund 10000] [--repeat 5]
 
 A synthetic finsam-allocation/1 model of N förbund (benchmarks/allocation_workload.py: 1–5
-areas each, a 10 % cap that holds about a fifth of them over several rounds) is written to a
+areas each, a 10 % cap that holds about a quarter of them over several rounds) is written to a
 scratch file and timed: stage by stage in C++ (build/benchmarks/allocation_bench: best of N),
 the command line end to end (`finsam allocate FILE`, best of N, the process included), and the
 Python call `finsam.allocate(PATH)` where the build has the package. A measurement, not a test.

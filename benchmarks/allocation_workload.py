@@ -6,7 +6,7 @@
 
 The large model: N förbund of 1–5 areas each, support 20–900 mn kr and 2 000–40 000 people per
 area, last year's allocation the model's own share of a total 2 % higher, moved by up to ±25 %,
-so that the 10 % cap holds about a fifth of the förbund over several rounds; one in twenty
+so that the 10 % cap holds about a quarter of the förbund over several rounds; one in twenty
 exempt. The figures are invented (illustrative only).
 """
 
