@@ -69,20 +69,7 @@ void check(const finsam::AllocationResult& r) {
             if (a[k] != r.forbund[k].exact) bug(r.forbund[k].id + ": the rounds differ from the spec's rounds done literally");
     }
     (void)finsam::dump_json(finsam::to_json(r));
-    finsam::TableOptions options[3];
-    options[1].unit = finsam::Unit::kr;
-    options[1].lang = finsam::Lang::en;
-    options[2].unit = finsam::Unit::mnkr;
-    for (const auto& o : options) {
-        try {
-            const finsam::BudgetTables tables = finsam::build_tables(r, o);
-            (void)finsam::to_markdown(tables);
-            (void)finsam::to_html(tables);
-            (void)finsam::to_csv(tables);
-        } catch (const std::exception& e) {
-            bug(std::string("tables of a valid allocation: ") + e.what());
-        }
-    }
+    finsam_fuzz::check_tables("a valid allocation", [&](const finsam::TableOptions& o) { return finsam::build_tables(r, o); });
     (void)finsam::explain(r, r.forbund.front().id);
     (void)finsam::explain(r, r.forbund.back().id, finsam::Lang::en);
 }

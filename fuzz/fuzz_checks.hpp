@@ -9,6 +9,7 @@
 
 #include "finsam/error.hpp"
 #include "finsam/json.hpp"
+#include "finsam/report.hpp"
 #include "finsam/result_json.hpp"
 
 namespace finsam_fuzz {
@@ -36,6 +37,26 @@ inline void check_problems(const finsam::PlanError& e) {
         if (!valid_utf8(p.path) || !valid_utf8(p.message)) bug("a problem that is not UTF-8: " + p.path + ": " + p.message);
     }
     (void)finsam::dump_json(finsam::errors_to_json(e.problems()));
+}
+
+/// Budget tables of a valid input in the default unit and language, in kr in English and in
+/// mnkr, rendered as Markdown, HTML and CSV: `build(options)` makes them; any exception is a bug.
+template <class Build>
+void check_tables(const std::string& what, Build build) {
+    finsam::TableOptions options[3];
+    options[1].unit = finsam::Unit::kr;
+    options[1].lang = finsam::Lang::en;
+    options[2].unit = finsam::Unit::mnkr;
+    for (const auto& o : options) {
+        try {
+            const finsam::BudgetTables tables = build(o);
+            (void)finsam::to_markdown(tables);
+            (void)finsam::to_html(tables);
+            (void)finsam::to_csv(tables);
+        } catch (const std::exception& e) {
+            bug("budget tables of " + what + ": " + e.what());
+        }
+    }
 }
 
 }  // namespace finsam_fuzz

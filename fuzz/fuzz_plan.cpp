@@ -33,20 +33,7 @@ void check_result(const finsam::Plan& plan, const finsam::Result& r, const std::
     for (const auto& w : r.warnings)
         if (w.code.empty() || w.message.empty() || (!w.path.empty() && w.path.front() != '/')) bug(label + ": malformed warning " + w.code);
     // the budget tables in the default units and language, and in kr / mnkr in English
-    finsam::TableOptions options[3];
-    options[1].unit = finsam::Unit::kr;
-    options[1].lang = finsam::Lang::en;
-    options[2].unit = finsam::Unit::mnkr;
-    for (const auto& o : options) {
-        try {
-            const finsam::BudgetTables tables = finsam::build_tables(r, o, &plan);
-            (void)finsam::to_markdown(tables);
-            (void)finsam::to_html(tables);
-            (void)finsam::to_csv(tables);
-        } catch (const std::exception& e) {
-            bug(label + ": budget tables of a valid plan: " + e.what());
-        }
-    }
+    finsam_fuzz::check_tables(label + ", a valid plan", [&](const finsam::TableOptions& o) { return finsam::build_tables(r, o, &plan); });
     // explain a few years, members and interventions (bounded: a plan may span 9999 years)
     const int years[] = {r.first_year, r.first_year + 1, r.last_year};
     for (int y : years) {

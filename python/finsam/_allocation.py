@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Union
 import pandas as pd
 
 from . import _core
-from ._encode import dumps_exact
-from ._errors import PlanError
+from ._encode import read_document
 from ._frames import ordered_multiindex
+from ._plan import _Document
 from ._units import converter
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def _ratio(as_float: bool) -> Callable[[str], Any]:
     return (lambda text: float(Fraction(text))) if as_float else Fraction
 
 
-class Allocation:
+class Allocation(_Document):
     """The state's money shared among förbund by a ``finsam-allocation/1`` model, exactly as
     ``finsam allocate FILE`` shares it. Make one with :func:`allocate`; it is immutable.
 
@@ -61,17 +61,8 @@ class Allocation:
     """
 
     __slots__ = ("_core",)
-
-    def __init__(self, core: Any) -> None:
-        if not isinstance(core, _core.Allocation):
-            raise TypeError("make an Allocation with finsam.allocate(path_or_dict)")
-        self._core = core
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo: dict):
-        return self
+    _core_class = _core.Allocation
+    _made_by = "make an Allocation with finsam.allocate(path_or_dict)"
 
     # -- the model --------------------------------------------------------------------------
     @property
@@ -207,15 +198,6 @@ class Allocation:
     def __reduce__(self):
         return (_from_core, (self._core,))
 
-    def __eq__(self, other: object) -> bool:
-        """The same model document (numbers as written)."""
-        if not isinstance(other, Allocation):
-            return NotImplemented
-        return self._core.json == other._core.json
-
-    def __hash__(self) -> int:
-        return hash(self._core.json)
-
     def __repr__(self) -> str:
         return (f"<finsam.Allocation {self.name!r} {self.year}: {len(self._core.forbund)} förbund, "
                 f"{int(self.totals()['capped'])} capped>")
@@ -239,15 +221,4 @@ def allocate(source: Union[PathLike, Mapping, Allocation]) -> Allocation:
     """
     if isinstance(source, Allocation):
         return source
-    if isinstance(source, Mapping):
-        return Allocation(_core.Allocation.load_text(dumps_exact(source).encode("utf-8")))
-    if isinstance(source, (str, os.PathLike)):
-        path = os.fspath(source)
-        with open(path, "rb") as f:
-            data = f.read()
-        try:
-            return Allocation(_core.Allocation.load_text(data))
-        except PlanError as e:
-            e.source = path
-            raise
-    raise TypeError(f"finsam.allocate takes a path or a dict, not {type(source).__name__}")
+    return Allocation(read_document(source, _core.Allocation.load_text, "allocate"))

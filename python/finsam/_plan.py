@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any, Dict, Iterable, List, NamedTuple, Optiona
 import pandas as pd
 
 from . import _core
-from ._encode import dumps_exact, loads_exact
-from ._errors import PlanError
+from ._encode import dumps_exact, loads_exact, read_document
 from ._frames import ordered_multiindex
 from ._units import converter
 
@@ -39,10 +38,9 @@ class Intervention(NamedTuple):
     kind: str
 
 
-class _Described:
-    """What a Plan and a Result have in common: an immutable face of a compiled ``_core``
-    object (so a copy is the object itself), telling the name, the years, the members and the
-    interventions (of the base plan for a Plan, of its variant for a Result), in plan order."""
+class _Immutable:
+    """An immutable face of a compiled ``_core`` object (so a copy is the object itself): what
+    a Plan, a Result and an Allocation have in common."""
 
     __slots__ = ()
     _core: Any
@@ -60,6 +58,28 @@ class _Described:
 
     def __deepcopy__(self, memo: dict):
         return self
+
+
+class _Document(_Immutable):
+    """A Plan or an Allocation: equal when its document is, by its exact compact JSON text
+    (numbers as written: ``"1.50"`` is not ``"1.5"``)."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._core.json == other._core.json
+
+    def __hash__(self) -> int:
+        return hash(self._core.json)
+
+
+class _Described(_Immutable):
+    """What a Plan and a Result have in common: the name, the years, the members and the
+    interventions (of the base plan for a Plan, of its variant for a Result), in plan order."""
+
+    __slots__ = ()
 
     @property
     def name(self) -> str:
@@ -82,7 +102,7 @@ class _Described:
         return [Intervention(*i) for i in self._core.interventions]
 
 
-class Plan(_Described):
+class Plan(_Described, _Document):
     """A ``finsam/1`` plan, checked and evaluated (its base and every variant).
 
     Make one with :func:`load` or :func:`loads`. A Plan is immutable: :meth:`patch` returns a
@@ -136,15 +156,6 @@ class Plan(_Described):
     def __reduce__(self):
         return (_plan_from_core, (self._core,))
 
-    def __eq__(self, other: object) -> bool:
-        """The same document: equal JSON text, numbers as written (``"1.50"`` is not ``"1.5"``)."""
-        if not isinstance(other, Plan):
-            return NotImplemented
-        return self._core.json == other._core.json
-
-    def __hash__(self) -> int:
-        return hash(self._core.json)
-
     def __repr__(self) -> str:
         years = self.years
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
@@ -171,18 +182,7 @@ def load(source: Union[PathLike, Mapping, Plan]) -> Plan:
     """
     if isinstance(source, Plan):
         return source
-    if isinstance(source, Mapping):
-        return Plan(_core.Plan.load_text(dumps_exact(source).encode("utf-8")))
-    if isinstance(source, (str, os.PathLike)):
-        path = os.fspath(source)
-        with open(path, "rb") as f:
-            data = f.read()
-        try:
-            return Plan(_core.Plan.load_text(data))
-        except PlanError as e:
-            e.source = path
-            raise
-    raise TypeError(f"finsam.load takes a path or a dict, not {type(source).__name__}")
+    return Plan(read_document(source, _core.Plan.load_text, "load"))
 
 
 def loads(text: Union[str, bytes]) -> Plan:
