@@ -63,7 +63,8 @@ def check_csv_table(path, lang, unit):
     amount_cols = [c for c, h in enumerate(header) if h.endswith(f"({unit})")]
     percent_cols = [c for c, h in enumerate(header) if h.endswith("(%)")]
     assert amount_cols, f"{path}: no amount columns in {header}"
-    val = [[number(x, lang) if c > 0 else x for c, x in enumerate(r)] for r in rows]
+    numeric = set(amount_cols + percent_cols)
+    val = [[number(x, lang) if c in numeric else x for c, x in enumerate(r)] for r in rows]
     checks = 0
 
     def eq(a, b, what):
@@ -133,6 +134,25 @@ def check_csv_table(path, lang, unit):
                 eq(val[-1][c], col_sum(data, c), f"Summa {header[c]}")
             for r in range(len(rows)):
                 eq(val[r][f], val[r][p] + val[r][a], f"row {rows[r][0]}: final = preliminary + adjustment")
+    elif kind == "allocation":  # finsam allocate: weight parts, previous, allocation, change
+        data = list(range(len(rows) - 1))
+        assert is_summa(rows[-1][0])
+        support, population, weight = percent_cols[:3]
+        previous, allocation, change = amount_cols
+        for c in (support, population, weight, previous, allocation, change):
+            eq(val[-1][c], col_sum(data, c), f"Summa of column {header[c]}")
+        for r in range(len(rows)):
+            eq(val[r][weight], val[r][support] + val[r][population], f"row {rows[r][0]}: weight = its parts")
+            # (not the Summa: a förbund without a previous year has an allocation but no change)
+            if val[r][previous] is not None and r < len(rows) - 1:
+                eq(val[r][change], val[r][allocation] - val[r][previous], f"row {rows[r][0]}: change = allocation − previous")
+    elif kind == "implied-frame":  # finsam allocate: the state's, the region's and the municipalities' parts
+        data = list(range(len(rows) - 1))
+        state, region, municipalities, frame = amount_cols
+        for c in amount_cols:
+            eq(val[-1][c], col_sum(data, c), f"Summa of column {header[c]}")
+        for r in range(len(rows)):
+            eq(val[r][frame], val[r][state] + val[r][region] + val[r][municipalities], f"row {rows[r][0]}: the frame = its parts")
     elif kind.startswith("items-"):
         assert is_summa(rows[-1][0])
         for c in amount_cols:
@@ -180,9 +200,10 @@ def evaluate(formula, ws_values):
     return total
 
 
-def check_xlsx(path, decimals=0, lang="sv"):
+def check_xlsx(path, decimals=0, lang="sv", text_columns=()):
     """Every formula's cached value is the formula over the cached values of its cells; every
-    Summa row's amounts are formulas; numbers carry a '#,##0' or percent number format.
+    Summa row's amounts are formulas; numbers carry a '#,##0' or percent number format. Columns
+    headed by one of `text_columns` hold text (an allocation's "Begränsad").
     Returns the number of formulas checked."""
     import openpyxl
     wb_f = openpyxl.load_workbook(path)
@@ -198,9 +219,9 @@ def check_xlsx(path, decimals=0, lang="sv"):
             label = row[0].value
             if label is None:
                 break  # the empty row before the footnotes
-            for c in row[1:]:
+            for c, h in zip(row[1:], header[1:]):
                 v = c.value
-                if v is None:
+                if v is None or h in text_columns:
                     continue
                 if isinstance(v, str) and v.startswith("="):
                     cached = wv[c.coordinate].value
@@ -217,7 +238,7 @@ def check_xlsx(path, decimals=0, lang="sv"):
             if isinstance(label, str) and label.startswith(SUMMA) and row[0].row > 3:  # (row 3: nothing above to sum)
                 for c, h in zip(row[1:], header[1:]):
                     is_change = isinstance(h, str) and h.startswith(("Förändring", "Change"))
-                    if c.value is not None and not is_change:
+                    if c.value is not None and not is_change and h not in text_columns:
                         assert isinstance(c.value, str) and c.value.startswith("="), \
                             f"{ws.title}!{c.coordinate}: the Summa {c.value!r} is not a formula"
     return checked
