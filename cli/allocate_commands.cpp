@@ -17,6 +17,7 @@ int run_allocate_command(const Args& a) {
     const std::string tables = a.command == "allocate" ? table_format(a) : "";
     const bool as_json = tables.empty() && json_format(a);
     const TableOptions options = table_options(a);
+    check_declared_format(a, true);
 
     AllocationResult r;
     try {
@@ -43,7 +44,7 @@ int run_allocate_command(const Args& a) {
 
 int run_validate_or_explain(const Args& a) {
     const bool allocation = a.command == "explain" ? a.options.count("--forbund") > 0
-                                                   : !a.file.empty() && is_allocation_model_file(a.file);
+                                                   : !a.file.empty() && declared_format(a.file) == allocation_format;
     return allocation ? run_allocate_command(a) : run_plan_command(a);
 }
 

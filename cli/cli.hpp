@@ -42,6 +42,9 @@ bool json_format(const Args& a);
 void write_file(const std::string& path, const std::string& content);
 /// Print tables in `format` (md, html, csv, xlsx) to stdout, the file -o or (CSV) the directory -o.
 int write_tables(const Args& a, const std::string& format, const BudgetTables& tables);
+/// A UsageError when FILE declares the `format` of the other kind of file than the command
+/// reads (a plan given to `finsam allocate`, an allocation model to `finsam plan`).
+void check_declared_format(const Args& a, bool allocation);
 /// Print problems as FILE:POINTER: message (or {"errors": …}); returns exit status 2.
 int report_problems(const std::string& file, const std::vector<Problem>& problems, bool as_json);
 /// Print a result's warnings on stderr as FILE:POINTER: warning: message [code].

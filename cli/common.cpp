@@ -5,7 +5,9 @@
 #include <iostream>
 
 #include "cli.hpp"
+#include "finsam/allocation_model.hpp"
 #include "finsam/result_json.hpp"
+#include "finsam/version.hpp"
 
 namespace finsam::cli {
 
@@ -61,8 +63,14 @@ std::string table_format(const Args& a) {
     auto f = a.options.find("--format");
     std::string format;
     if (f != a.options.end() && f->second != "json" && f->second != "text") {
-        if (f->second != "md" && f->second != "html" && f->second != "csv" && f->second != "xlsx")
-            throw UsageError("unknown format '" + f->second + "' (" + a.command + " writes json, md, html, csv or xlsx)");
+        if (f->second != "md" && f->second != "html" && f->second != "csv" && f->second != "xlsx") {
+            std::string message = "unknown format '";  // appended, not a chain of +: GCC 12 warns falsely (-Wrestrict)
+            message += f->second;
+            message += "' (";
+            message += a.command;
+            message += " writes json, md, html, csv or xlsx)";
+            throw UsageError(message);
+        }
         format = f->second;
     }
     if (format.empty()) {
@@ -112,6 +120,17 @@ int write_tables(const Args& a, const std::string& format, const BudgetTables& t
         else std::cout << text;
     }
     return 0;
+}
+
+void check_declared_format(const Args& a, bool allocation) {
+    const std::string format = declared_format(a.file);
+    if (allocation && format == plan_format)
+        throw UsageError(a.file + " is a finsam/1 plan: " +
+                         (a.command == "explain" ? std::string("explain its figures with --year Y [--member M] [--intervention I]")
+                                                 : "use 'finsam plan'"));
+    if (!allocation && format == allocation_format)
+        throw UsageError(a.file + " is a finsam-allocation/1 model: " +
+                         (a.command == "explain" ? std::string("explain one förbund with --forbund ID") : "use 'finsam allocate'"));
 }
 
 int report_problems(const std::string& file, const std::vector<Problem>& problems, bool as_json) {

@@ -28,6 +28,7 @@ int run_plan_command(const Args& a) {
     if (a.command == "compare") check_options(a, {"--format"});
     const std::string tables = a.command == "plan" ? table_format(a) : "";
     const bool as_json = tables.empty() && json_format(a);
+    check_declared_format(a, false);
 
     Evaluation ev;
     Plan plan;

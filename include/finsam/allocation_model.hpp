@@ -93,9 +93,10 @@ AllocationModel load_allocation_model(const Node& json);
 AllocationModel load_allocation_model_string(std::string_view text);
 /// Read one from a file.
 AllocationModel load_allocation_model_file(const std::string& path);
-/// Whether the file is meant as a `finsam-allocation/1` document: JSON whose root's `format`
-/// says so (`finsam validate` tells the two formats apart by this).
-bool is_allocation_model_file(const std::string& path);
+/// The `format` a JSON file's root declares ("finsam/1", "finsam-allocation/1"), or "" when the
+/// file cannot be read, is not JSON or declares none (the command line tells plans and
+/// allocation models apart by this).
+std::string declared_format(const std::string& path);
 
 /// One round of the decrease cap.
 struct CapRound {

@@ -202,13 +202,13 @@ AllocationModel load_allocation_model_string(std::string_view text) { return loa
 
 AllocationModel load_allocation_model_file(const std::string& path) { return load_allocation_model_string(read::read_file(path)); }
 
-bool is_allocation_model_file(const std::string& path) {
+std::string declared_format(const std::string& path) {
     try {
         const Node root = parse_json(read::read_file(path));
         const Node* f = root.find("format");
-        return f && f->is_string() && f->text() == allocation_format;
+        return f && f->is_string() ? f->text() : std::string();
     } catch (const PlanError&) {
-        return false;  // unreadable or not JSON: the plan reader reports it
+        return {};  // unreadable or not JSON: the reader reports it
     }
 }
 

@@ -245,6 +245,19 @@ class Allocate(unittest.TestCase):
                 self.assertEqual((code, out), (2, ""))
                 self.assertIn("usage:", err)
 
+    def test_the_other_format(self):
+        # a file that declares the other format is a usage error that names the command to use
+        plan = example("sodra-dalarna-2011.json")
+        for args, said in ((["allocate", plan], "is a finsam/1 plan: use 'finsam plan'"),
+                           (["explain", plan, "--forbund", "avesta"], "is a finsam/1 plan: explain its figures with --year Y"),
+                           (["plan", self.FILE], "is a finsam-allocation/1 model: use 'finsam allocate'"),
+                           (["compare", self.FILE], "is a finsam-allocation/1 model: use 'finsam allocate'"),
+                           (["explain", self.FILE, "--year", "2016"], "is a finsam-allocation/1 model: explain one förbund with --forbund ID")):
+            with self.subTest(args):
+                code, out, err = run(*args)
+                self.assertEqual((code, out), (2, ""))
+                self.assertIn(said, err)
+
 
 class Usage(unittest.TestCase):
     def test_usage_errors_exit_2(self):
