@@ -67,10 +67,10 @@ int main(int argc, char** argv) {
         const auto parse = best(repeat, [&] { node = finsam::parse_json(text); });
         const auto load = best(repeat, [&] { model = finsam::load_allocation_model(node); });
         const auto distribute = best(repeat, [&] { result = finsam::distribute(model); });
-        const auto to_json = best(repeat, [&] { json = finsam::dump_json(finsam::to_json(result)); });
+        const auto to_json = best(repeat, [&] { json = finsam::result_json(result); });
         const auto all = best(repeat, [&] {
             result = finsam::distribute(finsam::load_allocation_model(finsam::parse_json(text)));
-            json = finsam::dump_json(finsam::to_json(result));
+            json = finsam::result_json(result);
         });
         report("parse", parse);
         report("load", load);

@@ -40,7 +40,7 @@ void register_allocation_model(py::module_& m) {
     cls.def_static("load_text", [](const py::bytes& text) { return load(text); }, py::arg("text"),
                    "Read and distribute allocation JSON text (UTF-8 bytes); raises finsam.PlanError with every problem.")
         .def_property_readonly("json", [](const AllocationHandle& h) { return h.text; }, "The model as compact JSON text.")
-        .def_property_readonly("result_json", [](const AllocationHandle& h) { return dump_json(to_json(*h.result)); },
+        .def_property_readonly("result_json", [](const AllocationHandle& h) { return result_json(*h.result); },
                                "The result JSON (finsam-allocation-result/1), as `finsam allocate` prints it.")
         .def_property_readonly("model", [](const AllocationHandle& h) {
                 const AllocationResult& r = *h.result;
@@ -84,7 +84,8 @@ void register_allocation_model(py::module_& m) {
                     d["frame_region"] = f.frame_region.ore();
                     d["frame_municipalities"] = f.frame_municipalities.ore();
                     py::list areas;
-                    for (const auto& a : f.areas) areas.append(py::make_tuple(a.id, a.name, a.support.ore(), a.population));
+                    for (const auto& a : f.areas)
+                        areas.append(py::make_tuple(a.id, a.name, a.support.ore(), py::int_(py::str(a.population.str()))));
                     d["areas"] = areas;
                     out.append(d);
                 }
@@ -102,7 +103,7 @@ void register_allocation_model(py::module_& m) {
             }, "(pool in öre, weight sum, förbund not capped, ids capped in it) of each round of the cap.")
         .def("explain", [](const AllocationHandle& h, const std::string& id, const std::string& lang) {
                 const Explanation e = explain(*h.result, id, table_options("kr", lang, -1).lang);
-                return std::make_pair(e.text, dump_json(e.data));
+                return std::make_pair(e.text, e.json);
             }, py::arg("forbund"), py::arg("lang") = "sv",
             "(text, JSON text) of `finsam explain FILE --forbund ID`; raises finsam.Error for an unknown id.")
         .def("tables", [](const AllocationHandle& h, const std::string& unit, const std::string& lang, int decimals) {

@@ -12,20 +12,20 @@ namespace finsam::python {
 void register_explain(py::module_& m) {
     m.def("explain", [](const ResultHandle& r, int year, std::optional<std::string> member, std::optional<std::string> intervention) {
             const Explanation e = explain(r.get(), year, member, intervention);
-            return std::make_pair(e.text, dump_json(e.data));
+            return std::make_pair(e.text, e.json);
         }, py::arg("result"), py::arg("year"), py::arg("member") = py::none(), py::arg("intervention") = py::none(),
         "(text, JSON text) of `finsam explain`: a member's cost share, an intervention's amount and split, or "
         "the year's frame and totals. Raises finsam.Error for an unknown year, member or intervention.");
     m.def("compare", [](const PlanHandle& p, std::optional<std::vector<std::string>> variants) {
             const Evaluation& all = p.loaded->evaluation;
-            if (!variants) return dump_json(compare(all));
+            if (!variants) return compare_json(all);
             Evaluation chosen;
             chosen.base = all.base;
             for (const auto& name : *variants) {
                 const ResultHandle r = ResultHandle::of(p.loaded, name);  // PlanError for an unknown name
                 chosen.variants.emplace_back(name, r.get());
             }
-            return dump_json(compare(chosen));
+            return compare_json(chosen);
         }, py::arg("plan"), py::arg("variants") = py::none(),
         "The JSON text of `finsam compare --format json`, for all variants (None) or the named ones in that order.");
 }

@@ -11,6 +11,7 @@
 #include "core.hpp"
 #include "finsam/rate.hpp"
 #include "finsam/report.hpp"
+#include "finsam/xlsx.hpp"
 
 namespace finsam::python {
 
@@ -120,7 +121,7 @@ void register_report(py::module_& m) {
              py::arg("index"), "The footnotes of table `index` (moved cells' exact values, adjustment notes).")
         .def("warnings", [](const TablesHandle& h, std::size_t i) {
                 std::vector<std::tuple<std::string, std::string, std::string>> out;
-                for (const auto& w : h.at(i).warnings) out.emplace_back(w.code, w.path, w.message);
+                for (const auto& w : h.at(i).warnings) out.emplace_back(code_name(w.code), w.path, w.message);
                 return out;
             }, py::arg("index"), "(code, JSON pointer, message) of the warnings of table `index`, in its language.")
         .def("subset", &TablesHandle::subset, py::arg("indices"), "A document of only the tables at `indices`, numbered from 1.")
@@ -133,11 +134,7 @@ void register_report(py::module_& m) {
             }, py::arg("path"), "Write an XLSX workbook, one sheet per table, as `finsam plan --format xlsx -o PATH`.");
 
     m.def("build_tables", [](const ResultHandle& r, const std::string& unit, const std::string& lang, int decimals) {
-            const TableOptions o = table_options(unit, lang, decimals);
-            // the plan the result was evaluated from: its warnings are rewritten in the tables' language
-            std::optional<Plan> variant;
-            const Plan* plan = r.variant ? &variant.emplace(variant_plan(r.loaded->plan, *r.variant)) : &r.loaded->plan;
-            return TablesHandle{build_tables(r.get(), o, plan)};
+            return TablesHandle{build_tables(r.get(), table_options(unit, lang, decimals))};
         }, py::arg("result"), py::arg("unit") = "tkr", py::arg("lang") = "sv", py::arg("decimals") = -1,
         "The budget tables of a result, as `finsam plan FILE [--variant NAME] --format md|html|xlsx --unit U --lang L` builds them.");
 }

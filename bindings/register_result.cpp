@@ -122,14 +122,18 @@ void register_result(py::module_& m) {
                 }
                 return out;
             }, "[member][year] each member's exact percent of the final frame, as text ('50', '2.5', '136250/47647').")
-        .def_property_readonly("frame_kinds", [](const ResultHandle& h) { return h.get().frame_kinds; },
+        .def_property_readonly("frame_kinds", [](const ResultHandle& h) {
+                std::vector<std::string> out;
+                for (FrameKind k : h.get().frame_kinds) out.emplace_back(frame_kind_name(k));
+                return out;
+            },
                                "[year] the frame's kind: total, state, members or cover_costs.")
         .def_property_readonly("warnings", [](const ResultHandle& h) {
                 std::vector<std::tuple<std::string, std::string, std::string>> out;
-                for (const auto& w : h.get().warnings) out.emplace_back(w.code, w.path, sanitize_utf8(w.message));
+                for (const auto& w : h.get().warnings) out.emplace_back(code_name(w.code), w.path, sanitize_utf8(w.message));
                 return out;
             }, "(code, JSON pointer, message) of each warning.")
-        .def("to_json", [](const ResultHandle& h) { return dump_json(to_json(h.get())); },
+        .def("to_json", [](const ResultHandle& h) { return result_json(h.get()); },
              "The result JSON `finsam-result/1`, the text `finsam plan FILE --format json` prints.");
     add_pickle(cls);
 

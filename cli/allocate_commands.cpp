@@ -6,6 +6,7 @@
 #include "cli.hpp"
 #include "finsam/allocation_model.hpp"
 #include "finsam/result_json.hpp"
+#include "finsam/xlsx.hpp"
 
 namespace finsam::cli {
 
@@ -29,7 +30,7 @@ int run_allocate_command(const Args& a) {
     if (a.command == "explain") {
         try {
             const Explanation e = explain(r, a.options.at("--forbund"), options.lang);
-            if (as_json) std::cout << dump_json(e.data) << "\n";
+            if (as_json) std::cout << e.json << "\n";
             else std::cout << e.text;
         } catch (const Error& e) {
             std::cerr << "finsam explain: " << sanitize_utf8(e.what()) << "\n";
@@ -38,7 +39,7 @@ int run_allocate_command(const Args& a) {
         return 0;
     }
     if (!tables.empty()) return write_tables(a, tables, build_tables(r, options));
-    std::cout << dump_json(to_json(r)) << "\n";
+    std::cout << result_json(r) << "\n";
     return 0;
 }
 

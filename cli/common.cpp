@@ -8,6 +8,7 @@
 #include "finsam/allocation_model.hpp"
 #include "finsam/result_json.hpp"
 #include "finsam/version.hpp"
+#include "finsam/xlsx.hpp"
 
 namespace finsam::cli {
 
@@ -135,7 +136,7 @@ void check_declared_format(const Args& a, bool allocation) {
 
 int report_problems(const std::string& file, const std::vector<Problem>& problems, bool as_json) {
     if (as_json) {
-        std::cout << dump_json(errors_to_json(problems)) << "\n";
+        std::cout << errors_json(problems) << "\n";
     } else {
         for (const auto& p : problems)
             std::cout << sanitize_utf8(file) << ":" << sanitize_utf8(p.path) << ": "

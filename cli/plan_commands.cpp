@@ -8,18 +8,6 @@
 #include "finsam/result_json.hpp"
 
 namespace finsam::cli {
-namespace {
-
-/// `finsam plan` with a table format: the tables to stdout, a file or (CSV) a directory.
-int print_tables(const Args& a, const std::string& format, const Result& r, const Plan& plan) {
-    std::optional<Plan> variant;
-    const Plan* p = &plan;
-    if (auto v = a.options.find("--variant"); v != a.options.end()) p = &variant.emplace(variant_plan(plan, v->second));
-    return write_tables(a, format, build_tables(r, table_options(a), p));
-}
-
-}  // namespace
-
 int run_plan_command(const Args& a) {
     if (a.file.empty()) throw UsageError("'finsam " + a.command + "' needs a plan FILE");
     if (a.command == "plan") check_options(a, {"--variant", "--format", "--unit", "--lang", "-o"});
@@ -52,13 +40,13 @@ int run_plan_command(const Args& a) {
     print_warnings(a.file, *r);
 
     if (a.command == "plan") {
-        if (!tables.empty()) return print_tables(a, tables, *r, plan);
-        std::cout << dump_json(to_json(*r)) << "\n";
+        if (!tables.empty()) return write_tables(a, tables, build_tables(*r, table_options(a)));
+        std::cout << result_json(*r) << "\n";
         return 0;
     }
     if (a.command == "compare") {
         for (const auto& [n, res] : ev.variants) print_warnings(a.file + " (variant " + n + ")", res);
-        if (as_json) std::cout << dump_json(compare(ev)) << "\n";
+        if (as_json) std::cout << compare_json(ev) << "\n";
         else std::cout << compare_text(ev);
         return 0;
     }
@@ -78,7 +66,7 @@ int run_plan_command(const Args& a) {
     if (auto i = a.options.find("--intervention"); i != a.options.end()) intervention = i->second;
     try {
         const Explanation e = explain(*r, year, member, intervention);
-        if (as_json) std::cout << dump_json(e.data) << "\n";
+        if (as_json) std::cout << e.json << "\n";
         else std::cout << e.text;
     } catch (const Error& e) {
         std::cerr << "finsam explain: " << e.what() << "\n";

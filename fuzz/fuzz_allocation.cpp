@@ -68,7 +68,7 @@ void check(const finsam::AllocationResult& r) {
         for (std::size_t k = 0; k < a.size(); ++k)
             if (a[k] != r.forbund[k].exact) bug(r.forbund[k].id + ": the rounds differ from the spec's rounds done literally");
     }
-    (void)finsam::dump_json(finsam::to_json(r));
+    (void)finsam::result_json(r);
     finsam_fuzz::check_tables("a valid allocation", [&](const finsam::TableOptions& o) { return finsam::build_tables(r, o); });
     (void)finsam::explain(r, r.forbund.front().id);
     (void)finsam::explain(r, r.forbund.back().id, finsam::Lang::en);

@@ -36,7 +36,7 @@ inline void check_problems(const finsam::PlanError& e) {
         if (!p.path.empty() && p.path.front() != '/') bug("not a JSON pointer: " + p.path);
         if (!valid_utf8(p.path) || !valid_utf8(p.message)) bug("a problem that is not UTF-8: " + p.path + ": " + p.message);
     }
-    (void)finsam::dump_json(finsam::errors_to_json(e.problems()));
+    (void)finsam::errors_json(e.problems());
 }
 
 /// Budget tables of a valid input in the default unit and language, in kr in English and in

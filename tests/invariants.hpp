@@ -12,7 +12,8 @@
 //   - contributions = Σ final contributions; result = contributions − costs (12.15)
 //   - the preliminary contributions follow the frame: they sum to a `total`, equal a `members`
 //     frame, sum to costs − equity used under `cover_costs` (5)
-//   - equity rolls forward exactly: opening, then end = start + result (8)
+//   - equity rolls forward exactly: opening, then end = start + result (8), where the plan
+//     has `equity`; without it no chain is computed and both stay 0 (12.24)
 //   - shares sum to exactly 100 where contributions are not 0 (12.15)
 #pragma once
 
@@ -131,10 +132,15 @@ inline std::vector<std::string> check_invariants(const Plan& plan, const Result&
                         fail(y, "contribution of \"" + r.members[k].id + "\" (members frame)", big(r.members[k].contribution[yi]), big(f.member_amounts[k]));
         }
 
-        // equity rolls forward exactly from the opening (spec 8)
-        const BigInt start = yi == 0 ? big(plan.equity.opening) : big(r.totals[yi - 1].equity_end);
-        if (big(t.equity_start) != start) fail(y, "equity at the start", big(t.equity_start), start);
-        if (big(t.equity_end) != big(t.equity_start) + big(t.result)) fail(y, "equity at the end", big(t.equity_end), big(t.equity_start) + big(t.result));
+        // equity rolls forward exactly from the opening (spec 8); no chain without `equity` (12.24)
+        if (!plan.equity.given) {
+            if (t.equity_start != Money{} || t.equity_end != Money{}) fail(y, "equity without an equity block", big(t.equity_end), 0);
+        } else {
+            const BigInt start = yi == 0 ? big(plan.equity.opening) : big(r.totals[yi - 1].equity_end);
+            if (big(t.equity_start) != start) fail(y, "equity at the start", big(t.equity_start), start);
+            if (big(t.equity_end) != big(t.equity_start) + big(t.result))
+                fail(y, "equity at the end", big(t.equity_end), big(t.equity_start) + big(t.result));
+        }
 
         // shares: 100 × final / Σ finals, so they sum to exactly 100 (or are all 0)
         Rational shares = 0;

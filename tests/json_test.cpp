@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <finsam/json.hpp>
+#include <finsam/nlohmann.hpp>
 
 #include <string>
 

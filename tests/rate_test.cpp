@@ -30,6 +30,11 @@ BOOST_AUTO_TEST_CASE(fractions) {
     BOOST_TEST(parse_factor("600/400") == Rational(3, 2));
     BOOST_TEST(parse_factor("-1/3") == Rational(-1, 3));
     BOOST_TEST(parse_factor("2.5") == Rational(5, 2));
+    // both integers may carry a sign (spec 12.23): −1/−2 = 1/2, 1/−2 = −1/2, −6/−4 = 3/2
+    BOOST_TEST(parse_factor("-1/-2") == Rational(1, 2));
+    BOOST_TEST(parse_factor("1/-2") == Rational(-1, 2));
+    BOOST_TEST(parse_factor("-6/-4") == Rational(3, 2));
+    BOOST_CHECK_THROW(parse_factor("1/-0"), ParseError);
     BOOST_CHECK_EXCEPTION(parse_factor("1/0"), ParseError,
                           [](const ParseError& e) { return std::string(e.what()) == "fraction \"1/0\" divides by zero"; });
     for (const char* bad : {"1/", "/2", "1.5/2", "a/b", "1//2", "1/2/3", "1/ 2"})

@@ -6,6 +6,7 @@
 
 #include <finsam/evaluate.hpp>
 #include <finsam/explain.hpp>
+#include <finsam/nlohmann.hpp>
 #include <finsam/result_json.hpp>
 
 using namespace finsam;

@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <finsam/finsam.hpp>
+#include <finsam/nlohmann.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -229,8 +230,8 @@ BOOST_AUTO_TEST_SUITE(bounds)
 
 // Intervention x owned by a, known in 2004; frame total 1 000 kr split 50/50; frame part 20 %,
 // key a 1, b 3. AMOUNT is the 2004 amount in kr.
-std::string big_plan(const std::string& amount) {
-    return R"({"format": "finsam/1", "years": [2005, 2006], "rounding": {"amounts": "öre", "allocation": "kr", "mode": "half_even"},
+std::string big_plan(const std::string& amount, const std::string& extra = "") {
+    return R"({"format": "finsam/1", "years": [2005, 2006], "rounding": {"amounts": "öre", "allocation": "kr", "mode": "half_even"},)" + extra + R"(
       "members": [{"id": "a", "kind": "state"}, {"id": "b", "kind": "region"}],
       "shares": {"a": "50", "b": "50"}, "frame": {"total": 1000}, "financing": {"frame_part": "20"},
       "interventions": [{"id": "x", "owner": "a", "amounts": {"2004": ")" + amount + R"("}, "financing": {"key": {"a": 1, "b": 3}}},
@@ -253,9 +254,23 @@ BOOST_AUTO_TEST_CASE(wide_amounts_take_the_scalar_split) {
     BOOST_TEST(r.stats.kernel == scenarios);
 }
 
+BOOST_AUTO_TEST_CASE(without_equity_the_running_result_may_pass_the_limit) {
+    // The same plan without `equity` (spec 12.24): +100 % in 2005 gives 8·10^18 öre of costs a
+    // year, results of about −8·10^18 öre each, a running sum of −1.6·10^19 öre — no equity chain
+    // is computed, so the scenario is valid, in evaluate() and in the sweep alike.
+    const Plan plan = load_plan_string(big_plan("40000000000000000"));
+    const std::vector<i64> rates = {10000, 0, 0, 0};
+    const Expected e = expected_of(plan, rates, 1);
+    BOOST_REQUIRE(!e.failing);
+    const SweepResult r = sweep(plan, rates, 1, {1, true});
+    BOOST_TEST(r.cost_share == e.cost_share);
+    BOOST_TEST(r.costs_at(0, 0) == 8'000'000'000'000'123'456);  // 4·10^18 öre × 2 + y's 1 234.56 kr
+}
+
 BOOST_AUTO_TEST_CASE(amounts_beyond_2_60_ore_go_to_evaluate_and_overflow_is_an_error) {
     // 4·10^16 kr = 4·10^18 öre (2^60 ≈ 1.15·10^18): evaluate() computes these scenarios.
-    const Plan plan = load_plan_string(big_plan("40000000000000000"));
+    // With "equity": {} the equity chain is computed and checked (without it, spec 12.24, it is not).
+    const Plan plan = load_plan_string(big_plan("40000000000000000", R"("equity": {},)"));
     const Sweep prepared(plan);
     BOOST_TEST(prepared.prepared());
     // rates[s] = {a 2005, a 2006, b 2005, b 2006}. Scenario 0: 0 % → 4·10^18 öre both years;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <finsam/finsam.hpp>
+#include <finsam/nlohmann.hpp>
 
 #include <string>
 #include <vector>

@@ -34,8 +34,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "finsam/allocation.hpp"
 #include "finsam/explain.hpp"
 #include "finsam/json.hpp"
@@ -55,7 +53,7 @@ struct AllocationArea {
     std::string id;
     std::string name;              ///< the id when not given
     Money support;                 ///< försörjningsmått
-    std::int64_t population = 0;   ///< population aged 16–64
+    BigInt population = 0;         ///< population aged 16–64
     std::string path;              ///< "/forbund/0/areas/1"
 };
 
@@ -148,10 +146,11 @@ struct AllocationResult {
 
 /// Compute the distribution exactly (see the design notes); throws PlanError at /base,
 /// /decrease_cap_percent, /forbund or /total when the figures admit none.
-AllocationResult distribute(const AllocationModel& model);
+[[nodiscard]] AllocationResult distribute(const AllocationModel& model);
 
-/// The result as `finsam-allocation-result/1` JSON (spec 18; amounts as in section 10).
-nlohmann::ordered_json to_json(const AllocationResult& result);
+/// The result as `finsam-allocation-result/1` JSON (spec 18; amounts as in section 10), indented
+/// by two spaces: the text `finsam allocate FILE` prints (without the last newline).
+[[nodiscard]] std::string result_json(const AllocationResult& result);
 
 /// The tables of `finsam allocate --format md|html|csv|xlsx`: the distribution (weight parts,
 /// previous, allocation, change, capped) and the frame it implies (state, region,
@@ -159,7 +158,8 @@ nlohmann::ordered_json to_json(const AllocationResult& result);
 BudgetTables build_tables(const AllocationResult& result, const TableOptions& options = {});
 
 /// How förbund `id` got its allocation: its weight parts, every round of the cap, the
-/// rounding; Swedish by default. Throws Error for an unknown id.
-Explanation explain(const AllocationResult& result, std::string_view id, Lang lang = Lang::sv);
+/// rounding; Swedish by default (the JSON is the same in either language). Throws Error for an
+/// unknown id.
+[[nodiscard]] Explanation explain(const AllocationResult& result, std::string_view id, Lang lang = Lang::sv);
 
 }  // namespace finsam

@@ -4,16 +4,14 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
-#include "finsam/evaluate.hpp"
+#include "finsam/result.hpp"
 
 namespace finsam {
 
-/// A derivation: readable text and the same steps as structured data.
+/// A derivation: readable text and the same steps as JSON (amounts as exact kronor strings).
 struct Explanation {
-    std::string text;
-    nlohmann::ordered_json data;
+    std::string text;  ///< as `finsam explain` prints it
+    std::string json;  ///< as `finsam explain --format json` prints it
 };
 
 /// Explain year `year` of `result`: with `member`, its cost share intervention by intervention
@@ -21,15 +19,14 @@ struct Explanation {
 /// rule moved); with `intervention`, that intervention's amount from its last known amount
 /// and its split; with neither, the year's frame and totals. Throws Error for an unknown
 /// year, member or intervention.
-Explanation explain(const Result& result, int year, const std::optional<std::string>& member,
-                    const std::optional<std::string>& intervention);
+[[nodiscard]] Explanation explain(const Result& result, int year, const std::optional<std::string>& member,
+                                  const std::optional<std::string>& intervention);
 
-/// Differences per member and year between the base result and each variant:
-/// {"variants": [{"name", "members": [{"id", "years": {"Y": {"final_contribution": {base, variant, difference}, "cost_share": …}}}], "totals": …}]}.
-nlohmann::ordered_json compare(const Evaluation& evaluation);
+/// Differences per member and year between the base result and each variant, as JSON text:
+/// {"variants": [{"name", "members": [{"id", "years": {"Y": {"final_contribution": {base, variant, difference}, "cost_share": …}}}]}]}.
+[[nodiscard]] std::string compare_json(const Evaluation& evaluation);
 
-/// compare() as a readable table.
-std::string compare_text(const Evaluation& evaluation);
-
+/// The same differences as a readable table.
+[[nodiscard]] std::string compare_text(const Evaluation& evaluation);
 
 }  // namespace finsam

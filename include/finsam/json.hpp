@@ -8,10 +8,10 @@
 // number's source text (parsed exactly later, see rate.hpp). The reader rejects duplicate keys,
 // nesting deeper than max_json_depth, invalid UTF-8, lone surrogates, NaN and comments, each
 // with the line and column and what to write instead; a leading UTF-8 byte order mark is
-// ignored. Problems of the JSON itself are at the root pointer "" (spec 12.19).
+// ignored. Problems of the JSON itself are at the root pointer "" (spec 12.19). Node is also
+// how the Plan keeps its source; nothing here needs nlohmann/json.hpp (the bridge for callers
+// holding nlohmann values is finsam/nlohmann.hpp).
 #pragma once
-
-#include <nlohmann/json.hpp>
 
 #include <cstddef>
 #include <string>
@@ -93,14 +93,6 @@ inline constexpr std::size_t max_json_depth = 256;
 
 /// Parse JSON text strictly; throws PlanError (every problem at pointer "") on any problem.
 Node parse_json(std::string_view text);
-
-/// Convert from nlohmann::json. Numbers with a fraction become their shortest round-trip text
-/// (the double 0.1 becomes "0.1"): pass plans as text or strings where that matters.
-Node from_nlohmann(const nlohmann::json& j);
-
-/// Convert to nlohmann::ordered_json; numbers become integers where they are, else doubles
-/// (lossy: use for display only, never for figures).
-nlohmann::ordered_json to_nlohmann(const Node& n);
 
 /// Serialize exactly (numbers as written), compact.
 std::string dump(const Node& n);

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "finsam/dated.hpp"
+#include "finsam/rate.hpp"
 
 namespace finsam {
 
@@ -39,7 +40,7 @@ struct Member {
     std::string id;                            ///< `[a-z0-9_-]+`, unique
     std::string name;                          ///< display name (defaults to the id)
     MemberKind kind = MemberKind::other;
-    std::optional<Dated<std::int64_t>> population;  ///< for the "population" municipal key
+    std::optional<Dated<BigInt>> population;  ///< for the "population" municipal key (no upper bound, spec 12.23)
     std::optional<YearMonth> from;             ///< member from this month's start (inclusive)
     std::optional<YearMonth> to;               ///< member to this month's end (inclusive)
     std::string path;                          ///< JSON pointer, "/members/i"

@@ -58,6 +58,13 @@ constexpr std::string_view mode_name(RoundingMode m) noexcept {
     return "?";
 }
 
+/// A plan's rounding settings (spec section 2).
+struct Rounding {
+    Unit amounts = Unit::kr;       ///< intervention amounts are rounded to this unit
+    Unit allocation = Unit::kr;    ///< member parts are allocated in this unit
+    RoundingMode mode = RoundingMode::half_up;
+};
+
 /// Round an exact rational to an integer with `mode`.
 inline BigInt round_integer(const Rational& q, RoundingMode mode) {
     const BigInt num = boost::multiprecision::numerator(q);

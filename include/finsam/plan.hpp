@@ -25,13 +25,6 @@
 
 namespace finsam {
 
-/// Rounding settings (spec section 2).
-struct Rounding {
-    Unit amounts = Unit::kr;       ///< intervention amounts are rounded to this unit
-    Unit allocation = Unit::kr;    ///< member parts are allocated in this unit
-    RoundingMode mode = RoundingMode::half_up;
-};
-
 /// Equity — eget kapital (spec section 8).
 struct Equity {
     bool given = false;                      ///< `equity` present: results show equity_end
@@ -85,8 +78,6 @@ struct Plan {
 Plan load_plan(const Node& json);
 /// Read a plan from JSON text.
 Plan load_plan_string(std::string_view text);
-/// Read a plan from an nlohmann::json value (numbers with fractions: see from_nlohmann).
-Plan load_plan(const nlohmann::json& json);
 /// Read a plan from a file.
 Plan load_plan_file(const std::string& path);
 

@@ -115,6 +115,7 @@ inline Rational parse_factor(std::string_view text) {
     };
     BigInt num = parse_int(a), den = parse_int(b);
     if (den == 0) throw ParseError("fraction " + detail::quoted(text) + " divides by zero");
+    if (den < 0) num = -num, den = -den;  // "-1/-2" is 1/2 (spec 12.23); Boost refuses a negative denominator
     return Rational(num, den);
 }
 

@@ -47,10 +47,9 @@
 #include <string>
 #include <vector>
 
-#include "finsam/evaluate.hpp"
 #include "finsam/money.hpp"
-#include "finsam/plan.hpp"
 #include "finsam/rate.hpp"
+#include "finsam/result.hpp"
 
 namespace finsam {
 
@@ -142,7 +141,7 @@ struct Table {
     std::vector<Column> columns;
     std::vector<Row> rows;
     std::vector<std::string> footnotes;  ///< rounding (moved cells), adjustment notes
-    std::vector<Warning> warnings;       ///< the plan's warnings about this table, in its language
+    std::vector<Warning> warnings;       ///< the result's warnings about this table, worded in its language
 };
 
 /// All tables of a plan (or of another document: an allocation model's).
@@ -165,10 +164,10 @@ Cell percent_cell(const Rational& percent, const BigInt& tenths, RoundingMode mo
 /// gives each moved cell's exact value.
 void add_moved_footnote(Table& table, const TableOptions& options);
 
-/// Build the tables of an evaluated plan. With `plan` (the plan `result` was evaluated from),
-/// warnings are rewritten in the tables' language from the stated and computed figures;
-/// without it they keep the evaluator's English message.
-BudgetTables build_tables(const Result& result, const TableOptions& options = {}, const Plan* plan = nullptr);
+/// Build the tables of an evaluated plan, from the result alone. Each warning goes under the
+/// table it concerns, its `message` worded in the tables' language from its figures
+/// (src/report/warnings.cpp).
+BudgetTables build_tables(const Result& result, const TableOptions& options = {});
 
 // ---- text of numbers -----------------------------------------------------------------------
 
@@ -191,7 +190,7 @@ std::string summa_word(Lang lang);
 /// "budgettabeller" / "budget tables"; `capital` starts it with a capital letter.
 std::string subject_text(const BudgetTables& tables, bool capital = false);
 
-// ---- renderers (src/report/md.cpp, html.cpp, csv.cpp, xlsx.cpp) -------
+// ---- renderers (src/report/md.cpp, html.cpp, csv.cpp) -------------------
 
 /// All tables as Markdown (GitHub tables, ### headings), ready for a notebook or a document.
 std::string to_markdown(const BudgetTables& tables);
@@ -208,9 +207,6 @@ struct CsvFile {
 /// One CSV file per table (sv: ';' and decimal comma, with BOM; en: ',' and point).
 std::vector<CsvFile> to_csv(const BudgetTables& tables);
 
-/// Write an XLSX workbook (libxlsxwriter): one sheet per table, numbers as numbers with a
-/// `#,##0` number format (shown "# ##0" by Swedish Excel), each Summa a formula over its rows.
-/// Throws Error if the file cannot be written.
-void write_xlsx(const BudgetTables& tables, const std::string& path);
+// The XLSX workbook: write_xlsx() in finsam/xlsx.hpp (target finsam::xlsx, libxlsxwriter).
 
 }  // namespace finsam

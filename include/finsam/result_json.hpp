@@ -1,25 +1,24 @@
-// finsam/result_json.hpp — the result JSON `finsam-result/1` (spec section 10) and error JSON.
+// finsam/result_json.hpp — the result JSON `finsam-result/1` (spec section 10) and the error
+// JSON, as text. (A program that wants them as nlohmann::json trees: finsam/nlohmann.hpp.)
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "finsam/evaluate.hpp"
+#include "finsam/error.hpp"
+#include "finsam/rate.hpp"
+#include "finsam/result.hpp"
 
 namespace finsam {
 
 /// A percent for display: half away from zero to six decimals, no trailing zeros ("33.333333", "15").
 std::string format_percent(const Rational& pct);
 
-/// The result as `finsam-result/1` JSON, keys in the order of spec section 10.
-nlohmann::ordered_json to_json(const Result& result);
+/// The result as `finsam-result/1` JSON, keys in the order of spec section 10, indented by two
+/// spaces: the text `finsam plan FILE --format json` prints (without the last newline).
+[[nodiscard]] std::string result_json(const Result& result);
 
-/// Problems as {"errors": [{"path": …, "message": …}, …]}.
-nlohmann::ordered_json errors_to_json(const std::vector<Problem>& problems);
-
-/// Serialize for output: 2-space indentation, UTF-8 kept, invalid bytes replaced.
-std::string dump_json(const nlohmann::ordered_json& j);
+/// Problems as {"errors": [{"path": …, "message": …}, …]}, as `--format json` prints them.
+[[nodiscard]] std::string errors_json(const std::vector<Problem>& problems);
 
 }  // namespace finsam

@@ -3,6 +3,7 @@
 // the frame the allocation implies. Swedish by default; the data is the same in either language.
 #include <sstream>
 
+#include "../json_tree.hpp"
 #include "finsam/allocation_model.hpp"
 #include "finsam/result_json.hpp"
 #include "text.hpp"
@@ -10,7 +11,7 @@
 namespace finsam {
 namespace {
 
-using J = nlohmann::ordered_json;
+using J = detail::JsonTree;
 
 class Explainer {
 public:
@@ -26,7 +27,7 @@ public:
         rounds();
         rounding();
         outcome();
-        return {os_.str(), std::move(data_)};
+        return {os_.str(), detail::dump_pretty(data_)};
     }
 
 private:
@@ -70,10 +71,10 @@ private:
             << decimal(f_.weight) << " (" << pct(f_.weight * 100) << ")\n";
         for (const auto& a : f_.areas)
             os_ << "    " << a.name << ": " << tr("försörjningsmått ", "support ") << money(a.support) << tr(", befolkning ", ", population ")
-                << count(BigInt(a.population)) << "\n";
+                << count(a.population) << "\n";
         J areas = J::array();
         for (const auto& a : f_.areas)
-            areas.push_back({{"id", a.id}, {"name", a.name}, {"support", a.support.to_kr_string()}, {"population", a.population}});
+            areas.push_back({{"id", a.id}, {"name", a.name}, {"support", a.support.to_kr_string()}, {"population", a.population.str()}});
         data_["support"] = {{"amount", f_.support.to_kr_string()}, {"sum", r_.support_sum.to_kr_string()},
                             {"weight_percent", rational_text(r_.support_weight)}, {"part", rational_text(f_.support_part)}};
         data_["population"] = {{"value", f_.population.str()}, {"sum", r_.population_sum.str()},

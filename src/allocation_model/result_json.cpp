@@ -1,12 +1,13 @@
 // The result JSON `finsam-allocation-result/1` (spec 18; amounts and percentages as in
 // sections 10 and 12.15).
+#include "../json_tree.hpp"
 #include "finsam/allocation_model.hpp"
 #include "finsam/result_json.hpp"
 
 namespace finsam {
 
-nlohmann::ordered_json to_json(const AllocationResult& r) {
-    using J = nlohmann::ordered_json;
+std::string result_json(const AllocationResult& r) {
+    using J = detail::JsonTree;
     J out = J::object();
     out["format"] = std::string(allocation_result_format);
     out["year"] = r.year;
@@ -27,7 +28,7 @@ nlohmann::ordered_json to_json(const AllocationResult& r) {
         forbund.push_back(std::move(j));
     }
     out["forbund"] = std::move(forbund);
-    return out;
+    return detail::dump_pretty(out);
 }
 
 }  // namespace finsam

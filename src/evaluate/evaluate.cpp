@@ -19,6 +19,7 @@ public:
         r_.last_year = p_.last_year;
         r_.has_equity = p_.equity.given;
         r_.has_adjustments = !p_.adjustments.empty();
+        r_.adjustments = p_.adjustments;
         r_.rounding = p_.rounding;
         ny_ = static_cast<std::size_t>(p_.year_count());
         nm_ = p_.members.size();
@@ -36,7 +37,7 @@ public:
             r_.members.push_back(std::move(mr));
         }
         r_.totals.assign(ny_, YearTotals{});
-        r_.frame_kinds.assign(ny_, "");
+        r_.frame_kinds.assign(ny_, FrameKind::cover_costs);
         year_ok_.assign(ny_, true);
 
         amounts();
@@ -63,8 +64,23 @@ private:
         // a set for the duplicates: a plan over 9 999 years can have tens of thousands of problems
         if (problem_seen_.insert({pr.path, pr.message}).second) problems_.push_back(std::move(pr));
     }
-    void warn(std::string code, std::string path, std::string message) {
-        r_.warnings.push_back({std::move(code), std::move(path), std::move(message)});
+    /// A warning record: its code, pointer, English message, subject and year; the caller
+    /// adds the figures it is about.
+    Warning& warn(WarningCode code, std::string path, std::string message, WarningSubject subject, int year) {
+        Warning w;
+        w.code = code;
+        w.path = std::move(path);
+        w.message = std::move(message);
+        w.subject = subject;
+        w.year = year;
+        r_.warnings.push_back(std::move(w));
+        return r_.warnings.back();
+    }
+    /// The figures of a mismatch: stated, computed and stated − computed.
+    static void mismatch(Warning& w, Money stated, Money computed, Money difference) {
+        w.stated = stated;
+        w.computed = computed;
+        w.difference = difference;
     }
 
     /// Run `f`; an overflow becomes a problem at `path`. Returns false on overflow.
@@ -134,7 +150,7 @@ private:
                     if (auto f = it.amounts.find(year_of(yi)); f != it.amounts.end()) item.amount[yi] = f->second;
                 ir.items.push_back(std::move(item));
             }
-            chain(iv, ir, amount_ok_[i]);
+            chain(iv, i, ir, amount_ok_[i]);
             r_.interventions.push_back(std::move(ir));
         }
     }
@@ -155,7 +171,7 @@ private:
         return std::nullopt;
     }
 
-    void chain(const Intervention& iv, InterventionResult& ir, std::vector<bool>& ok_years) {
+    void chain(const Intervention& iv, std::size_t index, InterventionResult& ir, std::vector<bool>& ok_years) {
         // Years before the first are computed only as far back as needed: from the latest known
         // amount from which an unbroken chain of active years reaches the first year.
         const int start = iv.chain_start(p_.first_year);
@@ -248,10 +264,15 @@ private:
                         if (auto f = it.amounts.find(y); f != it.amounts.end()) sum += f->second;
                 }))
                 continue;
-            if (a->second != sum)
-                warn("items_sum_mismatch", iv.path + "/amounts/" + ys(y),
-                     "\"" + iv.name + "\" " + ys(y) + ": stated amount " + a->second.to_kr_string() + " kr, items sum to " +
-                         sum.to_kr_string() + " kr, difference " + (a->second - sum).to_kr_string() + " kr; the items' sum is used");
+            if (a->second != sum) {
+                const Money difference = a->second - sum;
+                Warning& w = warn(WarningCode::items_sum_mismatch, iv.path + "/amounts/" + ys(y),
+                                  "\"" + iv.name + "\" " + ys(y) + ": stated amount " + a->second.to_kr_string() + " kr, items sum to " +
+                                      sum.to_kr_string() + " kr, difference " + difference.to_kr_string() + " kr; the items' sum is used",
+                                  WarningSubject::intervention_items, y);
+                w.intervention = index;
+                mismatch(w, a->second, sum, difference);
+            }
         }
         // intervention checks (spec 12.11)
         for (const auto& [y, stated] : iv.checks) {
@@ -259,11 +280,16 @@ private:
             const auto yi = static_cast<std::size_t>(y - p_.first_year);
             if (!ok_years[yi]) continue;
             const Money computed = ir.amount[yi];
-            if (stated != computed)
-                warn(iv.has_items_in(y) ? "items_sum_mismatch" : "stated_total_mismatch",
-                     iv.path + "/checks/" + ys(y),
-                     "\"" + iv.name + "\" " + ys(y) + ": stated " + stated.to_kr_string() + " kr, computed " +
-                         computed.to_kr_string() + " kr, difference " + (stated - computed).to_kr_string() + " kr (stated − computed)");
+            if (stated != computed) {
+                const Money difference = stated - computed;
+                Warning& w = warn(iv.has_items_in(y) ? WarningCode::items_sum_mismatch : WarningCode::stated_total_mismatch,
+                                  iv.path + "/checks/" + ys(y),
+                                  "\"" + iv.name + "\" " + ys(y) + ": stated " + stated.to_kr_string() + " kr, computed " +
+                                      computed.to_kr_string() + " kr, difference " + difference.to_kr_string() + " kr (stated − computed)",
+                                  WarningSubject::intervention, y);
+                w.intervention = index;
+                mismatch(w, stated, computed, difference);
+            }
         }
     }
 
@@ -313,8 +339,7 @@ private:
                 continue;
             }
             const FrameEntry& f = fe->value;
-            static const char* const names[] = {"total", "state", "members", "cover_costs"};
-            r_.frame_kinds[yi] = names[static_cast<int>(f.kind)];
+            r_.frame_kinds[yi] = f.kind;
             std::vector<Money> contrib(nm_, Money{});
             if (f.kind == FrameEntry::Kind::members) {
                 contrib = f.member_amounts;
@@ -334,12 +359,17 @@ private:
                     if (total_share != 0 || sum == Money{}) {
                         const auto expected = split(sum, *sh);
                         std::string diffs;
+                        std::vector<MemberDifference> differ;
                         for (std::size_t k = 0; k < nm_; ++k)
-                            if (expected[k] != contrib[k])
+                            if (expected[k] != contrib[k]) {
                                 diffs += (diffs.empty() ? "" : "; ") + p_.members[k].id + " pays " + contrib[k].to_kr_string() +
                                          " kr, its share gives " + expected[k].to_kr_string() + " kr";
+                                differ.push_back({k, contrib[k], expected[k]});
+                            }
                         if (!diffs.empty())
-                            warn("shares_differ_from_frame", f.path, ys(y) + ": the frame's contributions differ from the shares: " + diffs);
+                            warn(WarningCode::shares_differ_from_frame, f.path,
+                                 ys(y) + ": the frame's contributions differ from the shares: " + diffs, WarningSubject::frame, y)
+                                .members = std::move(differ);
                     }
                 }
             } else {
@@ -547,21 +577,29 @@ private:
             for (auto& m : r_.members)
                 m.share[yi] = t.contributions == Money{} ? Rational(0)
                                                          : Rational(100) * m.final_contribution[yi].exact_ore() / t.contributions.exact_ore();
-            if (equity_ok) {
+            if (p_.equity.given && equity_ok) {  // no equity, no equity chain: nothing to overflow (spec 12.24)
                 t.equity_start = equity;
                 equity_ok = guarded("/equity", "the equity at the end of " + ys(y), [&] { equity = equity + t.result; });
                 t.equity_end = equity;
             }
             if (p_.equity.given && equity_ok) {
                 if (t.equity_end < Money{})
-                    warn("equity_negative", "/equity", ys(y) + ": equity at the year's end is " + t.equity_end.to_kr_string() + " kr, below 0");
+                    warn(WarningCode::equity_negative, "/equity",
+                         ys(y) + ": equity at the year's end is " + t.equity_end.to_kr_string() + " kr, below 0", WarningSubject::equity, y)
+                        .equity_end = t.equity_end;
                 if (p_.equity.guideline_percent) {
                     const Rational limit = t.contributions.exact_ore() * *p_.equity.guideline_percent / 100;
-                    if (t.equity_end.exact_ore() > limit)
-                        warn("equity_above_guideline", "/equity/guideline_percent",
-                             ys(y) + ": equity at the year's end is " + t.equity_end.to_kr_string() + " kr, above the guideline of " +
-                                 rational_text(*p_.equity.guideline_percent) +
-                                 " % of the final contributions (" + Money::round(limit, Unit::ore, RoundingMode::half_up).to_kr_string() + " kr)");
+                    if (t.equity_end.exact_ore() > limit) {
+                        const Money guideline = Money::round(limit, Unit::ore, RoundingMode::half_up);
+                        Warning& w = warn(WarningCode::equity_above_guideline, "/equity/guideline_percent",
+                                          ys(y) + ": equity at the year's end is " + t.equity_end.to_kr_string() +
+                                              " kr, above the guideline of " + rational_text(*p_.equity.guideline_percent) +
+                                              " % of the final contributions (" + guideline.to_kr_string() + " kr)",
+                                          WarningSubject::equity, y);
+                        w.equity_end = t.equity_end;
+                        w.guideline_percent = *p_.equity.guideline_percent;
+                        w.guideline = guideline;
+                    }
                 }
             }
             if (auto c = p_.checks.find(y); c != p_.checks.end()) check_year(c->second, y, yi, equity_ok);
@@ -570,18 +608,9 @@ private:
 
     void check_year(const YearChecks& c, int y, std::size_t yi, bool equity_ok) {
         const YearTotals& t = r_.totals[yi];
-        auto cmp = [&](const std::optional<Money>& stated, Money computed, const char* key, const std::string& extra) {
-            if (!stated || *stated == computed) return;
-            warn("stated_total_mismatch", c.path + "/" + key,
-                 ys(y) + " " + key + ": stated " + stated->to_kr_string() + " kr, computed " + computed.to_kr_string() + " kr" + extra +
-                     ", difference " + (*stated - computed).to_kr_string() + " kr (stated − computed)");
-        };
         // the costs by kind, so a published "Summa" of one group can be traced
-        std::string by_kind;
-        const InterventionKind kinds[] = {InterventionKind::insats, InterventionKind::project, InterventionKind::administration};
-        int kinds_present = 0;
-        std::string parts;
-        for (auto k : kinds) {
+        std::vector<KindCost> kind_costs;
+        for (auto k : {InterventionKind::insats, InterventionKind::project, InterventionKind::administration}) {
             Money sum;
             bool any = false;
             for (const auto& ir : r_.interventions)
@@ -589,15 +618,27 @@ private:
                     sum += ir.amount[yi];
                     any = true;
                 }
-            if (!any) continue;
-            ++kinds_present;
-            parts += (parts.empty() ? "" : ", ") + std::string(kind_name(k)) + " " + sum.to_kr_string();
+            if (any) kind_costs.push_back({k, sum});
         }
-        if (kinds_present > 1) by_kind = " (" + parts + ")";
-        cmp(c.costs, t.costs, "costs", by_kind);
-        cmp(c.contributions, t.contributions, "contributions", "");
-        cmp(c.result, t.result, "result", "");
-        if (equity_ok) cmp(c.equity_end, t.equity_end, "equity_end", "");
+        if (kind_costs.size() < 2) kind_costs.clear();
+        auto cmp = [&](const std::optional<Money>& stated, Money computed, const char* key, WarningSubject subject) {
+            if (!stated || *stated == computed) return;
+            const bool by_kind = subject == WarningSubject::costs && !kind_costs.empty();
+            std::string parts;
+            for (const auto& kc : kind_costs) parts += (parts.empty() ? "" : ", ") + std::string(kind_name(kc.kind)) + " " + kc.amount.to_kr_string();
+            const Money difference = *stated - computed;
+            Warning& w = warn(WarningCode::stated_total_mismatch, c.path + "/" + key,
+                              ys(y) + " " + key + ": stated " + stated->to_kr_string() + " kr, computed " + computed.to_kr_string() +
+                                  " kr" + (by_kind ? " (" + parts + ")" : "") + ", difference " + difference.to_kr_string() +
+                                  " kr (stated − computed)",
+                              subject, y);
+            mismatch(w, *stated, computed, difference);
+            if (by_kind) w.costs_by_kind = kind_costs;
+        };
+        cmp(c.costs, t.costs, "costs", WarningSubject::costs);
+        cmp(c.contributions, t.contributions, "contributions", WarningSubject::contributions);
+        cmp(c.result, t.result, "result", WarningSubject::result);
+        if (equity_ok) cmp(c.equity_end, t.equity_end, "equity_end", WarningSubject::equity_end);
     }
 };
 

@@ -1,6 +1,8 @@
 // The result JSON (spec section 10, 12.15).
 #include "finsam/result_json.hpp"
 
+#include "../json_tree.hpp"
+
 namespace finsam {
 
 std::string format_percent(const Rational& pct) {
@@ -17,19 +19,9 @@ std::string format_percent(const Rational& pct) {
     return s;
 }
 
-namespace {
-
-/// Append to an ordered_json object whose keys are distinct by construction (years, member
-/// ids), without the linear search of ordered_map's operator[] (quadratic over 9 999 years).
-void append(nlohmann::ordered_json& obj, std::string key, nlohmann::ordered_json value) {
-    using Container = nlohmann::ordered_json::object_t::Container;
-    static_cast<Container&>(obj.get_ref<nlohmann::ordered_json::object_t&>()).emplace_back(std::move(key), std::move(value));
-}
-
-}  // namespace
-
-nlohmann::ordered_json to_json(const Result& r) {
-    using J = nlohmann::ordered_json;
+std::string result_json(const Result& r) {
+    using J = detail::JsonTree;
+    using detail::append;
     J out = J::object();
     out["format"] = "finsam-result/1";
     out["name"] = r.name;
@@ -79,19 +71,15 @@ nlohmann::ordered_json to_json(const Result& r) {
         return o;
     });
     J warnings = J::array();
-    for (const auto& w : r.warnings) warnings.push_back(J{{"code", w.code}, {"path", w.path}, {"message", w.message}});
+    for (const auto& w : r.warnings) warnings.push_back(J{{"code", code_name(w.code)}, {"path", w.path}, {"message", w.message}});
     out["warnings"] = std::move(warnings);
-    return out;
+    return detail::dump_pretty(out);
 }
 
-nlohmann::ordered_json errors_to_json(const std::vector<Problem>& problems) {
-    nlohmann::ordered_json errs = nlohmann::ordered_json::array();
+std::string errors_json(const std::vector<Problem>& problems) {
+    detail::JsonTree errs = detail::JsonTree::array();
     for (const auto& p : problems) errs.push_back({{"path", p.path}, {"message", p.message}});
-    return {{"errors", errs}};
-}
-
-std::string dump_json(const nlohmann::ordered_json& j) {
-    return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return detail::dump_pretty({{"errors", errs}});
 }
 
 }  // namespace finsam

@@ -5,12 +5,13 @@
 #include <sstream>
 
 #include "finsam/result_json.hpp"
+#include "../json_tree.hpp"
 
 namespace finsam {
 
 namespace {
 
-using J = nlohmann::ordered_json;
+using J = detail::JsonTree;
 
 std::string kr(Money m) { return m.to_kr_string() + " kr"; }
 
@@ -170,7 +171,7 @@ Explanation explain(const Result& r, int year, const std::optional<std::string>&
         }
         data["split"] = std::move(parts);
     } else {
-        os << "Frame and totals of " << year << " (frame: " << r.frame_kinds[yi] << ")\n";
+        os << "Frame and totals of " << year << " (frame: " << frame_kind_name(r.frame_kinds[yi]) << ")\n";
         J ms = J::array();
         for (const auto& m : r.members) {
             os << "  " << m.id << ": contribution " << kr(m.contribution[yi]) << ", adjustment " << kr(m.adjustment[yi])
@@ -191,10 +192,12 @@ Explanation explain(const Result& r, int year, const std::optional<std::string>&
         data["contributions"] = t.contributions.to_kr_string();
         data["result"] = t.result.to_kr_string();
     }
-    return {os.str(), data};
+    return {os.str(), detail::dump_pretty(data)};
 }
 
-J compare(const Evaluation& ev) {
+namespace {
+
+J compare_tree(const Evaluation& ev) {
     const Result& base = ev.base;
     J out = J::object();
     J variants = J::array();
@@ -233,12 +236,10 @@ J compare(const Evaluation& ev) {
                     if (!m || y < r.first_year || y > r.last_year) return Money{};
                     return (m->*field)[r.year_index(y)];
                 };
-                // appended without ordered_map's linear key search (quadratic over 9 999 years)
-                static_cast<J::object_t::Container&>(years.get_ref<J::object_t&>())
-                    .emplace_back(std::to_string(y),
-                                  J{{"final_contribution", diff3(get(base, bm, &MemberResult::final_contribution),
-                                                                 get(vr, vm, &MemberResult::final_contribution))},
-                                    {"cost_share", diff3(get(base, bm, &MemberResult::cost_share), get(vr, vm, &MemberResult::cost_share))}});
+                detail::append(years, std::to_string(y),
+                               J{{"final_contribution", diff3(get(base, bm, &MemberResult::final_contribution),
+                                                              get(vr, vm, &MemberResult::final_contribution))},
+                                 {"cost_share", diff3(get(base, bm, &MemberResult::cost_share), get(vr, vm, &MemberResult::cost_share))}});
             }
             jm["years"] = std::move(years);
             members.push_back(std::move(jm));
@@ -250,8 +251,12 @@ J compare(const Evaluation& ev) {
     return out;
 }
 
+}  // namespace
+
+std::string compare_json(const Evaluation& ev) { return detail::dump_pretty(compare_tree(ev)); }
+
 std::string compare_text(const Evaluation& ev) {
-    const J c = compare(ev);
+    const J c = compare_tree(ev);
     std::ostringstream os;
     if (c["variants"].empty()) os << "The plan has no variants.\n";
     for (const auto& v : c["variants"]) {

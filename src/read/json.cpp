@@ -1,6 +1,8 @@
 // Reading plan JSON with exact numbers (see include/finsam/json.hpp).
 #include "finsam/json.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cctype>
 #include <cmath>
 #include <memory>
@@ -458,41 +460,6 @@ private:
     }
 };
 
-std::string number_text(double d) {
-    // shortest text that reads back as the same double (nlohmann's dump uses that)
-    return nlohmann::json(d).dump();
-}
-
-Node from_nlohmann_depth(const nlohmann::json& j, std::size_t depth) {
-    if (depth > max_json_depth)
-        throw PlanError("", "nesting deeper than " + std::to_string(max_json_depth) +
-                                " levels of objects and arrays; a plan needs only a few");
-    using T = nlohmann::json::value_t;
-    switch (j.type()) {
-        case T::null: return Node::null();
-        case T::boolean: return Node::boolean(j.get<bool>());
-        case T::number_integer: return Node::number(std::to_string(j.get<std::int64_t>()));
-        case T::number_unsigned: return Node::number(std::to_string(j.get<std::uint64_t>()));
-        case T::number_float: {
-            const double d = j.get<double>();
-            if (!std::isfinite(d)) throw PlanError("", "NaN and infinities are not JSON numbers");
-            return Node::number(number_text(d));
-        }
-        case T::string: return Node::string(j.get<std::string>());
-        case T::array: {
-            Node n = Node::array();
-            for (const auto& e : j) n.items().push_back(from_nlohmann_depth(e, depth + 1));
-            return n;
-        }
-        case T::object: {
-            Node n = Node::object();
-            for (const auto& [k, v] : j.items()) n.members().emplace_back(k, from_nlohmann_depth(v, depth + 1));
-            return n;
-        }
-        default: throw PlanError("", "binary values are not JSON");
-    }
-}
-
 void dump_to(const Node& n, std::string& out) {
     switch (n.type()) {
         case Node::Type::null: out += "null"; break;
@@ -533,38 +500,6 @@ Node parse_json(std::string_view text) {
     auto root = r.read();
     if (!root) throw PlanError(std::move(r.problems));
     return std::move(*root);
-}
-
-Node from_nlohmann(const nlohmann::json& j) { return from_nlohmann_depth(j, 0); }
-
-nlohmann::ordered_json to_nlohmann(const Node& n) {
-    using J = nlohmann::ordered_json;
-    switch (n.type()) {
-        case Node::Type::null: return nullptr;
-        case Node::Type::boolean: return n.as_bool();
-        case Node::Type::number: {
-            if (n.is_integer_number()) {
-                try {
-                    if (n.text().front() == '-') return std::stoll(n.text());
-                    return std::stoull(n.text());
-                } catch (const std::exception&) {
-                }
-            }
-            return std::strtod(n.text().c_str(), nullptr);
-        }
-        case Node::Type::string: return n.text();
-        case Node::Type::array: {
-            J a = J::array();
-            for (const auto& e : n.items()) a.push_back(to_nlohmann(e));
-            return a;
-        }
-        case Node::Type::object: {
-            J o = J::object();
-            for (const auto& [k, v] : n.members()) o[k] = to_nlohmann(v);
-            return o;
-        }
-    }
-    return nullptr;
 }
 
 std::string dump(const Node& n) {

@@ -156,7 +156,7 @@ public:
             if (const Node* v = m.find("name"))
                 if (auto s = string(*v, path + "/name")) mem.name = *s;
             if (const Node* v = m.find("population"))
-                mem.population = dated_scalar<std::int64_t>(*v, path + "/population", [&](const Node& x, const std::string& p) {
+                mem.population = dated_scalar<BigInt>(*v, path + "/population", [&](const Node& x, const std::string& p) {
                     return population(x, p);
                 });
             if (const Node* v = m.find("from")) mem.from = month_bound(*v, path + "/from", true);
@@ -615,8 +615,6 @@ Plan load_plan(const Node& json) {
 }
 
 Plan load_plan_string(std::string_view text) { return load_plan(parse_json(text)); }
-
-Plan load_plan(const nlohmann::json& json) { return load_plan(from_nlohmann(json)); }
 
 Plan load_plan_file(const std::string& path) { return load_plan_string(read_file(path)); }
 

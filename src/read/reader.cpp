@@ -86,7 +86,7 @@ std::optional<RoundingMode> Reader::rounding_mode(const Node& n, const std::stri
                                                {"toward_zero", RoundingMode::toward_zero}});
 }
 
-std::optional<std::int64_t> Reader::population(const Node& n, const std::string& path) {
+std::optional<BigInt> Reader::population(const Node& n, const std::string& path) {
     const bool digits = (n.is_integer_number() && n.text().front() != '-') || (n.is_string() && detail::is_digits(n.text()));
     if (!digits) {
         if (n.is_number() || n.is_string())
@@ -95,12 +95,12 @@ std::optional<std::int64_t> Reader::population(const Node& n, const std::string&
             type_error(n, path, "a population (a non-negative integer)");
         return std::nullopt;
     }
-    if (n.text().size() > 15) {
-        error(path, "population " + (n.text().size() > 40 ? n.text().substr(0, 40) + "…" : n.text()) +
-                        " is beyond any realistic figure; write the number of inhabitants, such as 21583");
+    if (n.text().size() > 4000) {
+        error(path, "population " + n.text().substr(0, 40) + "… has more than 4 000 digits; write the number of "
+                    "inhabitants, such as 21583");
         return std::nullopt;
     }
-    return std::stoll(n.text());
+    return detail::digits_to_int(n.text());
 }
 
 void Reader::type_error(const Node& n, const std::string& path, std::string_view expected) {

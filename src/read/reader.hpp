@@ -74,8 +74,9 @@ public:
     std::optional<Unit> allocation_unit(const Node& n, const std::string& path);
     /// `rounding.mode`: "half_up", "half_even" or "toward_zero".
     std::optional<RoundingMode> rounding_mode(const Node& n, const std::string& path);
-    /// A population: a non-negative integer, a JSON integer or a digit string (spec 12.1, 12.23).
-    std::optional<std::int64_t> population(const Node& n, const std::string& path);
+    /// A population: a non-negative integer of any size, a JSON integer or a digit string (spec
+    /// 12.1, 12.23; the number text itself is bounded at 4 000 digits like every number).
+    std::optional<BigInt> population(const Node& n, const std::string& path);
     /// A year written as a JSON integer 1..9999.
     std::optional<int> year(const Node& n, const std::string& path);
     std::optional<int> year_key(std::string_view k, const std::string& path);

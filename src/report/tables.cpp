@@ -1,12 +1,21 @@
 // Building the budget tables from a result (see include/finsam/report.hpp for the rounding).
 #include <algorithm>
-#include <cctype>
-#include <span>
 #include <string>
 
-#include "finsam/report.hpp"
+#include "report_detail.hpp"
 
 namespace finsam {
+
+std::string report_detail::group_label(InterventionKind kind, Lang lang) {
+    const bool sv = lang == Lang::sv;
+    switch (kind) {
+        case InterventionKind::insats: return sv ? "Insatser" : "Interventions";
+        case InterventionKind::project: return sv ? "Projekt" : "Projects";
+        case InterventionKind::administration: return "Administration";
+    }
+    return "";
+}
+
 namespace {
 
 using Matrix = std::vector<std::vector<BigInt>>;
@@ -34,8 +43,8 @@ struct Shown {
 
 class Builder {
 public:
-    Builder(const Result& r, const TableOptions& o, const Plan* plan)
-        : r_(r), o_(o), plan_(plan), lang_(o.lang), step_(o.step_ore()), mode_(r.rounding.mode),
+    Builder(const Result& r, const TableOptions& o)
+        : r_(r), o_(o), lang_(o.lang), step_(o.step_ore()), mode_(r.rounding.mode),
           ny_(static_cast<std::size_t>(r.year_count())), nm_(r.members.size()) {}
 
     BudgetTables run() {
@@ -56,14 +65,13 @@ public:
         for (std::size_t i = 0; i < r_.interventions.size(); ++i)
             if (auto t = items(i)) out.tables.push_back(std::move(*t));
         for (auto& t : out.tables) add_moved_footnote(t, o_);
-        route_warnings(out);
+        report_detail::place_warnings(r_, out);
         return out;
     }
 
 private:
     const Result& r_;
     const TableOptions& o_;
-    const Plan* plan_;
     Lang lang_;
     std::int64_t step_;
     RoundingMode mode_;
@@ -174,14 +182,7 @@ private:
 
     // ---- labels -------------------------------------------------------------------------------
 
-    std::string group_label(InterventionKind k) const {
-        switch (k) {
-            case InterventionKind::insats: return tr("Insatser", "Interventions");
-            case InterventionKind::project: return tr("Projekt", "Projects");
-            case InterventionKind::administration: return tr("Administration", "Administration");
-        }
-        return "";
-    }
+    std::string group_label(InterventionKind k) const { return report_detail::group_label(k, lang_); }
     std::string group_sum_label(InterventionKind k) const {
         switch (k) {
             case InterventionKind::insats: return tr("Summa insatser", "Total interventions");
@@ -566,12 +567,10 @@ private:
             if (!is_sum) data_rows.push_back(t.rows.size());
             t.rows.push_back(std::move(row));
         }
-        if (plan_) {
-            for (const auto& a : plan_->adjustments) {
-                if (a.note.empty() || a.member >= nm_) continue;
-                t.footnotes.push_back(tr("Justering ", "Adjustment ") + ys(a.year) + ", " + r_.members[a.member].name + ", " +
-                                      format_exact_amount(a.amount, o_) + ": " + a.note);
-            }
+        for (const auto& a : r_.adjustments) {
+            if (a.note.empty() || a.member >= nm_) continue;
+            t.footnotes.push_back(tr("Justering ", "Adjustment ") + ys(a.year) + ", " + r_.members[a.member].name + ", " +
+                                  format_exact_amount(a.amount, o_) + ": " + a.note);
         }
         return t;
     }
@@ -627,178 +626,6 @@ private:
         }
         return t;
     }
-
-    std::string exact_text(const Cell& c) const {
-        return c.kind == Cell::Kind::amount ? format_exact_amount(c.amount, o_) : format_exact_percent(c.percent, o_);
-    }
-
-    // ---- warnings -------------------------------------------------------------------------------
-
-    /// The year a warning's message starts with ("2011: …"), if any.
-    static std::optional<int> leading_year(const std::string& message) {
-        std::size_t n = 0;
-        while (n < message.size() && n < 5 && message[n] >= '0' && message[n] <= '9') ++n;
-        if (n == 0 || n >= message.size() || (message[n] != ':' && message[n] != ' ')) return std::nullopt;
-        return std::stoi(message.substr(0, n));
-    }
-
-    std::optional<std::size_t> year_index(int y) const {
-        if (y < r_.first_year || y > r_.last_year) return std::nullopt;
-        return static_cast<std::size_t>(y - r_.first_year);
-    }
-
-    std::string difference_text(Money stated, Money computed) const {
-        return tr("angivet ", "stated ") + format_exact_amount(stated, o_) + tr(", beräknat ", ", computed ") +
-               format_exact_amount(computed, o_) + tr(", skillnad (angivet − beräknat) ", ", difference (stated − computed) ") +
-               format_exact_amount(stated - computed, o_);
-    }
-
-    /// The table a warning concerns and its text in the tables' language.
-    std::pair<std::string, std::string> place(const Warning& w) const {
-        std::vector<std::string> seg;
-        {
-            std::size_t pos = 1;
-            while (pos <= w.path.size()) {
-                const std::size_t next = w.path.find('/', pos);
-                seg.push_back(w.path.substr(pos, next == std::string::npos ? std::string::npos : next - pos));
-                if (next == std::string::npos) break;
-                pos = next + 1;
-            }
-        }
-        std::string table = "financing";
-        std::optional<std::string> msg;
-        auto year_of = [](const std::string& s) -> std::optional<int> {
-            if (s.empty() || s.size() > 4 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
-                return std::nullopt;
-            return std::stoi(s);
-        };
-        if (seg.size() == 3 && seg[0] == "checks") {
-            const std::string& key = seg[2];
-            table = key == "costs" ? "costs" : key == "contributions" ? "financing" : "result";
-            const auto y = year_of(seg[1]);
-            const auto yi = y ? year_index(*y) : std::nullopt;
-            if (plan_ && yi) {
-                const auto c = plan_->checks.find(*y);
-                std::optional<Money> stated;
-                Money computed;
-                std::string what;
-                const YearTotals& tot = r_.totals[*yi];
-                if (c != plan_->checks.end()) {
-                    if (key == "costs") stated = c->second.costs, computed = tot.costs, what = tr("Kostnaderna", "The costs");
-                    if (key == "contributions")
-                        stated = c->second.contributions, computed = tot.contributions, what = tr("Bidragen", "The contributions");
-                    if (key == "result") stated = c->second.result, computed = tot.result, what = tr("Årets resultat", "The result");
-                    if (key == "equity_end")
-                        stated = c->second.equity_end, computed = tot.equity_end,
-                        what = tr("Eget kapital vid årets slut", "The equity at the end of the year");
-                }
-                if (stated) {
-                    std::string m = what + " " + ys(*y) + ": " + difference_text(*stated, computed) + ".";
-                    if (key == "costs" && groups_.size() > 1) {
-                        std::string parts;
-                        for (const auto& g : groups_) {
-                            Money s;
-                            for (std::size_t i : g.interventions) s += r_.interventions[i].amount[*yi];
-                            std::string label = group_label(g.kind);
-                            label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
-                            parts += (parts.empty() ? "" : ", ") + label + " " + format_exact_amount(s, o_);
-                        }
-                        m += tr(" Beräknat per slag: ", " Computed by kind: ") + parts + ".";
-                    }
-                    msg = m;
-                }
-            }
-        } else if (seg.size() >= 2 && seg[0] == "interventions") {
-            const auto idx = year_of(seg[1]);
-            const std::size_t i = idx ? static_cast<std::size_t>(*idx) : r_.interventions.size();
-            table = "costs";
-            if (i < r_.interventions.size()) {
-                const auto& iv = r_.interventions[i];
-                const bool has_items_table = std::any_of(iv.items.begin(), iv.items.end(), [](const ItemResult& it) {
-                    return std::any_of(it.amount.begin(), it.amount.end(), [](const auto& a) { return a.has_value(); });
-                });
-                if (w.code == "items_sum_mismatch" && has_items_table) table = "items-" + iv.id;
-                if (plan_ && i < plan_->interventions.size() && seg.size() == 4) {
-                    const Intervention& pi = plan_->interventions[i];
-                    const auto y = year_of(seg[3]);
-                    if (y && seg[2] == "checks") {
-                        const auto c = pi.checks.find(*y);
-                        const auto yi = year_index(*y);
-                        if (c != pi.checks.end() && yi)
-                            msg = iv.name + " " + ys(*y) + ": " + difference_text(c->second, iv.amount[*yi]) + ".";
-                    } else if (y && seg[2] == "amounts") {
-                        const auto a = pi.amounts.find(*y);
-                        Money sum;
-                        for (const auto& it : pi.items)
-                            if (auto f = it.amounts.find(*y); f != it.amounts.end()) sum += f->second;
-                        if (a != pi.amounts.end())
-                            msg = iv.name + " " + ys(*y) +
-                                  tr(": angivet belopp ", ": stated amount ") + format_exact_amount(a->second, o_) +
-                                  tr(", delposterna summerar till ", ", the items sum to ") + format_exact_amount(sum, o_) +
-                                  tr(", skillnad ", ", difference ") + format_exact_amount(a->second - sum, o_) +
-                                  tr("; delposternas summa används.", "; the items' sum is used.");
-                    }
-                }
-            }
-        } else if (!seg.empty() && seg[0] == "equity") {
-            table = "result";
-            const auto y = leading_year(w.message);
-            const auto yi = y ? year_index(*y) : std::nullopt;
-            if (yi && w.code == "equity_negative") {
-                msg = tr("Eget kapital vid slutet av ", "Equity at the end of ") + ys(*y) + tr(" är ", " is ") +
-                      format_exact_amount(r_.totals[*yi].equity_end, o_) + tr(", under 0.", ", below 0.");
-            } else if (yi && w.code == "equity_above_guideline" && plan_ && plan_->equity.guideline_percent) {
-                const Rational g = *plan_->equity.guideline_percent;
-                const Money limit = Money::round(r_.totals[*yi].contributions.exact_ore() * g / 100, Unit::ore, RoundingMode::half_up);
-                Cell pc;
-                pc.kind = Cell::Kind::percent;
-                pc.percent = g;
-                msg = tr("Eget kapital vid slutet av ", "Equity at the end of ") + ys(*y) + tr(" är ", " is ") +
-                      format_exact_amount(r_.totals[*yi].equity_end, o_) + tr(", över riktvärdet ", ", above the guideline of ") +
-                      exact_text(pc) + tr(" av bidragen (", " of the contributions (") + format_exact_amount(limit, o_) + ").";
-            }
-        } else if (!seg.empty() && seg[0] == "frame" && w.code == "shares_differ_from_frame") {
-            const auto y = leading_year(w.message);
-            const auto yi = y ? year_index(*y) : std::nullopt;
-            if (yi) {
-                std::vector<Rational> weights;
-                bool have = true;
-                Money sum;
-                for (const auto& m : r_.members) {
-                    if (!m.stated_share[*yi]) have = false;
-                    weights.push_back(m.stated_share[*yi].value_or(Rational(0)));
-                    sum += m.contribution[*yi];
-                }
-                if (have) {
-                    try {
-                        const auto expected = allocate(sum, std::span<const Rational>(weights), r_.rounding.allocation);
-                        std::string diffs;
-                        for (std::size_t k = 0; k < nm_; ++k)
-                            if (expected[k] != r_.members[k].contribution[*yi])
-                                diffs += (diffs.empty() ? "" : "; ") + r_.members[k].name + tr(" betalar ", " pays ") +
-                                         format_exact_amount(r_.members[k].contribution[*yi], o_) +
-                                         tr(", andelen ger ", ", its share gives ") + format_exact_amount(expected[k], o_);
-                        if (!diffs.empty())
-                            msg = ys(*y) + tr(": ramens bidrag skiljer sig från andelarna: ",
-                                              ": the frame's contributions differ from the shares: ") +
-                                  diffs + ".";
-                    } catch (const Error&) {
-                    }
-                }
-            }
-        }
-        return {table, msg ? *msg : w.message};
-    }
-
-    void route_warnings(BudgetTables& out) const {
-        for (const auto& w : r_.warnings) {
-            // not a structured binding: clang before 16 cannot capture one in a lambda
-            const auto placed = place(w);
-            auto t = std::find_if(out.tables.begin(), out.tables.end(), [&](const Table& x) { return x.id == placed.first; });
-            if (t == out.tables.end()) t = out.tables.begin();
-            t->warnings.push_back({w.code, w.path, placed.second});
-        }
-    }
 };
 
 }  // namespace
@@ -849,9 +676,9 @@ void add_moved_footnote(Table& t, const TableOptions& o) {
                            list + ".");
 }
 
-BudgetTables build_tables(const Result& result, const TableOptions& options, const Plan* plan) {
+BudgetTables build_tables(const Result& result, const TableOptions& options) {
     (void)options.step_ore();  // checks the unit and decimals
-    return Builder(result, options, plan).run();
+    return Builder(result, options).run();
 }
 
 }  // namespace finsam

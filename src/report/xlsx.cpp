@@ -11,7 +11,7 @@
 #include <set>
 #include <string>
 
-#include "finsam/report.hpp"
+#include "finsam/xlsx.hpp"
 
 namespace finsam {
 namespace {

@@ -138,6 +138,7 @@ Compiled compile(const Plan& plan, const Result& r0) {
     c.u_amt = static_cast<u64>(ore_per(plan.rounding.amounts));
     c.u_alloc = static_cast<u64>(ore_per(plan.rounding.allocation));
     c.opening = plan.equity.opening.ore();
+    c.has_equity = plan.equity.given;
     c.steps.assign(c.ni * c.ny, StepOp{});
     for (std::size_t i = 0; i < c.ni; ++i) {
         const Intervention& iv = plan.interventions[i];
@@ -193,7 +194,7 @@ Compiled compile(const Plan& plan, const Result& r0) {
     c.adjustment.assign(c.ny * c.nm, 0);
     for (std::size_t y = 0; y < c.ny; ++y) {
         for (std::size_t k = 0; k < c.nm; ++k) c.adjustment[y * c.nm + k] = r0.members[k].adjustment[y].ore();
-        if (r0.frame_kinds[y] == "cover_costs") {
+        if (r0.frame_kinds[y] == FrameKind::cover_costs) {
             c.cover[y] = 1;
             c.use[y] = r0.totals[y].equity_use.ore();
             std::vector<Rational> sh;

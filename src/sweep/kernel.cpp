@@ -266,12 +266,15 @@ private:
             // 3. allocations
             std::fill(acc_.begin(), acc_.end(), 0);
             allocations<MODE>(frame_w);
-            // 4. the result and the equity must stay in range (evaluate() checks them)
+            // 4. the result and, where the plan has equity, the equity must stay in range (as
+            //    evaluate() checks them; without `equity` there is no equity chain: spec 12.24)
             for (std::size_t l = 0; l < lanes_; ++l) {
                 i64 result;
                 bool bad = __builtin_sub_overflow(contrib_[l], costs_[l], &result);
-                bad |= __builtin_add_overflow(equity_[l], result, &equity_[l]);
-                bad |= equity_[l] == std::numeric_limits<i64>::min();
+                if (c_.has_equity) {
+                    bad |= __builtin_add_overflow(equity_[l], result, &equity_[l]);
+                    bad |= equity_[l] == std::numeric_limits<i64>::min();
+                }
                 fail_[l] |= bad;
                 if (bad) equity_[l] = 0;
             }

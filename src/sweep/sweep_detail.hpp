@@ -205,6 +205,7 @@ struct Compiled {
     std::vector<i64> use;                // by year (cover_costs): equity used
     std::vector<i64> adjustment;         // [y·nm + k]
     i64 opening = 0;
+    bool has_equity = false;             // the plan has `equity`: the chain is checked
 };
 
 /// Compile what does not depend on the rates from scenario 0's evaluation (compile.cpp).

@@ -38,6 +38,8 @@ CASES = {
     "number_5000_digits": plan(total="9" * 5000),
     "number_exponent_digits": plan(total="1e" + "0" * 4000 + "401"),
     "number_fraction_5000_digits": plan(total="1." + "0" * 4999 + "1"),
+    # a population has no bound but the 4 000 digits of any number (spec 12.23)
+    "member_population_4001_digits": plan().replace(b'"kind": "region"}', b'"kind": "region", "population": 1' + b"0" * 4000 + b"}"),
 }
 
 for name, data in CASES.items():

@@ -1,0 +1,110 @@
+// finsam/warning.hpp — a warning of an evaluation as a record: its code, where, and its figures.
+//
+// Design notes: a warning says that a valid plan deserves a look (a published total that
+// disagrees with the computed one, equity below 0, …); it never changes a figure or the exit
+// status. The Result carries each one as a record: the code (an enum, written in JSON by its
+// name), the JSON pointer, the year, what it is about (its subject) and the figures it
+// compares, next to the English sentence the result JSON prints. Outputs word a warning from
+// the record alone — the budget tables in Swedish and English by a lookup and a template in
+// src/report/warnings.cpp — never from the sentence, the pointer or the plan.
+//
+// Adding a code (docs/errors-and-warnings.md, "Adding a warning"): an enumerator here with its
+// name in code_name() and warning_codes, a figure field below if none fits, the stage that
+// finds it fills the record and its English message, a row in src/report/warnings.cpp places
+// and words it, and a section in docs/errors-and-warnings.md (a test checks every code has one).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "finsam/intervention.hpp"
+#include "finsam/money.hpp"
+#include "finsam/rate.hpp"
+
+namespace finsam {
+
+/// What a warning says (spec 8, 12.11, 12.13, 12.17).
+enum class WarningCode {
+    stated_total_mismatch,     ///< a published total (checks) differs from the computed one
+    items_sum_mismatch,        ///< an intervention's items do not sum to its stated amount
+    shares_differ_from_frame,  ///< a {"members": …} frame differs from what the shares give
+    equity_negative,           ///< equity at a year's end below 0
+    equity_above_guideline     ///< equity at a year's end above equity.guideline_percent
+};
+
+/// Every code, in the order of the enum.
+inline constexpr WarningCode warning_codes[] = {
+    WarningCode::stated_total_mismatch, WarningCode::items_sum_mismatch, WarningCode::shares_differ_from_frame,
+    WarningCode::equity_negative, WarningCode::equity_above_guideline};
+
+/// The code as the result JSON writes it: "stated_total_mismatch", …
+constexpr std::string_view code_name(WarningCode code) noexcept {
+    switch (code) {
+        case WarningCode::stated_total_mismatch: return "stated_total_mismatch";
+        case WarningCode::items_sum_mismatch: return "items_sum_mismatch";
+        case WarningCode::shares_differ_from_frame: return "shares_differ_from_frame";
+        case WarningCode::equity_negative: return "equity_negative";
+        case WarningCode::equity_above_guideline: return "equity_above_guideline";
+    }
+    return "?";
+}
+
+/// A code compares equal to its name: `w.code == "equity_negative"`.
+constexpr bool operator==(WarningCode code, std::string_view name) noexcept { return code_name(code) == name; }
+
+/// Writes the code's name.
+inline std::ostream& operator<<(std::ostream& os, WarningCode code) { return os << code_name(code); }
+
+/// What a warning is about: the figure it compares or concerns.
+enum class WarningSubject {
+    costs,               ///< the year's costs (/checks/Y/costs)
+    contributions,       ///< the year's contributions (/checks/Y/contributions)
+    result,              ///< the year's result (/checks/Y/result)
+    equity_end,          ///< equity at the year's end, as published (/checks/Y/equity_end)
+    intervention,        ///< an intervention's amount against its check (/interventions/i/checks/Y)
+    intervention_items,  ///< an intervention's stated amount against its items (/interventions/i/amounts/Y)
+    frame,               ///< the members' contributions of a {"members": …} frame (/frame…)
+    equity               ///< equity at the year's end (/equity…)
+};
+
+/// One kind's costs of a year.
+struct KindCost {
+    InterventionKind kind = InterventionKind::insats;
+    Money amount;
+};
+
+/// A member whose contribution differs from what its share gives.
+struct MemberDifference {
+    std::size_t member = 0;  ///< index into Result::members
+    Money pays;              ///< its contribution in the frame
+    Money by_share;          ///< what its share of the frame's sum gives
+};
+
+/// A warning: the plan is valid but something deserves a look. Which figures are set depends
+/// on the code and subject (docs/errors-and-warnings.md lists them per code).
+struct Warning {
+    WarningCode code = WarningCode::stated_total_mismatch;
+    std::string path;     ///< JSON pointer into the (patched) plan
+    std::string message;  ///< the English sentence of the result JSON (in a table: its wording there)
+    WarningSubject subject = WarningSubject::costs;
+    std::optional<int> year;
+    std::optional<std::size_t> intervention;  ///< index into Result::interventions
+    /// Mismatches: the published figure, the computed one and stated − computed.
+    std::optional<Money> stated, computed, difference;
+    /// stated_total_mismatch of costs: the year's costs by kind, when the plan has several kinds.
+    std::vector<KindCost> costs_by_kind;
+    /// shares_differ_from_frame: every member whose contribution differs from its share's.
+    std::vector<MemberDifference> members;
+    /// Equity warnings: equity at the year's end.
+    std::optional<Money> equity_end;
+    /// equity_above_guideline: the guideline in percent and as an amount (of the year's
+    /// contributions, rounded to öre half up).
+    std::optional<Rational> guideline_percent;
+    std::optional<Money> guideline;
+};
+
+}  // namespace finsam
