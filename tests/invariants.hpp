@@ -27,13 +27,7 @@ namespace finsam::test {
 namespace detail_inv {
 
 inline BigInt big(Money m) { return BigInt(m.ore()); }
-inline std::string text(const BigInt& ore) {
-    const bool neg = ore < 0;
-    const BigInt a = neg ? BigInt(-ore) : ore;
-    std::string frac = BigInt(a % 100).str();
-    if (frac.size() < 2) frac.insert(0, "0");
-    return (neg ? "-" : "") + BigInt(a / 100).str() + "." + frac;
-}
+inline std::string text(const BigInt& ore) { return decimal_text(ore, 2); }
 
 }  // namespace detail_inv
 

@@ -52,7 +52,7 @@ inline std::vector<BigInt> integer_weights(std::span<const Rational> weights) {
 }  // namespace detail
 
 /// Split `amount` by `weights` in `unit` by largest remainder, with every step recorded.
-inline Allocation allocate_explained(Money amount, std::span<const Rational> weights, Unit unit) {
+[[nodiscard]] inline Allocation allocate_explained(Money amount, std::span<const Rational> weights, Unit unit) {
     Allocation a;
     a.unit = unit;
     const std::size_t n = weights.size();
@@ -98,18 +98,18 @@ inline Allocation allocate_explained(Money amount, std::span<const Rational> wei
 }
 
 /// Split `amount` by `weights` in `unit` by largest remainder; the parts sum to `amount`.
-inline std::vector<Money> allocate(Money amount, std::span<const Rational> weights, Unit unit) {
+[[nodiscard]] inline std::vector<Money> allocate(Money amount, std::span<const Rational> weights, Unit unit) {
     return allocate_explained(amount, weights, unit).parts;
 }
 
 /// Convenience overload for integer weights (e.g. final contributions in öre).
-inline std::vector<Money> allocate(Money amount, std::span<const std::int64_t> weights, Unit unit) {
+[[nodiscard]] inline std::vector<Money> allocate(Money amount, std::span<const std::int64_t> weights, Unit unit) {
     std::vector<Rational> w(weights.begin(), weights.end());
     return allocate(amount, std::span<const Rational>(w), unit);
 }
 
 /// Convenience overload for an initializer list of rational weights.
-inline std::vector<Money> allocate(Money amount, std::initializer_list<Rational> weights, Unit unit) {
+[[nodiscard]] inline std::vector<Money> allocate(Money amount, std::initializer_list<Rational> weights, Unit unit) {
     return allocate(amount, std::span<const Rational>(weights.begin(), weights.size()), unit);
 }
 

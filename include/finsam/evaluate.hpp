@@ -29,17 +29,17 @@ namespace finsam {
 inline constexpr std::uint64_t max_plan_figures = 1'000'000;
 
 /// The figures evaluating `plan` computes (its variants not counted), as limited above.
-std::uint64_t plan_figures(const Plan& plan);
+[[nodiscard]] std::uint64_t plan_figures(const Plan& plan);
 
 /// Evaluate a plan (its base, not its variants); throws PlanError.
-Result evaluate(const Plan& plan);
+[[nodiscard]] Result evaluate(const Plan& plan);
 
 /// Evaluate the base plan and every variant (spec 12.18): the base result and each variant's,
 /// in file order. Problems of all of them are thrown together.
-Evaluation evaluate_all(const Plan& plan);
+[[nodiscard]] Evaluation evaluate_all(const Plan& plan);
 
 /// The problem reported for a variant name the plan does not have (CLI and Python alike).
-inline Problem unknown_variant(const Evaluation& ev, std::string_view name) {
+[[nodiscard]] inline Problem unknown_variant(const Evaluation& ev, std::string_view name) {
     std::string names;
     for (const auto& [n, res] : ev.variants) names += (names.empty() ? "\"" : ", \"") + n + "\"";
     return {"/variants", "no variant \"" + sanitize_utf8(name) + "\"" +
@@ -47,6 +47,6 @@ inline Problem unknown_variant(const Evaluation& ev, std::string_view name) {
 }
 
 /// Every problem of a plan and its variants; empty when it is valid.
-std::vector<Problem> validate(const Plan& plan);
+[[nodiscard]] std::vector<Problem> validate(const Plan& plan);
 
 }  // namespace finsam

@@ -49,8 +49,8 @@ struct ChangeRule {
 };
 
 /// One step of the amount chain.
-inline Rational changed_amount_exact(Money previous, const ChangeRule& rule, const Rational& uprate_percent) {
-    return previous.exact_ore() * rule.volume * (1 + uprate_percent / 100) + rule.delta.exact_ore();
+[[nodiscard]] inline Rational changed_amount_exact(Money previous, const ChangeRule& rule, const Rational& uprate_percent) {
+    return previous.exact_ore() * rule.volume * Rate::from_percent(uprate_percent).growth_factor() + rule.delta.exact_ore();
 }
 
 /// A line of a bottom-up budget (such as one course of a training plan).

@@ -92,18 +92,18 @@ private:
 inline constexpr std::size_t max_json_depth = 256;
 
 /// Parse JSON text strictly; throws PlanError (every problem at pointer "") on any problem.
-Node parse_json(std::string_view text);
+[[nodiscard]] Node parse_json(std::string_view text);
 
 /// Serialize exactly (numbers as written), compact.
-std::string dump(const Node& n);
+[[nodiscard]] std::string dump(const Node& n);
 
 /// Apply a JSON Merge Patch (RFC 7386) to `target` in place.
 void merge_patch(Node& target, const Node& patch);
 
 /// Escape one reference token of a JSON pointer (RFC 6901): "~" → "~0", "/" → "~1".
-std::string pointer_escape(std::string_view token);
+[[nodiscard]] std::string pointer_escape(std::string_view token);
 
 /// Replace bytes that are not valid UTF-8 by U+FFFD so a message can always be printed.
-std::string sanitize_utf8(std::string_view s);
+[[nodiscard]] std::string sanitize_utf8(std::string_view s);
 
 }  // namespace finsam

@@ -41,45 +41,12 @@ constexpr std::string_view unit_name(Unit unit) noexcept {
     return "?";
 }
 
-/// How a value between two units is rounded.
-enum class RoundingMode {
-    half_up,     ///< halves away from zero (the Swedish convention): 2.5 → 3, −2.5 → −3
-    half_even,   ///< halves to the even neighbour: 2.5 → 2, 3.5 → 4
-    toward_zero  ///< truncation: 2.9 → 2, −2.9 → −2
-};
-
-/// The mode's name as written in plans.
-constexpr std::string_view mode_name(RoundingMode m) noexcept {
-    switch (m) {
-        case RoundingMode::half_up: return "half_up";
-        case RoundingMode::half_even: return "half_even";
-        case RoundingMode::toward_zero: return "toward_zero";
-    }
-    return "?";
-}
-
 /// A plan's rounding settings (spec section 2).
 struct Rounding {
     Unit amounts = Unit::kr;       ///< intervention amounts are rounded to this unit
     Unit allocation = Unit::kr;    ///< member parts are allocated in this unit
     RoundingMode mode = RoundingMode::half_up;
 };
-
-/// Round an exact rational to an integer with `mode`.
-inline BigInt round_integer(const Rational& q, RoundingMode mode) {
-    const BigInt num = boost::multiprecision::numerator(q);
-    const BigInt den = boost::multiprecision::denominator(q);  // always > 0
-    BigInt quot = num / den;  // truncates toward zero
-    BigInt rem = num % den;   // same sign as num
-    if (rem == 0 || mode == RoundingMode::toward_zero) return quot;
-    const BigInt twice = 2 * boost::multiprecision::abs(rem);
-    const int away = num < 0 ? -1 : 1;
-    if (twice > den) return quot + away;
-    if (twice < den) return quot;
-    // exactly half
-    if (mode == RoundingMode::half_up) return quot + away;
-    return (quot % 2 == 0) ? quot : BigInt(quot + away);
-}
 
 /// Exact amount of money in öre. Explicit construction only; + and − are checked.
 class Money {
@@ -91,20 +58,20 @@ public:
     constexpr Money() noexcept = default;
 
     /// From a count of öre (any int64 except INT64_MIN, which is beyond the range).
-    static Money from_ore(std::int64_t ore) {
+    [[nodiscard]] static Money from_ore(std::int64_t ore) {
         if (ore < -max_ore) throw OverflowError("amount beyond ±(2^63 − 1) öre");
         return Money(ore);
     }
 
     /// From an exact number of öre, which must be whole and within range.
-    static Money from_exact_ore(const Rational& ore) {
+    [[nodiscard]] static Money from_exact_ore(const Rational& ore) {
         if (boost::multiprecision::denominator(ore) != 1)
             throw ParseError("amount is not a whole number of öre");
         return from_big(boost::multiprecision::numerator(ore));
     }
 
     /// From an exact amount in `unit` (e.g. 3/2 tkr), which must be whole öre once scaled.
-    static Money from_exact(const Rational& value, Unit unit) {
+    [[nodiscard]] static Money from_exact(const Rational& value, Unit unit) {
         const Rational ore = value * ore_per(unit);
         if (boost::multiprecision::denominator(ore) != 1)
             throw ParseError("amount is not a whole number of öre once scaled from " + std::string(unit_name(unit)));
@@ -112,15 +79,15 @@ public:
     }
 
     /// Parse a decimal string in `unit`: parse("3.64", Unit::mnkr) is 3 640 000 kr.
-    static Money parse(std::string_view decimal, Unit unit) { return from_exact(parse_decimal(decimal), unit); }
+    [[nodiscard]] static Money parse(std::string_view decimal, Unit unit) { return from_exact(parse_decimal(decimal), unit); }
 
     /// Round an exact number of öre to a multiple of `unit` with `mode`.
-    static Money round(const Rational& ore, Unit unit, RoundingMode mode) {
+    [[nodiscard]] static Money round(const Rational& ore, Unit unit, RoundingMode mode) {
         return from_big(round_integer(ore / ore_per(unit), mode) * ore_per(unit));
     }
 
     /// From an integer öre count of any size; OverflowError beyond the range.
-    static Money from_big(const BigInt& ore) {
+    [[nodiscard]] static Money from_big(const BigInt& ore) {
         if (ore > max_ore || ore < -max_ore) throw OverflowError("amount beyond ±(2^63 − 1) öre");
         return Money(static_cast<std::int64_t>(ore));
     }
@@ -135,23 +102,17 @@ public:
     constexpr bool is_whole(Unit unit) const noexcept { return ore_ % ore_per(unit) == 0; }
 
     /// × an exact factor, rounded to `unit` with `mode`.
-    Money multiplied(const Rational& factor, Unit unit, RoundingMode mode) const {
+    [[nodiscard]] Money multiplied(const Rational& factor, Unit unit, RoundingMode mode) const {
         return round(exact_ore() * factor, unit, mode);
     }
     /// ÷ an exact non-zero divisor, rounded to `unit` with `mode`.
-    Money divided(const Rational& divisor, Unit unit, RoundingMode mode) const {
+    [[nodiscard]] Money divided(const Rational& divisor, Unit unit, RoundingMode mode) const {
         if (divisor == 0) throw Error("division of an amount by zero");
         return round(exact_ore() / divisor, unit, mode);
     }
 
     /// Decimal kronor with two decimals: "785000.00", "-0.05".
-    std::string to_kr_string() const {
-        const bool neg = ore_ < 0;
-        const std::uint64_t a = neg ? static_cast<std::uint64_t>(-ore_) : static_cast<std::uint64_t>(ore_);
-        std::string frac = std::to_string(a % 100);
-        if (frac.size() < 2) frac.insert(0, "0");
-        return (neg ? "-" : "") + std::to_string(a / 100) + "." + frac;
-    }
+    [[nodiscard]] std::string to_kr_string() const { return decimal_text(ore_, 2); }
 
     Money operator-() const noexcept { return Money(-ore_); }  // range is symmetric: cannot overflow
     friend Money operator+(Money a, Money b) {
@@ -176,7 +137,7 @@ private:
 inline std::ostream& operator<<(std::ostream& os, Money m) { return os << m.to_kr_string() << " kr"; }
 
 /// Shorthand for tests and examples: kr(3'640'000) is 3 640 000 kr.
-inline Money kr(std::int64_t kronor) {
+[[nodiscard]] inline Money kr(std::int64_t kronor) {
     std::int64_t ore;
     if (__builtin_mul_overflow(kronor, std::int64_t{100}, &ore)) throw OverflowError("amount beyond ±(2^63 − 1) öre");
     return Money::from_ore(ore);

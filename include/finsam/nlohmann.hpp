@@ -61,11 +61,11 @@ inline Node from_nlohmann_depth(const nlohmann::json& j, std::size_t depth) {
 
 /// Convert from nlohmann::json. Numbers with a fraction become their shortest round-trip text
 /// (the double 0.1 becomes "0.1"): pass plans as text or strings where that matters.
-inline Node from_nlohmann(const nlohmann::json& j) { return detail::from_nlohmann_depth(j, 0); }
+[[nodiscard]] inline Node from_nlohmann(const nlohmann::json& j) { return detail::from_nlohmann_depth(j, 0); }
 
 /// Convert to nlohmann::ordered_json; numbers become integers where they are, else doubles
 /// (lossy: use for display only, never for figures).
-inline nlohmann::ordered_json to_nlohmann(const Node& n) {
+[[nodiscard]] inline nlohmann::ordered_json to_nlohmann(const Node& n) {
     using J = nlohmann::ordered_json;
     switch (n.type()) {
         case Node::Type::null: return nullptr;
@@ -96,26 +96,26 @@ inline nlohmann::ordered_json to_nlohmann(const Node& n) {
 }
 
 /// Read a plan from an nlohmann::json value (numbers with fractions: see from_nlohmann).
-inline Plan load_plan(const nlohmann::json& json) { return load_plan(from_nlohmann(json)); }
+[[nodiscard]] inline Plan load_plan(const nlohmann::json& json) { return load_plan(from_nlohmann(json)); }
 
 /// The result JSON `finsam-result/1` (result_json()) as a tree.
-inline nlohmann::ordered_json to_json(const Result& result) { return nlohmann::ordered_json::parse(result_json(result)); }
+[[nodiscard]] inline nlohmann::ordered_json to_json(const Result& result) { return nlohmann::ordered_json::parse(result_json(result)); }
 
 /// Problems as {"errors": [{"path": …, "message": …}, …]} (errors_json()) as a tree.
-inline nlohmann::ordered_json errors_to_json(const std::vector<Problem>& problems) {
+[[nodiscard]] inline nlohmann::ordered_json errors_to_json(const std::vector<Problem>& problems) {
     return nlohmann::ordered_json::parse(errors_json(problems));
 }
 
 /// The differences between the base and each variant (compare_json()) as a tree.
-inline nlohmann::ordered_json compare(const Evaluation& evaluation) { return nlohmann::ordered_json::parse(compare_json(evaluation)); }
+[[nodiscard]] inline nlohmann::ordered_json compare(const Evaluation& evaluation) { return nlohmann::ordered_json::parse(compare_json(evaluation)); }
 
 /// An explanation's steps (Explanation::json) as a tree.
-inline nlohmann::ordered_json explanation_data(const Explanation& explanation) {
+[[nodiscard]] inline nlohmann::ordered_json explanation_data(const Explanation& explanation) {
     return nlohmann::ordered_json::parse(explanation.json);
 }
 
 /// Serialize as finsam prints JSON: 2-space indentation, UTF-8 kept, invalid bytes replaced.
-inline std::string dump_json(const nlohmann::ordered_json& j) {
+[[nodiscard]] inline std::string dump_json(const nlohmann::ordered_json& j) {
     return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 

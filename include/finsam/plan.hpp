@@ -75,14 +75,14 @@ struct Plan {
 };
 
 /// Read a plan from parsed JSON; throws PlanError with every structural problem.
-Plan load_plan(const Node& json);
+[[nodiscard]] Plan load_plan(const Node& json);
 /// Read a plan from JSON text.
-Plan load_plan_string(std::string_view text);
+[[nodiscard]] Plan load_plan_string(std::string_view text);
 /// Read a plan from a file.
-Plan load_plan_file(const std::string& path);
+[[nodiscard]] Plan load_plan_file(const std::string& path);
 
 /// The plan of variant `name`: the source patched with the variant's merge patch (spec 9).
 /// Problems carry the message prefix `variant "NAME": `.
-Plan variant_plan(const Plan& plan, std::string_view name);
+[[nodiscard]] Plan variant_plan(const Plan& plan, std::string_view name);
 
 }  // namespace finsam

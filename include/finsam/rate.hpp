@@ -3,7 +3,12 @@
 // Design notes: every share, percent and factor is a boost::multiprecision::cpp_rational.
 // Parsing goes from text straight to a rational ("1.5" is exactly 3/2, "600/400" is 3/2),
 // so no binary floating point ever touches a share or a rate. JSON numbers are parsed from
-// their source text (see json.hpp), never from a double.
+// their source text (see json.hpp), never from a double. Writing goes the other way through
+// one function, decimal_text(): an integer count of 10^−n (öre, tenths of a percent, …) or a
+// rational rounded with an explicit RoundingMode, as text in any language's style; the result
+// JSON, the tables, explain and the messages all write their decimals with it. Percentages are
+// Rate values: whatever is "p percent of x" or "x as a percent of y" goes through Rate, never
+// through a hand-written division by 100.
 #pragma once
 
 #include <boost/multiprecision/cpp_int.hpp>
@@ -52,11 +57,108 @@ inline std::string quoted(std::string_view s) {
 
 }  // namespace detail
 
+/// How a value between two units is rounded.
+enum class RoundingMode {
+    half_up,     ///< halves away from zero (the Swedish convention): 2.5 → 3, −2.5 → −3
+    half_even,   ///< halves to the even neighbour: 2.5 → 2, 3.5 → 4
+    toward_zero  ///< truncation: 2.9 → 2, −2.9 → −2
+};
+
+/// The mode's name as written in plans.
+constexpr std::string_view mode_name(RoundingMode m) noexcept {
+    switch (m) {
+        case RoundingMode::half_up: return "half_up";
+        case RoundingMode::half_even: return "half_even";
+        case RoundingMode::toward_zero: return "toward_zero";
+    }
+    return "?";
+}
+
+/// Round an exact rational to an integer with `mode`.
+[[nodiscard]] inline BigInt round_integer(const Rational& q, RoundingMode mode) {
+    const BigInt num = boost::multiprecision::numerator(q);
+    const BigInt den = boost::multiprecision::denominator(q);  // always > 0
+    BigInt quot = num / den;  // truncates toward zero
+    BigInt rem = num % den;   // same sign as num
+    if (rem == 0 || mode == RoundingMode::toward_zero) return quot;
+    const BigInt twice = 2 * boost::multiprecision::abs(rem);
+    const int away = num < 0 ? -1 : 1;
+    if (twice > den) return quot + away;
+    if (twice < den) return quot;
+    // exactly half
+    if (mode == RoundingMode::half_up) return quot + away;
+    return (quot % 2 == 0) ? quot : BigInt(quot + away);
+}
+
+// ---- writing decimals ------------------------------------------------------------------------
+
+/// How decimal_text() writes a number.
+struct DecimalStyle {
+    /// Which zeros at the end of the fraction are written.
+    enum class Zeros {
+        keep,         ///< all of them: "1.50", "2.00"
+        trim,         ///< none: "1.5", "2"
+        unless_whole  ///< all, but no fraction at all when it is zero: "1.50", "2"
+    };
+    std::string_view minus = "-";  ///< the sign of a negative number ("−", U+2212, in Swedish text)
+    std::string_view point = ".";  ///< the decimal mark ("," in Swedish)
+    std::string_view group;        ///< between groups of three digits of the whole part ("": none)
+    Zeros zeros = Zeros::keep;
+};
+
+namespace detail {
+
+/// The decimal digits `digits` of a number's magnitude, with `decimals` of them after the point.
+inline std::string write_decimal(std::string digits, bool negative, unsigned decimals, const DecimalStyle& style) {
+    if (digits.size() <= decimals) digits.insert(0, decimals + 1 - digits.size(), '0');
+    const std::size_t whole = digits.size() - decimals;
+    std::string_view frac = std::string_view(digits).substr(whole);
+    if (style.zeros == DecimalStyle::Zeros::trim) {
+        while (!frac.empty() && frac.back() == '0') frac.remove_suffix(1);
+    } else if (style.zeros == DecimalStyle::Zeros::unless_whole && frac.find_first_not_of('0') == std::string_view::npos) {
+        frac = {};
+    }
+    std::string out(negative ? style.minus : std::string_view{});
+    for (std::size_t i = 0; i < whole; ++i) {
+        if (i > 0 && (whole - i) % 3 == 0) out += style.group;
+        out += digits[i];
+    }
+    if (!frac.empty()) {
+        out += style.point;
+        out += frac;
+    }
+    return out;
+}
+
+}  // namespace detail
+
+/// The integer `scaled` counted in 10^−decimals, as decimal text: decimal_text(-12345, 2) is
+/// "-123.45", decimal_text(1099890, 0, {"-", ".", " "}) is "1 099 890".
+[[nodiscard]] inline std::string decimal_text(std::int64_t scaled, unsigned decimals, const DecimalStyle& style = {}) {
+    const std::uint64_t magnitude =
+        scaled < 0 ? std::uint64_t(0) - static_cast<std::uint64_t>(scaled) : static_cast<std::uint64_t>(scaled);
+    return detail::write_decimal(std::to_string(magnitude), scaled < 0, decimals, style);
+}
+
+/// The same for an integer of any size.
+[[nodiscard]] inline std::string decimal_text(const BigInt& scaled, unsigned decimals, const DecimalStyle& style = {}) {
+    return detail::write_decimal((scaled < 0 ? BigInt(-scaled) : scaled).str(), scaled < 0, decimals, style);
+}
+
+/// `value` rounded to `decimals` places with `mode`, as decimal text: decimal_text(Rational(100, 3),
+/// 6, RoundingMode::half_up, {"-", ".", "", DecimalStyle::Zeros::trim}) is "33.333333".
+[[nodiscard]] inline std::string decimal_text(const Rational& value, unsigned decimals, RoundingMode mode,
+                                              const DecimalStyle& style = {}) {
+    return decimal_text(round_integer(value * detail::pow10(decimals), mode), decimals, style);
+}
+
+// ---- reading decimals ------------------------------------------------------------------------
+
 /// Largest decimal exponent accepted in a JSON number (spec 12.2).
 inline constexpr int max_json_exponent = 400;
 
 /// Parse a decimal string `-?DIGITS(.DIGITS)?` exactly (no `+`, exponent, spaces or comma).
-inline Rational parse_decimal(std::string_view text) {
+[[nodiscard]] inline Rational parse_decimal(std::string_view text) {
     std::string_view s = text;
     bool neg = false;
     if (!s.empty() && s.front() == '-') {
@@ -79,7 +181,7 @@ inline Rational parse_decimal(std::string_view text) {
 
 /// Parse the source text of a JSON number exactly, exponent included ("1e3" is 1000).
 /// An exponent beyond ±400 is an OverflowError (spec 12.2).
-inline Rational parse_json_number(std::string_view text) {
+[[nodiscard]] inline Rational parse_json_number(std::string_view text) {
     const auto e = text.find_first_of("eE");
     if (e == std::string_view::npos) return parse_decimal(text);
     std::string_view exp = text.substr(e + 1);
@@ -99,7 +201,7 @@ inline Rational parse_json_number(std::string_view text) {
 }
 
 /// Parse a factor or weight: a decimal string or `A/B` with integers, B ≠ 0 ("600/400" is 3/2).
-inline Rational parse_factor(std::string_view text) {
+[[nodiscard]] inline Rational parse_factor(std::string_view text) {
     const auto slash = text.find('/');
     if (slash == std::string_view::npos) return parse_decimal(text);
     std::string_view a = text.substr(0, slash), b = text.substr(slash + 1);
@@ -121,7 +223,7 @@ inline Rational parse_factor(std::string_view text) {
 
 /// Exact text of a rational: a decimal where it has at most 12 decimals ("1.5", "-205",
 /// "99.5"), else "A/B".
-inline std::string rational_text(const Rational& r) {
+[[nodiscard]] inline std::string rational_text(const Rational& r) {
     BigInt den = boost::multiprecision::denominator(r);
     unsigned twos = 0, fives = 0;
     while (den % 2 == 0) den /= 2, ++twos;
@@ -129,33 +231,34 @@ inline std::string rational_text(const Rational& r) {
     const unsigned digits = std::max(twos, fives);
     if (den != 1 || digits > 12)
         return boost::multiprecision::numerator(r).str() + "/" + boost::multiprecision::denominator(r).str();
-    const BigInt scaled = boost::multiprecision::numerator(r) * detail::pow10(digits) / boost::multiprecision::denominator(r);
-    const bool neg = scaled < 0;
-    std::string s = (neg ? BigInt(-scaled) : scaled).str();
-    if (digits) {
-        if (s.size() <= digits) s.insert(0, digits + 1 - s.size(), '0');
-        s.insert(s.size() - digits, ".");
-    }
-    return (neg ? "-" : "") + s;
+    return decimal_text(BigInt(boost::multiprecision::numerator(r) * detail::pow10(digits) / boost::multiprecision::denominator(r)), digits);
 }
 
 /// Decimal text of an integer.
 inline std::string to_string(const BigInt& v) { return v.str(); }
 
 /// A rate in percent (uprating, share, frame part) — exact. `Rate::percent("1.5")` is 1.5 % = 3/200.
+/// The one place where percent and fraction meet: "p % of x" is Rate::from_percent(p).of(x), "x
+/// as a percent of y" is Rate::ratio(x, y).
 class Rate {
 public:
     /// From a percent written as a decimal string ("1.5", "-2", "33.3333").
-    static Rate percent(std::string_view text) { return Rate(parse_decimal(text)); }
+    [[nodiscard]] static Rate percent(std::string_view text) { return Rate(parse_decimal(text)); }
     /// From an exact percent value.
-    static Rate from_percent(Rational pct) { return Rate(std::move(pct)); }
+    [[nodiscard]] static Rate from_percent(Rational pct) { return Rate(std::move(pct)); }
+    /// From basis points (hundredths of a percent): 150 is 1.5 %.
+    [[nodiscard]] static Rate from_basis_points(std::int64_t bp) { return Rate(Rational(bp, 100)); }
+    /// `part` as a percent of `whole` (≠ 0): ratio(1, 4) is 25 %.
+    [[nodiscard]] static Rate ratio(const Rational& part, const Rational& whole) { return Rate(Rational(100) * part / whole); }
 
     /// The percent itself (1.5 for 1.5 %).
     const Rational& in_percent() const noexcept { return pct_; }
     /// As a fraction of one (3/200 for 1.5 %).
-    Rational fraction() const { return pct_ / 100; }
+    [[nodiscard]] Rational fraction() const { return pct_ / 100; }
     /// The growth factor 1 + rate (203/200 for 1.5 %).
-    Rational growth_factor() const { return 1 + pct_ / 100; }
+    [[nodiscard]] Rational growth_factor() const { return 1 + pct_ / 100; }
+    /// This rate of `x`, exactly: Rate::percent("20").of(1000) is 200.
+    [[nodiscard]] Rational of(const Rational& x) const { return x * pct_ / 100; }
 
     friend bool operator==(const Rate&, const Rate&) = default;
 

@@ -75,7 +75,7 @@ struct RoundedMatrix {
 
 /// Round a matrix so that shown rows, columns and total add up (see the design notes).
 /// Throws Error if a fixed sum cannot be met by rounding each cell down or up.
-RoundedMatrix controlled_round(const RoundingProblem& problem);
+[[nodiscard]] RoundedMatrix controlled_round(const RoundingProblem& problem);
 
 // ---- the table model -----------------------------------------------------------------------
 
@@ -167,7 +167,7 @@ void add_moved_footnote(Table& table, const TableOptions& options);
 /// Build the tables of an evaluated plan, from the result alone. Each warning goes under the
 /// table it concerns, its `message` worded in the tables' language from its figures
 /// (src/report/warnings.cpp).
-BudgetTables build_tables(const Result& result, const TableOptions& options = {});
+[[nodiscard]] BudgetTables build_tables(const Result& result, const TableOptions& options = {});
 
 // ---- text of numbers -----------------------------------------------------------------------
 
@@ -175,28 +175,28 @@ BudgetTables build_tables(const Result& result, const TableOptions& options = {}
 enum class NumberStyle { text, csv };
 
 /// A shown amount (in display steps): "14 125", "−2 639", "27,6" (sv); "14,125" (en).
-std::string format_shown_amount(std::int64_t shown, const TableOptions& options, NumberStyle style);
+[[nodiscard]] std::string format_shown_amount(std::int64_t shown, const TableOptions& options, NumberStyle style);
 /// A shown percentage (in tenths): "50,0 %" (sv), "50.0%" (en); for CSV just "50,0" / "50.0".
-std::string format_shown_percent(std::int64_t tenths, const TableOptions& options, NumberStyle style);
+[[nodiscard]] std::string format_shown_percent(std::int64_t tenths, const TableOptions& options, NumberStyle style);
 /// An exact amount in the display unit with as many decimals as it needs: "7 062,437 tkr".
-std::string format_exact_amount(Money amount, const TableOptions& options);
+[[nodiscard]] std::string format_exact_amount(Money amount, const TableOptions& options);
 /// An exact percentage to six decimals (half away from zero), trailing zeros dropped: "33,333333 %".
-std::string format_exact_percent(const Rational& percent, const TableOptions& options);
+[[nodiscard]] std::string format_exact_percent(const Rational& percent, const TableOptions& options);
 /// A cell as text (without the moved marker); empty cells are "".
-std::string cell_text(const Cell& cell, const TableOptions& options, NumberStyle style);
+[[nodiscard]] std::string cell_text(const Cell& cell, const TableOptions& options, NumberStyle style);
 /// "Summa" or "Total".
-std::string summa_word(Lang lang);
+[[nodiscard]] std::string summa_word(Lang lang);
 /// What the tables are, as the renderers head them: their `subject`, by default
 /// "budgettabeller" / "budget tables"; `capital` starts it with a capital letter.
-std::string subject_text(const BudgetTables& tables, bool capital = false);
+[[nodiscard]] std::string subject_text(const BudgetTables& tables, bool capital = false);
 
 // ---- renderers (src/report/md.cpp, html.cpp, csv.cpp) -------------------
 
 /// All tables as Markdown (GitHub tables, ### headings), ready for a notebook or a document.
-std::string to_markdown(const BudgetTables& tables);
+[[nodiscard]] std::string to_markdown(const BudgetTables& tables);
 
 /// A standalone printable HTML page with all tables (inline CSS, no scripts, no network).
-std::string to_html(const BudgetTables& tables);
+[[nodiscard]] std::string to_html(const BudgetTables& tables);
 
 /// One CSV file of a table.
 struct CsvFile {
@@ -205,7 +205,7 @@ struct CsvFile {
     std::string content;  ///< the file's bytes
 };
 /// One CSV file per table (sv: ';' and decimal comma, with BOM; en: ',' and point).
-std::vector<CsvFile> to_csv(const BudgetTables& tables);
+[[nodiscard]] std::vector<CsvFile> to_csv(const BudgetTables& tables);
 
 // The XLSX workbook: write_xlsx() in finsam/xlsx.hpp (target finsam::xlsx, libxlsxwriter).
 

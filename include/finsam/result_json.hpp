@@ -12,7 +12,7 @@
 namespace finsam {
 
 /// A percent for display: half away from zero to six decimals, no trailing zeros ("33.333333", "15").
-std::string format_percent(const Rational& pct);
+[[nodiscard]] std::string format_percent(const Rational& pct);
 
 /// The result as `finsam-result/1` JSON, keys in the order of spec section 10, indented by two
 /// spaces: the text `finsam plan FILE --format json` prints (without the last newline).

@@ -37,7 +37,7 @@ struct SharesEntry {
 };
 
 /// The law's part of a kind in percent: state 50, region 25, municipality 25, other 0.
-inline Rational law_part(MemberKind kind) {
+[[nodiscard]] inline Rational law_part(MemberKind kind) {
     switch (kind) {
         case MemberKind::state: return Rational(50);
         case MemberKind::region: return Rational(25);
@@ -59,8 +59,9 @@ inline std::string key_name(MemberKind kind) {
 }
 
 /// Each member's share of `year` in percent (exact), or nullopt with problems appended.
-inline std::optional<std::vector<Rational>> year_shares(const std::vector<Member>& members, const SharesEntry& entry,
-                                                        int year, std::vector<Problem>& problems) {
+[[nodiscard]] inline std::optional<std::vector<Rational>> year_shares(const std::vector<Member>& members,
+                                                                      const SharesEntry& entry, int year,
+                                                                      std::vector<Problem>& problems) {
     const std::size_t n = members.size();
     std::vector<Rational> share(n, Rational(0));
     const std::size_t before = problems.size();

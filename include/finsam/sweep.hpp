@@ -65,13 +65,13 @@ struct SweepResult {
 /// The plan with each member's uprating rate for each plan year replaced by
 /// `rates_bp[m·years + y]` basis points (members × years, row-major; years from the first);
 /// years before the first keep the plan's rates.
-Plan with_uprating(const Plan& plan, std::span<const std::int64_t> rates_bp);
+[[nodiscard]] Plan with_uprating(const Plan& plan, std::span<const std::int64_t> rates_bp);
 
 /// Sweep `scenarios` scenarios: `rates_bp[(s·members + m)·years + y]` is member m's rate in
 /// year index y of scenario s, in basis points. Throws PlanError (problems prefixed
 /// `scenario S: `) when evaluate() rejects a scenario, finsam::Error on a wrong shape.
-SweepResult sweep(const Plan& plan, std::span<const std::int64_t> rates_bp, std::size_t scenarios,
-                  const SweepOptions& options = {});
+[[nodiscard]] SweepResult sweep(const Plan& plan, std::span<const std::int64_t> rates_bp, std::size_t scenarios,
+                                const SweepOptions& options = {});
 
 /// As sweep(), writing into caller-owned arrays of scenarios·years·members and
 /// scenarios·years int64 (for bindings that hand out their own buffers).
@@ -97,7 +97,7 @@ public:
     bool prepared() const noexcept;
 
     /// As sweep(plan(), rates_bp, scenarios, options).
-    SweepResult run(std::span<const std::int64_t> rates_bp, std::size_t scenarios, const SweepOptions& options = {}) const;
+    [[nodiscard]] SweepResult run(std::span<const std::int64_t> rates_bp, std::size_t scenarios, const SweepOptions& options = {}) const;
     /// As sweep_into(plan(), …).
     SweepStats run_into(std::span<const std::int64_t> rates_bp, std::size_t scenarios, std::span<std::int64_t> cost_share,
                         std::span<std::int64_t> costs, const SweepOptions& options = {}) const;

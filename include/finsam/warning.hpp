@@ -103,7 +103,7 @@ struct Warning {
     std::optional<Money> equity_end;
     /// equity_above_guideline: the guideline in percent and as an amount (of the year's
     /// contributions, rounded to öre half up).
-    std::optional<Rational> guideline_percent;
+    std::optional<Rate> guideline_percent;
     std::optional<Money> guideline;
 };
 

@@ -36,9 +36,10 @@ except ImportError as _err:  # pragma: no cover - exercised by tests/python/test
     ) from _err
 
 from ._allocation import Allocation, allocate
+from ._base import Intervention, Member, ResultWarning
 from ._errors import Error, PlanError, Problem
-from ._plan import Intervention, Member, Plan, compare, load, loads
-from ._result import Explanation, Result, ResultWarning
+from ._plan import Plan, compare, load, loads
+from ._result import Explanation, Result
 from ._sweep import sweep
 from ._tables import Column, Table, Tables
 

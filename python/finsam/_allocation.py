@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Union
 import pandas as pd
 
 from . import _core
+from ._base import _Document
 from ._encode import read_document
 from ._frames import ordered_multiindex
-from ._plan import _Document
 from ._units import converter
 
 if TYPE_CHECKING:

@@ -5,101 +5,22 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, NamedTuple, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Tuple, Union
 
 import pandas as pd
 
 from . import _core
+from ._base import Intervention, Member, _Described, _Document, wrap
 from ._encode import dumps_exact, loads_exact, read_document
 from ._frames import ordered_multiindex
 from ._units import converter
 
-if TYPE_CHECKING:  # _result imports this module
+if TYPE_CHECKING:  # for the annotations only: at run time Plan.evaluate makes a Result through wrap()
     from ._result import Result
 
 __all__ = ["Plan", "Member", "Intervention", "load", "loads", "compare"]
 
 PathLike = Union[str, "os.PathLike[str]"]
-
-
-class Member(NamedTuple):
-    """A member (huvudman): id, name and kind (state, region, municipality, other)."""
-
-    id: str
-    name: str
-    kind: str
-
-
-class Intervention(NamedTuple):
-    """An intervention (insats): id, name and kind (insats, project, administration)."""
-
-    id: str
-    name: str
-    kind: str
-
-
-class _Immutable:
-    """An immutable face of a compiled ``_core`` object (so a copy is the object itself): what
-    a Plan, a Result and an Allocation have in common."""
-
-    __slots__ = ()
-    _core: Any
-    #: The compiled class a subclass wraps, and what to say when handed something else.
-    _core_class: Any = None
-    _made_by: str = ""
-
-    def __init__(self, core: Any) -> None:
-        if not isinstance(core, self._core_class):
-            raise TypeError(self._made_by)
-        self._core = core
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo: dict):
-        return self
-
-
-class _Document(_Immutable):
-    """A Plan or an Allocation: equal when its document is, by its exact compact JSON text
-    (numbers as written: ``"1.50"`` is not ``"1.5"``)."""
-
-    __slots__ = ()
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._core.json == other._core.json
-
-    def __hash__(self) -> int:
-        return hash(self._core.json)
-
-
-class _Described(_Immutable):
-    """What a Plan and a Result have in common: the name, the years, the members and the
-    interventions (of the base plan for a Plan, of its variant for a Result), in plan order."""
-
-    __slots__ = ()
-
-    @property
-    def name(self) -> str:
-        """The plan's name (``""`` when it has none)."""
-        return self._core.name
-
-    @property
-    def years(self) -> List[int]:
-        """The years, first (the budget year) to last."""
-        return self._core.years
-
-    @property
-    def members(self) -> List[Member]:
-        """The members, in plan order (a Plan's: the base plan's; a Result's: its variant's)."""
-        return [Member(*m) for m in self._core.members]
-
-    @property
-    def interventions(self) -> List[Intervention]:
-        """The interventions, in plan order (a Plan's: the base plan's; a Result's: its variant's)."""
-        return [Intervention(*i) for i in self._core.interventions]
 
 
 class Plan(_Described, _Document):
@@ -127,9 +48,7 @@ class Plan(_Described, _Document):
         Plans are evaluated when loaded, so this only picks the result. An unknown variant
         raises :class:`PlanError` at ``/variants``, as ``finsam plan FILE --variant NAME`` does.
         """
-        from ._result import Result
-
-        return Result(self._core.evaluate(variant))
+        return wrap(self._core.evaluate(variant))
 
     # -- changing ------------------------------------------------------------------------
     def patch(self, patch: Mapping) -> "Plan":

@@ -5,27 +5,18 @@ from __future__ import annotations
 import html
 import json
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, NamedTuple, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 import pandas as pd
 
 from . import _core
+from ._base import ResultWarning, _Described
 from ._frames import frame_from_columns, ordered_multiindex
-from ._plan import Plan, _Described
+from ._plan import Plan
+from ._tables import Table, Tables, build
 from ._units import converter
 
-if TYPE_CHECKING:
-    from ._tables import Table, Tables
-
 __all__ = ["Result", "Explanation", "ResultWarning"]
-
-
-class ResultWarning(NamedTuple):
-    """A warning of an evaluation (the plan is valid, but something deserves a look)."""
-
-    code: str     #: stated_total_mismatch, items_sum_mismatch, shares_differ_from_frame, equity_…
-    path: str     #: JSON pointer into the plan
-    message: str
 
 
 class Explanation:
@@ -166,16 +157,14 @@ class Result(_Described):
         text, data = _core.explain(self._core, int(year), member, intervention)
         return Explanation(text, json.loads(data))
 
-    def tables(self, unit: str = "tkr", lang: str = "sv", decimals: Optional[int] = None) -> "Tables":
+    def tables(self, unit: str = "tkr", lang: str = "sv", decimals: Optional[int] = None) -> Tables:
         """All budget tables (Finansiering, Kostnader per insats, Fördelning per huvudman, …) as
         ``finsam plan --format md|html|xlsx --unit UNIT --lang LANG`` builds them: ``unit`` is
         "kr", "tkr" or "mnkr", ``lang`` "sv" or "en", ``decimals`` the decimals shown (default:
         0, for mnkr 1). Shown figures are rounded so that every shown sum adds up."""
-        from ._tables import build
-
         return build(self._core, unit, lang, decimals)
 
-    def table(self, name: str, unit: str = "tkr", lang: str = "sv", decimals: Optional[int] = None) -> "Table":
+    def table(self, name: str, unit: str = "tkr", lang: str = "sv", decimals: Optional[int] = None) -> Table:
         """One budget table by its id — ``"financing"``, ``"costs"``, ``"distribution"``,
         ``"result"``, ``"final_frame"`` (with adjustments) or ``"items-<intervention>"`` — with
         ``_repr_html_``, ``to_markdown()``, ``to_html()``, ``to_frame()`` and ``to_excel(path)``."""

@@ -16,6 +16,7 @@ from typing import Any, Iterator, List, NamedTuple, Optional, Union
 import pandas as pd
 
 from . import _core
+from ._base import ResultWarning
 from ._units import converter
 
 __all__ = ["Tables", "Table", "Column"]
@@ -96,10 +97,8 @@ class Table:
         return self._tables.footnotes(self._index)
 
     @property
-    def warnings(self) -> List[Any]:
-        """The plan's warnings about this table, in the table's language."""
-        from ._result import ResultWarning
-
+    def warnings(self) -> List[ResultWarning]:
+        """The result's warnings about this table, worded in the table's language."""
         return [ResultWarning(*w) for w in self._tables.warnings(self._index)]
 
     def _one(self) -> _core.Tables:

@@ -482,7 +482,7 @@ private:
                 const Money a = ir.amount[yi];
                 Money frame_amt, case_amt;
                 if (!guarded(iv.path + "/financing", "the frame part of \"" + iv.name + "\" in " + ys(y), [&] {
-                        frame_amt = Money::round(a.exact_ore() * ir.frame_part / 100, p_.rounding.allocation, p_.rounding.mode);
+                        frame_amt = Money::round(Rate::from_percent(ir.frame_part).of(a.exact_ore()), p_.rounding.allocation, p_.rounding.mode);
                         case_amt = a - frame_amt;
                     }))
                     continue;
@@ -576,7 +576,7 @@ private:
             }
             for (auto& m : r_.members)
                 m.share[yi] = t.contributions == Money{} ? Rational(0)
-                                                         : Rational(100) * m.final_contribution[yi].exact_ore() / t.contributions.exact_ore();
+                                                         : Rate::ratio(m.final_contribution[yi].exact_ore(), t.contributions.exact_ore()).in_percent();
             if (p_.equity.given && equity_ok) {  // no equity, no equity chain: nothing to overflow (spec 12.24)
                 t.equity_start = equity;
                 equity_ok = guarded("/equity", "the equity at the end of " + ys(y), [&] { equity = equity + t.result; });
@@ -588,7 +588,8 @@ private:
                          ys(y) + ": equity at the year's end is " + t.equity_end.to_kr_string() + " kr, below 0", WarningSubject::equity, y)
                         .equity_end = t.equity_end;
                 if (p_.equity.guideline_percent) {
-                    const Rational limit = t.contributions.exact_ore() * *p_.equity.guideline_percent / 100;
+                    const Rate guideline_rate = Rate::from_percent(*p_.equity.guideline_percent);
+                    const Rational limit = guideline_rate.of(t.contributions.exact_ore());
                     if (t.equity_end.exact_ore() > limit) {
                         const Money guideline = Money::round(limit, Unit::ore, RoundingMode::half_up);
                         Warning& w = warn(WarningCode::equity_above_guideline, "/equity/guideline_percent",
@@ -597,7 +598,7 @@ private:
                                               " % of the final contributions (" + guideline.to_kr_string() + " kr)",
                                           WarningSubject::equity, y);
                         w.equity_end = t.equity_end;
-                        w.guideline_percent = *p_.equity.guideline_percent;
+                        w.guideline_percent = guideline_rate;
                         w.guideline = guideline;
                     }
                 }
@@ -647,15 +648,7 @@ private:
 namespace {
 
 /// 1099890 → "1 099 890".
-std::string with_spaces(std::uint64_t n) {
-    const std::string digits = std::to_string(n);
-    std::string s;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) s += ' ';
-        s += digits[i];
-    }
-    return s;
-}
+std::string with_spaces(std::uint64_t n) { return decimal_text(BigInt(n), 0, {"-", ".", " "}); }
 
 }  // namespace
 
@@ -718,7 +711,7 @@ Evaluation evaluate_all(const Plan& plan) {
 
 std::vector<Problem> validate(const Plan& plan) {
     try {
-        evaluate_all(plan);
+        (void)evaluate_all(plan);
     } catch (const PlanError& e) {
         return e.problems();
     }

@@ -6,17 +6,7 @@
 namespace finsam {
 
 std::string format_percent(const Rational& pct) {
-    // round half away from zero to 6 decimals
-    const BigInt micro = round_integer(pct * 1'000'000, RoundingMode::half_up);
-    const bool neg = micro < 0;
-    std::string digits = (neg ? BigInt(-micro) : micro).str();
-    if (digits.size() < 7) digits.insert(0, 7 - digits.size(), '0');
-    std::string int_part = digits.substr(0, digits.size() - 6);
-    std::string frac = digits.substr(digits.size() - 6);
-    while (!frac.empty() && frac.back() == '0') frac.pop_back();
-    std::string s = int_part + (frac.empty() ? "" : "." + frac);
-    if (neg && s != "0") s.insert(0, "-");
-    return s;
+    return decimal_text(pct, 6, RoundingMode::half_up, {"-", ".", "", DecimalStyle::Zeros::trim});
 }
 
 std::string result_json(const Result& r) {

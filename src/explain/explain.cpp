@@ -18,15 +18,8 @@ std::string kr(Money m) { return m.to_kr_string() + " kr"; }
 /// A rational as a decimal: exact where it has at most 4 decimals, else "≈" and 4 decimals.
 std::string approx(const Rational& q) {
     const BigInt scaled = round_integer(q * 10000, RoundingMode::half_up);
-    const bool exact = Rational(scaled, 10000) == q;
-    const bool neg = scaled < 0;
-    std::string digits = (neg ? BigInt(-scaled) : scaled).str();
-    if (digits.size() < 5) digits.insert(0, 5 - digits.size(), '0');
-    std::string frac = digits.substr(digits.size() - 4);
-    if (exact)
-        while (!frac.empty() && frac.back() == '0') frac.pop_back();
-    std::string out = (neg ? "-" : "") + digits.substr(0, digits.size() - 4) + (frac.empty() ? "" : "." + frac);
-    return exact ? out : "≈ " + out;
+    if (Rational(scaled, 10000) == q) return decimal_text(scaled, 4, {"-", ".", "", DecimalStyle::Zeros::trim});
+    return "≈ " + decimal_text(scaled, 4);
 }
 
 /// One split (frame or case) as seen by member k.
@@ -207,12 +200,8 @@ J compare_tree(const Evaluation& ev) {
         J members = J::array();
         auto diff3 = [](Money b, Money v) {
             // the difference of two amounts within ±(2^63 − 1) öre may lie beyond it: exact, as text
-            const BigInt d = BigInt(v.ore()) - BigInt(b.ore());
-            const BigInt a = d < 0 ? BigInt(-d) : d;
-            std::string frac = BigInt(a % 100).str();
-            if (frac.size() < 2) frac.insert(0, "0");
             return J{{"base", b.to_kr_string()}, {"variant", v.to_kr_string()},
-                     {"difference", (d < 0 ? "-" : "") + BigInt(a / 100).str() + "." + frac}};
+                     {"difference", decimal_text(BigInt(BigInt(v.ore()) - BigInt(b.ore())), 2)}};
         };
         // members in the base's order, then those only in the variant; a member only in one of
         // them counts 0 in the other

@@ -96,7 +96,7 @@ private:
     /// A change in percent against `before`, rounded the ordinary way; empty when before is 0.
     Cell change(Money now, Money before) const {
         if (before == Money{}) return Cell{};
-        const Rational pct = Rational(100) * (now - before).exact_ore() / before.exact_ore();
+        const Rational pct = Rate::ratio((now - before).exact_ore(), before.exact_ore()).in_percent();
         return percent(pct, round_integer(pct * 10, mode_));
     }
     static std::vector<CellRef> column_refs(std::size_t col, const std::vector<std::size_t>& rows, int sign = 1) {

@@ -153,7 +153,7 @@ private:
         if (name == "equity_end") return amount(w.equity_end);
         if (name == "guideline") return amount(w.guideline);
         if (name == "guideline_percent")
-            return w.guideline_percent ? std::optional(format_exact_percent(*w.guideline_percent, o_)) : std::nullopt;
+            return w.guideline_percent ? std::optional(format_exact_percent(w.guideline_percent->in_percent(), o_)) : std::nullopt;
         if (name == "costs_by_kind")
             return list<KindCost>(name, w.costs_by_kind, [&](const KindCost& kc, std::string_view n) -> std::optional<std::string> {
                 if (n == "kind") {

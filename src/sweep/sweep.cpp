@@ -67,7 +67,7 @@ Plan with_uprating(const Plan& plan, std::span<const std::int64_t> rates_bp) {
                 if (!old->is_dated() || e.year < plan.first_year) entries.push_back(e);
         for (std::size_t y = 0; y < ny; ++y) {
             const int year = plan.first_year + static_cast<int>(y);
-            entries.push_back({year, Rational(rates_bp[m * ny + y], 100), path + "/" + std::to_string(year)});
+            entries.push_back({year, Rate::from_basis_points(rates_bp[m * ny + y]).in_percent(), path + "/" + std::to_string(year)});
         }
         p.uprating[m] = Dated<Rational>::by_year(std::move(entries), path);
     }

@@ -112,7 +112,8 @@ def test_cmake_install_puts_an_importable_package_in_dist_packages(tmp_path: Pat
                    check=True, capture_output=True)
     site = prefix / "lib" / "python3" / "dist-packages"
     assert sorted(p.name for p in (site / "finsam").iterdir() if not p.name.startswith("_core.")) == sorted(
-        ["__init__.py", "_allocation.py", "_encode.py", "_errors.py", "_frames.py", "_plan.py", "_plot.py", "_result.py", "_sweep.py", "_tables.py",
+        ["__init__.py", "_allocation.py", "_base.py", "_encode.py", "_errors.py", "_frames.py", "_plan.py", "_plot.py", "_result.py",
+         "_sweep.py", "_tables.py",
          "_units.py", "py.typed"])
     assert len(list((site / "finsam").glob("_core.cpython-*.so"))) == 1
     code = ("import finsam, sys; r = finsam.load(sys.argv[1]).evaluate('sater-joins'); "
@@ -123,3 +124,46 @@ def test_cmake_install_puts_an_importable_package_in_dist_packages(tmp_path: Pat
     where, value = p.stdout.splitlines()
     assert where == str(site / "finsam" / "__init__.py")
     assert value == "104088.00"  # Säter 2011, examples/README.md 2.5
+
+
+def _sibling_imports(path: Path) -> set:
+    """The package modules `path` imports at run time (at any depth, but not under
+    ``if TYPE_CHECKING:``, which only type checkers read)."""
+    found = set()
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for child in node.orelse:
+                visit(child)
+            return
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if node.module:
+                found.add(node.module)
+            else:
+                found.update(a.name for a in node.names)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")))
+    return found - {"_core"}
+
+
+def test_modules_import_each_other_in_one_direction():
+    package = ROOT / "python" / "finsam"
+    graph = {p.stem: _sibling_imports(p) for p in package.glob("*.py")}
+    assert graph["_result"] >= {"_base", "_plan", "_tables"}  # the test reads the imports it should
+    done, path = set(), []
+
+    def walk(module: str) -> None:
+        assert module not in path, "import cycle: " + " -> ".join(path + [module])
+        if module in done:
+            return
+        path.append(module)
+        for imported in sorted(graph.get(module, ())):
+            walk(imported)
+        path.pop()
+        done.add(module)
+
+    for module in sorted(graph):
+        walk(module)
+
