@@ -4,7 +4,9 @@ JOBS        ?= 2
 PYTHON      := /usr/bin/python3
 BUILD       ?= build
 SAN_BUILD   ?= build-sanitize
-CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE=$(PYTHON)
+# The unity build compiles each stage of the library as one unit (docs/testing.md: the time of
+# `make test`). No ccache here: the times in docs/testing.md are those of a fresh clone.
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE=$(PYTHON) -DFINSAM_UNITY_BUILD=ON
 DEMO_PLAN   ?= examples/socsam-haninge-2005.json
 FUZZ_BUILD  ?= build-fuzz
 FUZZ_SECONDS ?= 600
@@ -19,7 +21,7 @@ deps:
 	@scripts/install-deps.sh
 
 build: deps
-	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DFINSAM_BUILD_BENCHMARKS=OFF
 	cmake --build $(BUILD) -j$(JOBS)
 
 # The main job on an example: evaluate the SOCSAM Haninge 2005 plan.
@@ -33,12 +35,14 @@ test-unit: build
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 
 # AddressSanitizer + UndefinedBehaviorSanitizer build of the library, CLI, C++ tests and the
-# Python extension (an incremental build directory of its own: nothing is rebuilt that did not
-# change). Labels: cpp (Boost.Test), cli (the command line and the bad-input catalogue), python
+# Python extension — only the targets its tests run (no examples, benchmarks or fuzz target) —
+# in an incremental build directory of its own: nothing is rebuilt that did not change. -g1
+# (line tables) keeps file:line in every sanitizer report at half the compile time of -g.
+# Labels: cpp (Boost.Test), cli (the command line and the bad-input catalogue), python
 # (pytest against the sanitized extension, the ASan runtime preloaded: tests/python/CMakeLists.txt).
 test-sanitize: deps
-	cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
-	  -DFINSAM_SANITIZE=ON -DFINSAM_BUILD_PYTHON=ON -DPython_EXECUTABLE=$(PYTHON)
+	cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DFINSAM_UNITY_BUILD=ON \
+	  -DFINSAM_SANITIZE=ON -DFINSAM_BUILD_PYTHON=ON -DFINSAM_BUILD_BENCHMARKS=OFF -DPython_EXECUTABLE=$(PYTHON)
 	cmake --build $(SAN_BUILD) -j$(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(SAN_BUILD) --output-on-failure -j$(JOBS) -L 'cpp|cli|python'
@@ -77,10 +81,13 @@ fuzz:
 	  -print_final_stats=1 $(FUZZ_BUILD)/corpus-allocation $(FUZZ_BUILD)/seeds-allocation
 
 # The sweep benchmark: C++ (1 and 2 threads), the Python call, Decimal and numpy float64
-# baselines, all in one run (benchmarks/bench.py; figures in README.md); then the allocation
+# baselines, all in one run (benchmarks/bench.py; figures in docs/sweeps.md); then the allocation
 # model's: 10 000 synthetic förbund allocated, stage by stage, by the CLI and from Python
-# (benchmarks/allocation_bench.py; figures in docs/allocation-model.md).
-bench: build
+# (benchmarks/allocation_bench.py; figures in docs/allocation-model.md). The benchmark
+# driver is built only here, not by `make build` or `make test`.
+bench: deps
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DFINSAM_BUILD_BENCHMARKS=ON
+	cmake --build $(BUILD) -j$(JOBS)
 	$(PYTHON) benchmarks/bench.py --build $(BUILD)
 	$(PYTHON) benchmarks/allocation_bench.py --build $(BUILD)
 

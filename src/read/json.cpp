@@ -74,9 +74,9 @@ namespace {
 // its messages say where the problem is and what to write instead. Problems of the JSON itself
 // are at the root pointer "" (spec 12.19), with the line and column in the message; duplicate
 // keys are all collected, any other problem stops the reading.
-class Reader {
+class JsonParser {
 public:
-    explicit Reader(std::string_view text) : s_(text) {}
+    explicit JsonParser(std::string_view text) : s_(text) {}
 
     std::vector<Problem> problems;
 
@@ -496,7 +496,7 @@ void dump_to(const Node& n, std::string& out) {
 }  // namespace
 
 Node parse_json(std::string_view text) {
-    Reader r(text);
+    JsonParser r(text);
     auto root = r.read();
     if (!root) throw PlanError(std::move(r.problems));
     return std::move(*root);

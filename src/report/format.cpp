@@ -2,7 +2,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "finsam/report.hpp"
+#include "report_detail.hpp"
 
 namespace finsam {
 namespace {
@@ -47,6 +47,11 @@ std::string subject_text(const BudgetTables& tables, bool capital) {
     std::string s = !tables.subject.empty() ? tables.subject : tables.options.lang == Lang::sv ? "budgettabeller" : "budget tables";
     if (capital && !s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
     return s;
+}
+
+std::string report_detail::years_text(const BudgetTables& t, std::string_view dash) {
+    return t.first_year == t.last_year ? std::to_string(t.first_year)
+                                       : std::to_string(t.first_year) + std::string(dash) + std::to_string(t.last_year);
 }
 
 std::string format_shown_amount(std::int64_t shown, const TableOptions& options, NumberStyle style) {

@@ -1,7 +1,7 @@
 // The budget tables as one standalone, printable HTML page: inline CSS, no scripts, no network.
 #include <string>
 
-#include "finsam/report.hpp"
+#include "report_detail.hpp"
 
 namespace finsam {
 namespace {
@@ -39,11 +39,6 @@ section { break-inside: avoid; page-break-inside: avoid; }
 @media print { body { margin: 1cm; } h2 { break-after: avoid; } }
 )";
 
-std::string years_text(const BudgetTables& t) {
-    return t.first_year == t.last_year ? std::to_string(t.first_year)
-                                       : std::to_string(t.first_year) + "&ndash;" + std::to_string(t.last_year);
-}
-
 }  // namespace
 
 std::string to_html(const BudgetTables& bt) {
@@ -54,11 +49,11 @@ std::string to_html(const BudgetTables& bt) {
     std::string out;
     out += "<!DOCTYPE html>\n<html lang=\"" + std::string(sv ? "sv" : "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
-    out += "<title>" + name + " &ndash; " + esc(subject_text(bt)) + " " + years_text(bt) + "</title>\n";
+    out += "<title>" + name + " &ndash; " + esc(subject_text(bt)) + " " + report_detail::years_text(bt, "&ndash;") + "</title>\n";
     out += "<style>\n" + std::string(css) + "</style>\n</head>\n<body>\n";
     out += "<h1>" + name + "</h1>\n";
-    out += "<p class=\"lead\">" + esc(subject_text(bt, true)) + " " + years_text(bt) + (sv ? ", belopp i " : ", amounts in ") + unit +
-           ".</p>\n";
+    out += "<p class=\"lead\">" + esc(subject_text(bt, true)) + " " + report_detail::years_text(bt, "&ndash;") +
+           (sv ? ", belopp i " : ", amounts in ") + unit + ".</p>\n";
     for (std::size_t n = 0; n < bt.tables.size(); ++n) {
         const Table& t = bt.tables[n];
         out += "<section id=\"" + esc(t.id) + "\">\n<h2>" + std::string(sv ? "Tabell " : "Table ") + std::to_string(n + 1) + ". " +

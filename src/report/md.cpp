@@ -1,7 +1,7 @@
 // The budget tables as Markdown (GitHub-flavoured tables).
 #include <string>
 
-#include "finsam/report.hpp"
+#include "report_detail.hpp"
 
 namespace finsam {
 namespace {
@@ -27,11 +27,6 @@ std::string code_span(std::string s) {
     return s;
 }
 
-std::string years_text(const BudgetTables& t) {
-    return t.first_year == t.last_year ? std::to_string(t.first_year)
-                                       : std::to_string(t.first_year) + "\xE2\x80\x93" + std::to_string(t.last_year);  // en dash
-}
-
 }  // namespace
 
 std::string to_markdown(const BudgetTables& bt) {
@@ -39,7 +34,8 @@ std::string to_markdown(const BudgetTables& bt) {
     const bool sv = o.lang == Lang::sv;
     const std::string unit(unit_name(o.unit));
     std::string out = "**" + md_escape(bt.name.empty() ? (sv ? "Plan" : "Plan") : bt.name) + "**" +
-                      ": " + md_escape(subject_text(bt)) + " " + years_text(bt) + (sv ? ", belopp i " : ", amounts in ") + unit + "." +
+                      ": " + md_escape(subject_text(bt)) + " " + report_detail::years_text(bt, "\xE2\x80\x93") +
+                      (sv ? ", belopp i " : ", amounts in ") + unit + "." +
                       "\n";
     for (std::size_t n = 0; n < bt.tables.size(); ++n) {
         const Table& t = bt.tables[n];

@@ -15,9 +15,10 @@ if(MODE STREQUAL "find_package")
   run(${CMAKE_COMMAND} -S ${project} -B ${WORK_DIR}/build -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix)
   set(program costs)
 elseif(MODE STREQUAL "add_subdirectory")
-  # unoptimised: this compiles the whole library once more, and tests packaging, not speed
+  # unoptimised and as a unity build (a unit per stage): this compiles the whole library once
+  # more, and tests packaging, not speed
   run(${CMAKE_COMMAND} -S ${project} -B ${WORK_DIR}/build -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-O0
-      -DFINSAM_SOURCE_DIR=${SOURCE_DIR})
+      -DFINSAM_UNITY_BUILD=ON -DFINSAM_SOURCE_DIR=${SOURCE_DIR})
   set(program cost_shares)
 else()
   message(FATAL_ERROR "MODE must be find_package or add_subdirectory, not '${MODE}'")
