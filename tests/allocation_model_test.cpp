@@ -439,7 +439,23 @@ BOOST_AUTO_TEST_CASE(explain_one_forbund) {
     // gavle: the tie of halves that did not get a krona
     const Explanation g = explain(r, "gavle", Lang::en);
     BOOST_TEST(g.text.find("exact 5,585,717.50 kr → 5,585,717 kr = 5,585,717 kr") != std::string::npos, g.text);
-    BOOST_TEST(tree(g.json)["rounding"]["extra_unit"] == false);
+    // the remainders: norra-bohuslan .75, then vastra-skaraborg, kalmar and gavle .5 in file
+    // order; 48 000 000 − 47 999 997 = 3 kronor left: gavle is 4th and gets none
+    BOOST_TEST(g.text.find("  the remainder 0.5 kr comes 4th of 12; 3 kr were left after the whole ones and went to the 3 largest "
+                           "remainders: none to this förbund\n") != std::string::npos, g.text);
+    const auto gr = tree(g.json)["rounding"];
+    BOOST_TEST(gr["extra_unit"] == false);
+    BOOST_TEST(gr["remainder"] == "0.5");
+    BOOST_TEST(gr["place"] == 4);
+    BOOST_TEST(gr["units_left"] == 3);
+    // vastra-skaraborg: .5 as well, 2nd (after norra-bohuslan's .75), so it gets one
+    const Explanation v = explain(r, "vastra-skaraborg");
+    BOOST_TEST(v.text.find("exakt 4 294 667,50 kr → 4 294 667 kr + 1 från största resten = 4 294 668 kr\n  resten 0,5 kr kommer på "
+                           "plats 2 av 12; 3 kr blev över efter de hela och gick till de 3 största resterna: en till förbundet\n") !=
+                   std::string::npos,
+               v.text);
+    // a capped förbund has a remainder of 0: no such line
+    BOOST_TEST(e.text.find("resten ") == std::string::npos, e.text);
     BOOST_CHECK_THROW(explain(r, "nope"), Error);
 }
 

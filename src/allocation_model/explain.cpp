@@ -142,15 +142,39 @@ private:
     void rounding() {
         const Allocation& a = r_.rounding;
         const std::string unit(unit_name(a.unit));
+        // Its remainder, the units left when everyone had their whole units, and its place among
+        // the remainders (larger first, a tie to the one listed first): it gets a unit when its
+        // place is within the units left.
+        const Rational remainder = a.quota_units[k_] - a.base_units[k_];
+        std::size_t left = 0, place = 1;
+        for (std::size_t j = 0; j < a.quota_units.size(); ++j) {
+            if (a.extra_unit[j]) ++left;
+            const Rational rj = a.quota_units[j] - a.base_units[j];
+            if (j != k_ && (rj > remainder || (rj == remainder && j < k_))) ++place;
+        }
         os_ << "\n" << tr("Avrundning (största rest av totalen ", "Rounding (largest remainder of the total ") << money(r_.total)
             << tr(" i hela ", " in whole ") << unit << tr(", lika rester till den som står först", ", ties to the one listed first")
             << "): " << tr("exakt ", "exact ") << money(f_.exact) << " → " << count(BigInt(a.base_units[k_])) << " " << unit;
         if (a.extra_unit[k_]) os_ << tr(" + 1 från största resten", " + 1 by the largest remainder");
         if (a.rest_to == k_) os_ << " + " << money(a.rest) << tr(" (rest under en enhet)", " (sub-unit rest)");
         os_ << " = " << money(f_.allocation) << "\n";
+        if (remainder != 0 || a.extra_unit[k_]) {
+            os_ << "  " << tr("resten ", "the remainder ") << decimal(remainder) << " " << unit << tr(" kommer på plats ", " comes ")
+                << place << (lang_ == Lang::sv ? " av " : ordinal_suffix(place) + " of ") << a.quota_units.size() << "; "
+                << left << " " << unit << tr(" blev över efter de hela och gick till de ", " were left after the whole ones and went to the ")
+                << left << tr(" största resterna", " largest remainders")
+                << (a.extra_unit[k_] ? tr(": en till förbundet", ": one to this förbund") : tr(": ingen till förbundet", ": none to this förbund"))
+                << "\n";
+        }
         data_["rounding"] = {{"unit", unit}, {"quota_units", rational_text(a.quota_units[k_])}, {"base_units", a.base_units[k_]},
+                             {"remainder", rational_text(remainder)}, {"place", place}, {"units_left", left},
                              {"extra_unit", static_cast<bool>(a.extra_unit[k_])},
                              {"sub_unit_rest", a.rest_to == k_ ? a.rest.to_kr_string() : "0.00"}};
+    }
+
+    static std::string ordinal_suffix(std::size_t n) {
+        if (n % 100 >= 11 && n % 100 <= 13) return "th";
+        return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
     }
 
     void outcome() {
