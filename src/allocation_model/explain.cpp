@@ -125,7 +125,7 @@ private:
             if (!round.joined.empty())
                 os_ << tr("    begränsas i omgången: ", "    capped in this round: ") << names(round.joined) << "\n";
             else
-                os_ << tr("    ingen fler begränsas: omgångarna slutar\n", "    no more are capped: the rounds end\n");
+                os_ << tr("    inga fler begränsas: omgångarna slutar\n", "    no more are capped: the rounds end\n");
             rounds.push_back(std::move(j));
             if (f_.capped_in == i) {
                 os_ << tr("  → a = golvet ", "  → a = the floor ") << money(*f_.floor) << "\n";
