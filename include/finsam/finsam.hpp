@@ -1,4 +1,5 @@
 // finsam/finsam.hpp — umbrella header: everything a program linking finsam::finsam needs.
+// (Not included: finsam/xlsx.hpp, target finsam::xlsx; finsam/nlohmann.hpp, the nlohmann bridge.)
 #pragma once
 
 #include "finsam/allocation.hpp"
@@ -16,6 +17,8 @@
 #include "finsam/member.hpp"
 #include "finsam/plan.hpp"
 #include "finsam/report.hpp"
+#include "finsam/result.hpp"
 #include "finsam/result_json.hpp"
 #include "finsam/shares.hpp"
 #include "finsam/sweep.hpp"
+#include "finsam/warning.hpp"

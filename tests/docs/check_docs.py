@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
 """The examples of docs/errors-and-warnings.md are what finsam prints: every quoted warning line
-of tests/docs/warnings.json is on the stderr of `finsam plan`, and every quoted table warning
-("> **Varning:** …", "> **Warning:** …") is in its Markdown tables in that language.
+of docs/examples/warnings.json is on the stderr of `finsam plan`, every quoted table warning
+("> **Varning:** …", "> **Warning:** …") is in its Markdown tables in that language, and every
+quoted problem `tests/bad_inputs/CASE.json:POINTER: message` is a line of that case's .expected.
+Every warning code of include/finsam/warning.hpp has its own section (### `code`) and is printed
+by that plan, so each section can quote it.
 
 Usage: check_docs.py FINSAM SOURCE_DIR
 """
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-PLAN = "tests/docs/warnings.json"
+PLAN = "docs/examples/warnings.json"
 
 
 def main() -> int:
@@ -34,6 +38,31 @@ def main() -> int:
                 checked += 1
                 if line not in lines:
                     failures.append(f"not in the tables of `finsam plan {PLAN} --format md`:\n  {line}")
+    catalogue = re.compile(r"^tests/bad_inputs/(\w+)\.json:([^:]*): (.*)$")
+    errors = 0
+    for line in doc.splitlines():
+        m = catalogue.match(line)
+        if not m:
+            continue
+        errors += 1
+        case, pointer, message = m.groups()
+        expected = (source / "tests" / "bad_inputs" / f"{case}.expected").read_text(encoding="utf-8").splitlines()
+        if f"{pointer}\t{message}" not in expected:
+            failures.append(f"not a line of tests/bad_inputs/{case}.expected:\n  {line}")
+    checked += errors
+    if errors < 10:
+        failures.append("docs/errors-and-warnings.md quotes fewer than 10 problems of the catalogue")
+    codes = re.findall(r'case WarningCode::\w+: return "(\w+)";',
+                       (source / "include" / "finsam" / "warning.hpp").read_text(encoding="utf-8"))
+    printed = "\n".join(stderr)
+    for code in codes:
+        checked += 1
+        if f"### `{code}`" not in doc.splitlines():
+            failures.append(f"docs/errors-and-warnings.md has no section ### `{code}`")
+        if f"[{code}]" not in printed:
+            failures.append(f"`finsam plan {PLAN}` prints no warning {code}")
+    if not codes:
+        failures.append("no warning code found in include/finsam/warning.hpp (code_name)")
     if checked == 0:
         failures.append("docs/errors-and-warnings.md quotes no example of " + PLAN)
     for f in failures:

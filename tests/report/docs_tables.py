@@ -1,9 +1,9 @@
 #!/usr/bin/python3
-"""The README shows the Haninge tables exactly as `finsam plan … --format md` prints them.
+"""docs/tables.md shows the Haninge tables exactly as `finsam plan … --format md` prints them.
 
-    readme_tables.py FINSAM_CLI SOURCE_DIR [--update]
+    docs_tables.py FINSAM_CLI SOURCE_DIR [--update]
 
-Compares the block between the BEGIN/END markers in README.md with the command's output;
+Compares the block between the BEGIN/END markers in docs/tables.md with the command's output;
 --update rewrites the block from the output (never edit it by hand).
 """
 
@@ -19,24 +19,24 @@ def main():
     update = "--update" in sys.argv[3:]
     out = subprocess.run([cli, "plan", "examples/socsam-haninge-2005.json", "--format", "md"], cwd=source,
                          check=True, capture_output=True, text=True, timeout=60).stdout
-    path = f"{source}/README.md"
+    path = f"{source}/docs/tables.md"
     with open(path, encoding="utf-8") as f:
         readme = f.read()
     if readme.count(BEGIN) != 1 or readme.count(END) != 1:
-        print(f"FAILED: README.md needs one line {BEGIN.strip()} and one {END.strip()}")
+        print(f"FAILED: docs/tables.md needs one line {BEGIN.strip()} and one {END.strip()}")
         return 1
     head, rest = readme.split(BEGIN)
     shown, tail = rest.split(END)
     block = "\n" + out + "\n"
     if shown == block:
-        print("README.md shows the tables as finsam prints them")
+        print("docs/tables.md shows the tables as finsam prints them")
         return 0
     if update:
         with open(path, "w", encoding="utf-8") as f:
             f.write(head + BEGIN + block + END + tail)
-        print("README.md updated")
+        print("docs/tables.md updated")
         return 0
-    print("FAILED: the tables in README.md differ from `finsam plan examples/socsam-haninge-2005.json --format md`; "
+    print("FAILED: the tables in docs/tables.md differ from `finsam plan examples/socsam-haninge-2005.json --format md`; "
           f"run {sys.argv[0]} {cli} {source} --update")
     return 1
 
