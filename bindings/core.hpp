@@ -67,6 +67,13 @@ struct ResultHandle {
     static ResultHandle from_state(const State& s) { return of(load_text(s.plan_json), s.variant); }
 };
 
+/// "sv" or "en" as a language; ValueError for anything else.
+inline Lang parse_lang(const std::string& name) {
+    if (name == "sv") return Lang::sv;
+    if (name == "en") return Lang::en;
+    throw py::value_error("unknown language '" + name + "'; write \"sv\" or \"en\"");
+}
+
 /// The Python class `Tables`: all tables of one document (a result's or an allocation's), with
 /// the options they were built with (register_report.cpp).
 struct TablesHandle {

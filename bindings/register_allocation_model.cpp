@@ -102,7 +102,7 @@ void register_allocation_model(py::module_& m) {
                 return out;
             }, "(pool in öre, weight sum, förbund not capped, ids capped in it) of each round of the cap.")
         .def("explain", [](const AllocationHandle& h, const std::string& id, const std::string& lang) {
-                const Explanation e = explain(*h.result, id, table_options("kr", lang, -1).lang);
+                const Explanation e = explain(*h.result, id, parse_lang(lang));
                 return std::make_pair(e.text, e.json);
             }, py::arg("forbund"), py::arg("lang") = "sv",
             "(text, JSON text) of `finsam explain FILE --forbund ID`; raises finsam.Error for an unknown id.")

@@ -10,11 +10,13 @@
 namespace finsam::python {
 
 void register_explain(py::module_& m) {
-    m.def("explain", [](const ResultHandle& r, int year, std::optional<std::string> member, std::optional<std::string> intervention) {
-            const Explanation e = explain(r.get(), year, member, intervention);
+    m.def("explain", [](const ResultHandle& r, int year, std::optional<std::string> member, std::optional<std::string> intervention,
+                        const std::string& lang) {
+            const Explanation e = explain(r.get(), year, member, intervention, parse_lang(lang));
             return std::make_pair(e.text, e.json);
         }, py::arg("result"), py::arg("year"), py::arg("member") = py::none(), py::arg("intervention") = py::none(),
-        "(text, JSON text) of `finsam explain`: a member's cost share, an intervention's amount and split, or "
+        py::arg("lang") = "sv",
+        "(text, JSON text) of `finsam explain --lang LANG`: a member's cost share, an intervention's amount and split, or "
         "the year's frame and totals. Raises finsam.Error for an unknown year, member or intervention.");
     m.def("compare", [](const PlanHandle& p, std::optional<std::vector<std::string>> variants) {
             const Evaluation& all = p.loaded->evaluation;

@@ -1,4 +1,4 @@
-// Plan: loading, the plan's exact JSON and JSON Merge Patch (Plan.evaluate is in register_result.cpp).
+// Plan: loading, the plan's exact JSON and patches (JSON Merge Patch, lists by id) (Plan.evaluate is in register_result.cpp).
 #include <vector>
 
 #include <pybind11/stl.h>
@@ -63,9 +63,9 @@ void register_plan(py::module_& m) {
                     throw PlanError(std::move(ps));
                 }
                 Node doc = h.loaded->json;
-                merge_patch(doc, patch);
+                patch_plan(doc, patch);
                 return PlanHandle{load_node(std::move(doc))};
-            }, py::arg("patch"), "A new plan: this one with a JSON Merge Patch (RFC 7386, UTF-8 JSON bytes) applied.");
+            }, py::arg("patch"), "A new plan: this one with a patch applied (UTF-8 JSON bytes): JSON Merge Patch (RFC 7386), members, interventions and income by id where written as objects (spec 16).");
     add_pickle(cls);
 }
 

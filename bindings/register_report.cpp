@@ -17,6 +17,13 @@ namespace finsam::python {
 
 namespace {
 
+Unit display_unit(const std::string& name) {
+    if (name == "kr") return Unit::kr;
+    if (name == "tkr") return Unit::tkr;
+    if (name == "mnkr") return Unit::mnkr;
+    throw py::value_error("unknown table unit '" + name + "'; write \"kr\", \"tkr\" or \"mnkr\"");
+}
+
 const char* row_kind(RowKind k) {
     switch (k) {
         case RowKind::data: return "data";
@@ -71,13 +78,8 @@ TablesHandle TablesHandle::subset(const std::vector<std::size_t>& indices) const
 
 TableOptions table_options(const std::string& unit, const std::string& lang, int decimals) {
     TableOptions o;
-    if (unit == "kr") o.unit = Unit::kr;
-    else if (unit == "tkr") o.unit = Unit::tkr;
-    else if (unit == "mnkr") o.unit = Unit::mnkr;
-    else throw py::value_error("unknown table unit '" + unit + "'; write \"kr\", \"tkr\" or \"mnkr\"");
-    if (lang == "sv") o.lang = Lang::sv;
-    else if (lang == "en") o.lang = Lang::en;
-    else throw py::value_error("unknown language '" + lang + "'; write \"sv\" or \"en\"");
+    o.unit = display_unit(unit);
+    o.lang = parse_lang(lang);
     o.decimals = decimals;
     o.effective_decimals();  // checks the decimals
     return o;
@@ -137,6 +139,15 @@ void register_report(py::module_& m) {
             return TablesHandle{build_tables(r.get(), table_options(unit, lang, decimals))};
         }, py::arg("result"), py::arg("unit") = "tkr", py::arg("lang") = "sv", py::arg("decimals") = -1,
         "The budget tables of a result, as `finsam plan FILE [--variant NAME] --format md|html|xlsx --unit U --lang L` builds them.");
+    m.def("build_comparison", [](const PlanHandle& p, std::optional<std::vector<std::string>> variants, const std::string& unit,
+                                 const std::string& lang, int decimals) {
+            const TableOptions o = table_options(unit, lang, decimals);
+            if (variants)
+                for (const auto& name : *variants) (void)ResultHandle::of(p.loaded, name);  // PlanError for an unknown name
+            return TablesHandle{build_comparison(p.loaded->evaluation, o, variants ? *variants : std::vector<std::string>{})};
+        }, py::arg("plan"), py::arg("variants") = py::none(), py::arg("unit") = "tkr", py::arg("lang") = "sv", py::arg("decimals") = -1,
+        "The comparison tables of the variants (all, or those named) against the base plan, as `finsam compare FILE "
+        "--format md|html|xlsx --unit U --lang L` builds them.");
 }
 
 }  // namespace finsam::python

@@ -8,6 +8,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "finsam/evaluate.hpp"
@@ -26,8 +27,11 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-/// Parse argv; options that take a value are listed in cli.cpp.
+/// Parse argv; options that take a value are listed in common.cpp. An unknown option is a
+/// UsageError with the nearest known one (`--varaint`: did you mean "--variant"?).
 Args parse_args(int argc, char** argv);
+/// "; did you mean \"X\"?" for the candidate nearest to `word` (finsam/suggest.hpp), or "".
+std::string suggest(std::string_view word, const std::vector<std::string_view>& candidates);
 /// A UsageError for any option of `a` not in `allowed`.
 void check_options(const Args& a, const std::vector<std::string>& allowed);
 /// --unit and --lang as table options.
@@ -49,6 +53,9 @@ void check_declared_format(const Args& a, bool allocation);
 int report_problems(const std::string& file, const std::vector<Problem>& problems, bool as_json);
 /// Print a result's warnings on stderr as FILE:POINTER: warning: message [code].
 void print_warnings(const std::string& file, const Result& r);
+/// Print the base plan's warnings, then each named variant's that the base does not have, as
+/// "FILE (variant NAME):POINTER: warning: …" (`names` empty: every variant).
+void print_all_warnings(const std::string& file, const Evaluation& ev, const std::vector<std::string>& names = {});
 
 /// `finsam plan|validate|explain|compare FILE …` (plan_commands.cpp).
 int run_plan_command(const Args& a);

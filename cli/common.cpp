@@ -7,27 +7,44 @@
 #include "cli.hpp"
 #include "finsam/allocation_model.hpp"
 #include "finsam/result_json.hpp"
+#include "finsam/suggest.hpp"
 #include "finsam/version.hpp"
 #include "finsam/xlsx.hpp"
 
 namespace finsam::cli {
 
+std::string suggest(std::string_view word, const std::vector<std::string_view>& candidates) {
+    const auto near = did_you_mean(word, candidates);
+    return near ? "; did you mean \"" + *near + "\"?" : "";
+}
+
 Args parse_args(int argc, char** argv) {
     Args a;
     std::vector<std::string> positional;
-    static const std::vector<std::string> with_value = {"--variant", "--format", "--year", "--member", "--intervention",
-                                                        "--forbund", "--unit", "--lang", "-o"};
+    static const std::vector<std::string_view> with_value = {"--variant", "--format", "--year", "--member", "--intervention",
+                                                             "--forbund", "--unit", "--lang", "-o"};
+    static const std::vector<std::string_view> flags = {"--help", "-h", "--version"};
+    auto known = [](std::string_view o, const std::vector<std::string_view>& in) {
+        return std::find(in.begin(), in.end(), o) != in.end();
+    };
+    auto unknown = [&](const std::string& o) {
+        std::vector<std::string_view> all(with_value.begin(), with_value.end());
+        all.insert(all.end(), flags.begin(), flags.end());
+        return UsageError("unknown option " + o + suggest(o, all));
+    };
     for (int i = 1; i < argc; ++i) {
         std::string s = argv[i];
         if (s.rfind("--", 0) == 0 && s.find('=') != std::string::npos) {
-            a.options[s.substr(0, s.find('='))] = s.substr(s.find('=') + 1);
-        } else if (std::find(with_value.begin(), with_value.end(), s) != with_value.end()) {
+            const std::string name = s.substr(0, s.find('='));
+            if (!known(name, with_value)) throw unknown(name);
+            a.options[name] = s.substr(s.find('=') + 1);
+        } else if (known(s, with_value)) {
             if (i + 1 >= argc) throw UsageError("option " + s + " needs a value");
             a.options[s] = argv[++i];
-        } else if (s == "--help" || s == "-h" || s == "--version") {
-            a.options[s] = "";
+        } else if (known(s, flags)) {
+            a.options[s == "-h" ? "--help" : s] = "";
         } else if (s.size() > 1 && s[0] == '-') {
-            throw UsageError("unknown option " + s);
+            throw unknown(s);
         } else {
             positional.push_back(s);
         }
@@ -50,12 +67,12 @@ TableOptions table_options(const Args& a) {
         if (u->second == "kr") o.unit = Unit::kr;
         else if (u->second == "tkr") o.unit = Unit::tkr;
         else if (u->second == "mnkr") o.unit = Unit::mnkr;
-        else throw UsageError("--unit must be kr, tkr or mnkr");
+        else throw UsageError("--unit must be kr, tkr or mnkr" + suggest(u->second, {"kr", "tkr", "mnkr"}));
     }
     if (auto l = a.options.find("--lang"); l != a.options.end()) {
         if (l->second == "sv") o.lang = Lang::sv;
         else if (l->second == "en") o.lang = Lang::en;
-        else throw UsageError("--lang must be sv or en");
+        else throw UsageError("--lang must be sv or en" + suggest(l->second, {"sv", "en"}));
     }
     return o;
 }
@@ -63,13 +80,16 @@ TableOptions table_options(const Args& a) {
 std::string table_format(const Args& a) {
     auto f = a.options.find("--format");
     std::string format;
-    if (f != a.options.end() && f->second != "json" && f->second != "text") {
+    if (a.command == "compare" && (f == a.options.end() || f->second == "text")) {
+        format = "md";  // compare's default: its tables as Markdown
+    } else if (f != a.options.end() && f->second != "json" && f->second != "text") {
         if (f->second != "md" && f->second != "html" && f->second != "csv" && f->second != "xlsx") {
             std::string message = "unknown format '";  // appended, not a chain of +: GCC 12 warns falsely (-Wrestrict)
             message += f->second;
             message += "' (";
             message += a.command;
             message += " writes json, md, html, csv or xlsx)";
+            message += suggest(f->second, {"json", "md", "html", "csv", "xlsx"});
             throw UsageError(message);
         }
         format = f->second;
@@ -149,6 +169,19 @@ void print_warnings(const std::string& file, const Result& r) {
     for (const auto& w : r.warnings)
         std::cerr << sanitize_utf8(file) << ":" << w.path << ": warning: " << sanitize_utf8(w.message) << " ["
                   << w.code << "]\n";
+}
+
+void print_all_warnings(const std::string& file, const Evaluation& ev, const std::vector<std::string>& names) {
+    print_warnings(file, ev.base);
+    for (const auto& [n, res] : ev.variants) {
+        if (!names.empty() && std::find(names.begin(), names.end(), n) == names.end()) continue;
+        Result own = res;  // only what the base plan does not warn about already
+        std::erase_if(own.warnings, [&](const Warning& w) {
+            return std::any_of(ev.base.warnings.begin(), ev.base.warnings.end(),
+                               [&](const Warning& b) { return b.code == w.code && b.path == w.path && b.message == w.message; });
+        });
+        print_warnings(file + " (variant " + n + ")", own);
+    }
 }
 
 }  // namespace finsam::cli

@@ -6,6 +6,7 @@
 // result JSON.
 #include <iostream>
 #include <string_view>
+#include <vector>
 
 #include "cli.hpp"
 #include "finsam/error.hpp"
@@ -19,8 +20,8 @@ using namespace finsam::cli;
 const char* const usage = R"(usage:
   finsam plan FILE [--variant NAME] [--format json|md|html|csv|xlsx] [--unit kr|tkr|mnkr] [--lang sv|en] [-o OUT]
   finsam validate FILE [--format json]
-  finsam explain FILE --year Y [--member M] [--intervention I] [--variant NAME] [--format json]
-  finsam compare FILE [--format json]
+  finsam explain FILE --year Y [--member M] [--intervention I] [--variant NAME] [--lang sv|en] [--format json]
+  finsam compare FILE [--variant NAME] [--format md|html|csv|xlsx|json] [--unit kr|tkr|mnkr] [--lang sv|en] [-o OUT]
   finsam allocate FILE [--format json|md|html|csv|xlsx] [--unit kr|tkr|mnkr] [--lang sv|en] [-o OUT]
   finsam explain FILE --forbund ID [--lang sv|en] [--format json]
   finsam --version | --help
@@ -30,7 +31,10 @@ plan      evaluate FILE (a finsam/1 plan) and print the result: JSON (default), 
           on stdout) or XLSX (needs -o FILE); tables in --unit (default tkr), --lang (default sv)
 validate  print every problem of FILE as FILE:POINTER: message; nothing when it is valid
 explain   show how a figure of year Y was derived: a member's cost share, an intervention's amount
-compare   evaluate the plan and each variant; print the differences per member and year
+          (in Swedish; --lang en for English)
+compare   each variant (or --variant NAME) against the base plan, year by year: costs, contributions,
+          result, equity and each member's contribution and cost share; Markdown tables by default,
+          or HTML, CSV, XLSX as for plan, or the differences as JSON
 allocate  share the state's money among förbund by FILE (a finsam-allocation/1 model): the result
           JSON (default), or its tables as for plan (--unit default tkr, --lang default sv);
           validate FILE checks such a file too, and explain FILE --forbund ID shows how one
@@ -64,7 +68,9 @@ int run(int argc, char** argv) {
     if (a.command.empty()) throw UsageError("no command");
     for (const Command& c : commands)
         if (c.name == a.command) return c.run(a);
-    throw UsageError("unknown command '" + a.command + "'");
+    std::vector<std::string_view> names;
+    for (const Command& c : commands) names.push_back(c.name);
+    throw UsageError("unknown command '" + a.command + "'" + suggest(a.command, names));
 }
 
 }  // namespace

@@ -71,6 +71,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_result(plan, ev.base, "base");
     for (const auto& [name, result] : ev.variants) check_result(finsam::variant_plan(plan, name), result, "variant " + name);
     (void)finsam::compare_json(ev);
-    (void)finsam::compare_text(ev);
+    (void)finsam::to_markdown(finsam::build_comparison(ev));
     return 0;
 }

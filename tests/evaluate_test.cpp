@@ -471,4 +471,55 @@ BOOST_AUTO_TEST_CASE(invalid_variants) {
                boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(stated_costs_by_kind) {
+    // Spec 17: a published Summa of one kind. Insatser 20 000 + 4 981 = 24 981 tkr against 25 001:
+    // 20 tkr at /checks/2005/costs/insats; administration 2 659 as stated: no warning; projects:
+    // none, so 0 against 5 tkr: −5 ... stated − computed = 5 tkr.
+    const auto r = result_of(R"({"format": "finsam/1", "amount_unit": "tkr", "years": [2005, 2005],
+      "members": [{"id": "a", "kind": "other"}], "shares": {"a": "100"},
+      "checks": {"2005": {"costs": {"insats": "25001", "administration": "2659", "project": "5"}}},
+      "interventions": [{"id": "x", "amounts": {"2005": "20000"}}, {"id": "y", "amounts": {"2005": "4981"}},
+                        {"id": "adm", "kind": "administration", "amounts": {"2005": "2659"}}]})");
+    BOOST_REQUIRE(r["warnings"].size() == 2u);
+    BOOST_TEST(s(r["warnings"][0]["path"]) == "/checks/2005/costs/insats");
+    BOOST_TEST(s(r["warnings"][0]["message"]) ==
+               "2005 costs of kind insats: stated 25001000.00 kr, computed 24981000.00 kr, difference 20000.00 kr (stated − computed)");
+    BOOST_TEST(s(r["warnings"][1]["path"]) == "/checks/2005/costs/project");
+    BOOST_TEST(s(r["warnings"][1]["message"]) ==
+               "2005 costs of kind project: stated 5000.00 kr, computed 0.00 kr, difference 5000.00 kr (stated − computed)");
+}
+
+BOOST_AUTO_TEST_CASE(possible_thousands_separator) {
+    // Spec 17, 14.6.3: an amount written as a string -?DIGITS.DDD in a tkr or mnkr plan, never a
+    // JSON number, never in a kr plan. "7.064" tkr is read as 7 064 kr; "7064" would be 7 064 tkr.
+    const char* plan = R"({"format": "finsam/1", "amount_unit": "tkr", "years": [2005, 2005],
+      "rounding": {"allocation": "öre"}, "members": [{"id": "a", "kind": "other"}], "shares": {"a": "100"},
+      "interventions": [{"id": "x", "amounts": {"2005": "7.064"}}, {"id": "y", "amounts": {"2005": 3.200}},
+                        {"id": "z", "amounts": {"2005": "1.5"}}, {"id": "w", "amounts": {"2005": "-0.250"}}]})";
+    const auto r = result_of(plan);
+    BOOST_REQUIRE(r["warnings"].size() == 2u);
+    BOOST_TEST(s(r["warnings"][0]["code"]) == "possible_thousands_separator");
+    BOOST_TEST(s(r["warnings"][0]["path"]) == "/interventions/0/amounts/2005");
+    BOOST_TEST(s(r["warnings"][0]["message"]) ==
+               "\"7.064\" is 7.064 tkr (7064.00 kr); if 7064 tkr was meant, write \"7064\" (in a plan a point is a decimal point, never a "
+               "thousands separator)");
+    // −0,250 tkr = −250 kr; with the point as a thousands separator −250 tkr, written "-250"
+    BOOST_TEST(s(r["warnings"][1]["path"]) == "/interventions/3/amounts/2005");
+    BOOST_TEST(s(r["warnings"][1]["message"]).find("if -250 tkr was meant, write \"-250\"") != std::string::npos);
+    const finsam::Plan p = finsam::load_plan_string(plan);
+    BOOST_REQUIRE(p.warnings.size() == 2u);
+    BOOST_TEST((p.warnings[0].subject == finsam::WarningSubject::intervention));
+    BOOST_TEST((p.warnings[0].intervention == std::optional<std::size_t>(0)));
+    BOOST_TEST((p.warnings[0].year == std::optional<int>(2005)));
+    BOOST_TEST(*p.warnings[0].written == "7.064");
+    BOOST_TEST(p.warnings[0].stated->ore() == 706400);   // 7,064 tkr = 7 064 kr
+    BOOST_TEST(p.warnings[0].meant->ore() == 706400000);  // 7 064 tkr
+    // in a kr plan "7.064" is not whole öre (an error); "7.060" kr is 7,06 kr, and amounts in kr never warn
+    std::string kr = plan;
+    kr.replace(kr.find("\"tkr\""), 5, "\"kr\"");
+    kr.replace(kr.find("7.064"), 5, "7.060");
+    kr.replace(kr.find("-0.250"), 6, "-0.25");
+    BOOST_TEST(result_of(kr)["warnings"].empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

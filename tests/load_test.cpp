@@ -158,3 +158,73 @@ BOOST_AUTO_TEST_CASE(collects_every_problem) {
             "/shares: shares sum to 90, not 100; adjust them so they sum to exactly 100",
             "/interventions/0/amounts/2005: \"0.001\" is not a whole number of öre once read in kr; round it to at most 2 decimals"});
 }
+
+// ---- variants that add or change one thing (spec 16, 14.6.11): patch_plan ---------------------
+
+namespace {
+std::string patched(const std::string& plan, const std::string& patch) {
+    finsam::Node doc = finsam::parse_json(plan);
+    finsam::patch_plan(doc, finsam::parse_json(patch));
+    return finsam::dump(doc);
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(patch_by_id_merges_entry_by_entry) {
+    const std::string plan = R"({"members": [{"id": "fk", "kind": "state"}, {"id": "region", "kind": "region", "name": "R"}],)"
+                             R"( "interventions": [{"id": "a", "amounts": {"2011": "1"}}, {"id": "b"}]})";
+    // an existing id is merge-patched in place; a new id is appended as {"id": KEY} + its value,
+    // in the patch's order; null removes an entry and does nothing for an id the plan lacks
+    BOOST_TEST(patched(plan, R"({"members": {"region": {"name": null, "population": 5}, "kommun": {"kind": "municipality"}, "x": null}})") ==
+               R"({"members":[{"id":"fk","kind":"state"},{"id":"region","kind":"region","population":5},{"id":"kommun","kind":"municipality"}],)"
+               R"("interventions":[{"id":"a","amounts":{"2011":"1"}},{"id":"b"}]})");
+    BOOST_TEST(patched(plan, R"({"interventions": {"a": null, "c": {"amounts": {"2011": "2"}}, "b": {"kind": "project"}}})") ==
+               R"({"members":[{"id":"fk","kind":"state"},{"id":"region","kind":"region","name":"R"}],)"
+               R"("interventions":[{"id":"b","kind":"project"},{"id":"c","amounts":{"2011":"2"}}]})");
+    // written as an array, the list is replaced whole (RFC 7386): the trap of spec 16
+    BOOST_TEST(patched(plan, R"({"interventions": [{"id": "c"}]})") ==
+               R"({"members":[{"id":"fk","kind":"state"},{"id":"region","kind":"region","name":"R"}],"interventions":[{"id":"c"}]})");
+    // income by id where the plan has none yet; everything else is RFC 7386
+    BOOST_TEST(patched(R"({"name": "P", "frame": {"total": "1"}})", R"({"income": {"esf": {"amounts": {"2011": "5"}}}, "frame": null})") ==
+               R"({"name":"P","income":[{"id":"esf","amounts":{"2011":"5"}}]})");
+}
+
+BOOST_AUTO_TEST_CASE(dalarna_variants_by_id_equal_the_full_lists) {
+    // examples/sodra-dalarna-2011.json writes its variants by id; written with the full lists
+    // (every intervention repeated, every member repeated) they give the same results.
+    const finsam::Plan plan = finsam::load_plan_file(std::string(FINSAM_SOURCE_DIR) + "/examples/sodra-dalarna-2011.json");
+    const finsam::Node& source = plan.source;
+    finsam::Node state_list = source, sater_list = source;
+    // state-plus-50 as a list: every intervention of the plan, then the stödteam
+    finsam::Node interventions = *source.find("interventions");
+    interventions.items().push_back(finsam::parse_json(R"({"id": "stodteam", "name": "Kommunövergripande stödteam", "kind": "insats",
+        "amounts": {"2011": "1500000"}, "change": {"uprate": "2.5"}})"));
+    finsam::Node patch = finsam::Node::object();
+    patch.set("frame", finsam::parse_json(R"({"2011": {"state": 2730000}})"));
+    patch.set("interventions", interventions);
+    finsam::patch_plan(state_list, patch);
+    finsam::patch_plan(sater_list, finsam::parse_json(R"J({"members": [
+        {"id": "fk", "name": "Försäkringskassan (med Arbetsförmedlingen)", "kind": "state"},
+        {"id": "region", "name": "Landstinget Dalarna", "kind": "region"},
+        {"id": "avesta", "name": "Avesta kommun", "kind": "municipality", "population": {"2010": 21583}},
+        {"id": "hedemora", "name": "Hedemora kommun", "kind": "municipality", "population": {"2010": 15164}},
+        {"id": "sater", "name": "Säters kommun", "kind": "municipality", "population": {"2010": 10900}, "from": "2011-07"}],
+        "shares": {"rule": "law", "municipal_key": "population", "fk": null, "region": null, "avesta": null, "hedemora": null}})J"));
+    const auto json_of = [](const finsam::Plan& p) { return finsam::result_json(finsam::evaluate(p)); };
+    BOOST_TEST(json_of(finsam::variant_plan(plan, "state-plus-50")) == json_of(finsam::load_plan(state_list)));
+    BOOST_TEST(json_of(finsam::variant_plan(plan, "sater-joins")) == json_of(finsam::load_plan(sater_list)));
+    // and the trap: the stödteam alone as a list drops the five others (by id: 5 + 1)
+    finsam::Node trap = source;
+    finsam::patch_plan(trap, finsam::parse_json(R"({"interventions": [{"id": "stodteam", "amounts": {"2011": "1500000"}, "change": {"uprate": "2.5"}}]})"));
+    BOOST_TEST(finsam::load_plan(trap).interventions.size() == 1u);
+    BOOST_TEST(finsam::variant_plan(plan, "state-plus-50").interventions.size() == 6u);
+}
+
+BOOST_AUTO_TEST_CASE(did_you_mean) {
+    // a difference in case first, then within about one edit per four characters
+    BOOST_TEST(*finsam::did_you_mean("Grums", {"grums", "avesta"}) == "grums");
+    BOOST_TEST(*finsam::did_you_mean("sammanhangsplaster", {"sammanhangsplatser", "nya-insatser"}) == "sammanhangsplatser");
+    BOOST_TEST(!finsam::did_you_mean("sater", {"state-plus-50", "sater-joins"}));
+    BOOST_TEST(finsam::unknown_name("member", "Avesta", {"fk", "avesta"}) == R"(no member "Avesta"; did you mean "avesta"?)");
+    BOOST_TEST(finsam::unknown_name("member", "x", {"fk", "region", "avesta"}) == R"(no member "x"; members are "fk", "region" or "avesta")");
+    BOOST_TEST(finsam::unknown_name("member", "x", {"fk"}) == R"(no member "x"; member is "fk")");
+}

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 
@@ -249,28 +250,28 @@ BOOST_AUTO_TEST_CASE(haninge_in_tkr) {
 
     const Table& fin = table(bt, "financing");
     // 2006 (README 1.8): 14 124 873 / 7 062 437 / 7 062 437 kr → 14 125 / 7 063* / 7 062, Summa 28 250
-    BOOST_TEST(cell(fin, "Försäkringskassan", "2006").shown == 14125);
-    BOOST_TEST(cell(fin, "Stockholms läns landsting (BKV)", "2006").shown == 7063);
-    BOOST_TEST(cell(fin, "Stockholms läns landsting (BKV)", "2006").moved);
-    BOOST_TEST(cell(fin, "Haninge kommun", "2006").shown == 7062);
-    BOOST_TEST(cell(fin, "Summa", "2006").shown == 28250);
+    BOOST_TEST(cell(fin, "Försäkringskassan", "Plan 2006").shown == 14125);
+    BOOST_TEST(cell(fin, "Stockholms läns landsting (BKV)", "Plan 2006").shown == 7063);
+    BOOST_TEST(cell(fin, "Stockholms läns landsting (BKV)", "Plan 2006").moved);
+    BOOST_TEST(cell(fin, "Haninge kommun", "Plan 2006").shown == 7062);
+    BOOST_TEST(cell(fin, "Summa", "Plan 2006").shown == 28250);
     BOOST_TEST(cell(fin, "Summa", "Andel").shown == 1000);  // 100,0 %
 
     const Table& costs = table(bt, "costs");
     // 2005 (README 1.3): insatser 24 981, administration 2 659, Summa 27 640 tkr
-    BOOST_TEST(cell(costs, "Summa insatser", "2005").shown == 24981);
-    BOOST_TEST(cell(costs, "Summa administration", "2005").shown == 2659);
-    BOOST_TEST(cell(costs, "Summa", "2005").shown == 27640);
+    BOOST_TEST(cell(costs, "Summa insatser", "Budget 2005").shown == 24981);
+    BOOST_TEST(cell(costs, "Summa administration", "Budget 2005").shown == 2659);
+    BOOST_TEST(cell(costs, "Summa", "Budget 2005").shown == 27640);
     // 2006: Af-rehabilitering 566 500 kr shows 566* so that the insatser sum 25 520,948 → 25 521
-    BOOST_TEST(cell(costs, "Utökat uppdrag Af-rehabilitering", "2006").shown == 566);
-    BOOST_TEST(cell(costs, "Utökat uppdrag Af-rehabilitering", "2006").moved);
-    BOOST_TEST(cell(costs, "Summa insatser", "2006").shown == 25521);
+    BOOST_TEST(cell(costs, "Utökat uppdrag Af-rehabilitering", "Plan 2006").shown == 566);
+    BOOST_TEST(cell(costs, "Utökat uppdrag Af-rehabilitering", "Plan 2006").moved);
+    BOOST_TEST(cell(costs, "Summa insatser", "Plan 2006").shown == 25521);
     // Fyren 2006: 485 688 / 475 000 − 1 = 2,25 % → 2,3 % (half up)
     BOOST_TEST(cell(costs, "Fyren", "Förändring 2006").shown == 23);
-    // the stated 25 001 tkr: 25 001 − 27 640 = −2 639 tkr, under Kostnader per insats
+    // the insatser's published 25 001 tkr: 25 001 − 24 981 = 20 tkr, under Kostnader per insats
     BOOST_TEST(costs.warnings.size() == 1u);
     BOOST_TEST(costs.warnings[0].code == "stated_total_mismatch");
-    BOOST_TEST(costs.warnings[0].message.find("skillnad (angivet \xE2\x88\x92 beräknat) \xE2\x88\x92" "2 639 tkr") != std::string::npos,
+    BOOST_TEST(costs.warnings[0].message.find("skillnad (angivet \xE2\x88\x92 beräknat) 20 tkr") != std::string::npos,
                costs.warnings[0].message);
 
     const Table& dist = table(bt, "distribution");
@@ -287,11 +288,11 @@ BOOST_AUTO_TEST_CASE(haninge_in_tkr) {
     BOOST_TEST(cell(dist, "varav särskild del (efter insatsens nyckel)", "Summa").shown == 19985);
 
     const Table& res = table(bt, "result");
-    BOOST_TEST(cell(res, "Årets resultat", "2007").shown == 0);  // cover_costs: contributions = costs
-    BOOST_TEST(cell(res, "Eget kapital vid årets slut", "2007").shown == 0);
+    BOOST_TEST(cell(res, "Årets resultat", "Plan 2007").shown == 0);  // cover_costs: contributions = costs
+    BOOST_TEST(cell(res, "Eget kapital vid årets slut", "Plan 2007").shown == 0);
 
     const Table& items = table(bt, "items-utbildning");
-    BOOST_TEST(cell(items, "Summa", "2005").shown == 285);  // 10 + 50 + 20 + 75 + 10 + 20 + 100
+    BOOST_TEST(cell(items, "Summa", "Budget 2005").shown == 285);  // 10 + 50 + 20 + 75 + 10 + 20 + 100
     check_invariants(bt);
 }
 
@@ -299,15 +300,129 @@ BOOST_AUTO_TEST_CASE(dalarna_equity_is_a_running_sum) {
     const Loaded d = load("examples/sodra-dalarna-2011.json");
     const BudgetTables bt = build_tables(d.result);
     const Table& res = table(bt, "result");
-    // contributions 3 640 tkr each year; costs 3 470 / 3 602,5 / 3 625,563 tkr (README 2.x) show
-    // 3 470 / 3 603 / 3 626 as in Kostnader per insats; results 170 / 37* / 14; equity 170 / 207* / 221*.
-    BOOST_TEST(cell(res, "Kostnader", "2012").shown == 3603);
-    BOOST_TEST(cell(res, "Årets resultat", "2012").shown == 37);
-    BOOST_TEST(cell(res, "Årets resultat", "2012").moved);  // exact 37,5
-    BOOST_TEST(cell(res, "Eget kapital vid årets slut", "2013").shown == 221);
-    BOOST_TEST(cell(res, "Eget kapital vid årets början", "2013").shown == 207);
-    BOOST_TEST(cell(table(bt, "costs"), "Summa", "2012").shown == 3603);
+    // contributions 3 640 tkr each year; costs 3 470 / 3 602,5 / 3 625,563 tkr (README 2.x);
+    // results 170 / 37,5 / 14,437; equity 170 / 207,5 / 221,937 tkr. The headline figures show
+    // their ordinary rounding: results 170 / 38 / 14, equity 170 / 208 / 222; so the costs of
+    // 2012 show 3 640 − 38 = 3 602* (3 602,5 rounded down), in Kostnader per insats too.
+    BOOST_TEST(cell(res, "Kostnader", "Plan 2012").shown == 3602);
+    BOOST_TEST(cell(res, "Kostnader", "Plan 2012").moved);
+    BOOST_TEST(cell(res, "Årets resultat", "Plan 2012").shown == 38);
+    BOOST_TEST(!cell(res, "Årets resultat", "Plan 2012").moved);
+    BOOST_TEST(cell(res, "Eget kapital vid årets slut", "Plan 2012").shown == 208);
+    BOOST_TEST(cell(res, "Eget kapital vid årets början", "Plan 2013").shown == 208);
+    BOOST_TEST(cell(res, "Eget kapital vid årets slut", "Plan 2013").shown == 222);  // 221,937
+    BOOST_TEST(!cell(res, "Eget kapital vid årets slut", "Plan 2013").moved);
+    BOOST_TEST(cell(table(bt, "costs"), "Summa", "Plan 2012").shown == 3602);
+    BOOST_TEST(cell(table(bt, "costs"), "Summa", "Plan 2012").moved);
+    // the administration's 922,5 tkr takes the step down: 2 680 + 0 + 922 = 3 602
+    BOOST_TEST(cell(table(bt, "costs"), "Summa administration", "Plan 2012").shown == 922);
     check_invariants(bt);
+
+    // in mnkr (one decimal): contributions 3,64, costs 3,47, result 0,17, equity 0,17 / 0,2075 /
+    // 0,221937. Result and equity show 0,2 (not 0,1* for 0,2075, beyond its neighbours); the
+    // contributions of 2011 take the step instead: 3,7* − 3,5 = 0,2 (3,64 is 0,06 from 3,7,
+    // nearer than the costs' 3,47 from 3,4), and Avesta's 0,546 shows 0,6* in Finansiering.
+    TableOptions o;
+    o.unit = Unit::mnkr;
+    const BudgetTables mn = build_tables(d.result, o);
+    const Table& mres = table(mn, "result");
+    BOOST_TEST(cell(mres, "Bidrag från huvudmännen", "Budget 2011").shown == 37);
+    BOOST_TEST(cell(mres, "Bidrag från huvudmännen", "Budget 2011").moved);
+    BOOST_TEST(cell(mres, "Kostnader", "Budget 2011").shown == 35);
+    BOOST_TEST(cell(mres, "Årets resultat", "Budget 2011").shown == 2);
+    for (const char* y : {"Budget 2011", "Plan 2012", "Plan 2013"}) {
+        BOOST_TEST(cell(mres, "Eget kapital vid årets slut", y).shown == 2);
+        BOOST_TEST(!cell(mres, "Eget kapital vid årets slut", y).moved);
+    }
+    BOOST_TEST(cell(table(mn, "financing"), "Avesta kommun", "Budget 2011").shown == 6);
+    BOOST_TEST(cell(table(mn, "financing"), "Summa", "Budget 2011").shown == 37);
+    check_invariants(mn);
+}
+
+BOOST_AUTO_TEST_CASE(a_summa_is_its_nearest_rounding_also_when_the_plan_truncates) {
+    // costs 1 028 + 333,333 − 12,5 tkr = 1 348,833 tkr in a plan that truncates its amounts
+    // (toward_zero): shown figures are still compared with the nearest rounding. Floors
+    // 1 028 + 333 − 13 = 1 348; the Summa 1 349 needs one step, the largest remainder (,5 of
+    // −12,5): −12* (nearest is −13, halves away from zero), and the Summa 1 349 is no star.
+    const Plan plan = load_plan_string(R"({"format": "finsam/1", "amount_unit": "tkr", "years": [2011, 2011],
+        "rounding": {"amounts": "öre", "allocation": "öre", "mode": "toward_zero"},
+        "members": [{"id": "a", "name": "A", "kind": "state"}], "shares": {"a": "100"},
+        "interventions": [{"id": "x", "amounts": {"2011": "1028"}}, {"id": "y", "amounts": {"2011": "333.333"}},
+                          {"id": "z", "amounts": {"2011": "-12.5"}}]})");
+    const BudgetTables bt = build_tables(evaluate(plan), {});
+    const Table& costs = table(bt, "costs");
+    BOOST_TEST(cell(costs, "Summa", "Budget 2011").shown == 1349);
+    BOOST_TEST(!cell(costs, "Summa", "Budget 2011").moved);
+    BOOST_TEST(cell(costs, "z", "Budget 2011").shown == -12);
+    BOOST_TEST(cell(costs, "z", "Budget 2011").moved);
+    BOOST_TEST(costs.footnotes.at(0).find("z, Budget 2011: \xE2\x88\x92" "12,5 tkr") != std::string::npos, costs.footnotes.at(0));
+    check_invariants(bt);
+}
+
+BOOST_AUTO_TEST_CASE(year_headings_say_budget_and_plan) {
+    const Loaded h = load("examples/socsam-haninge-2005.json");
+    for (Lang l : {Lang::sv, Lang::en}) {
+        TableOptions o;
+        o.lang = l;
+        const BudgetTables bt = build_tables(h.result, o);
+        std::vector<std::string> heads;
+        for (const auto& c : table(bt, "costs").columns) heads.push_back(c.header);
+        const std::string change = l == Lang::sv ? "Förändring " : "Change ";
+        BOOST_TEST(heads == (std::vector<std::string>{l == Lang::sv ? "Insats" : "Intervention", "Budget 2005", "Plan 2006",
+                                                      "Plan 2007", change + "2006", change + "2007"}),
+                   boost::test_tools::per_element());
+        BOOST_TEST(table(bt, "result").columns.at(1).header == "Budget 2005");
+        BOOST_TEST(table(bt, "financing").columns.at(4).header == "Plan 2007");
+        BOOST_TEST(table(bt, "items-utbildning").columns.at(1).header == "Budget 2005");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(random_plans_show_every_figure_within_one_step) {
+    // 150 random plans (1–4 members, 1–6 interventions of every kind with öre amounts, positive
+    // and negative, 1–6 years, equity with an öre opening, frames by total or cover_costs, every
+    // rounding mode) in every unit: every shown amount within one step of its exact value and
+    // starred exactly when it is not the nearest, every sum adding up, and the equity chain
+    // (start of a year = end of the year before) unbroken.
+    std::mt19937 rng(14);
+    auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    auto ore = [&](long long lo, long long hi) {
+        const long long v = std::uniform_int_distribution<long long>(lo, hi)(rng);
+        return std::string(v < 0 ? "-" : "") + std::to_string(std::llabs(v) / 100) + "." +
+               (std::llabs(v) % 100 < 10 ? "0" : "") + std::to_string(std::llabs(v) % 100);
+    };
+    const char* kinds[] = {"insats", "project", "administration"};
+    const char* modes[] = {"half_up", "half_even", "toward_zero"};
+    for (int round = 0; round < 150; ++round) {
+        const int nm = pick(1, 4), ni = pick(1, 6), years = pick(1, 6);
+        const RoundingMode mode = static_cast<RoundingMode>(pick(0, 2));
+        std::string j = R"({"format": "finsam/1", "years": [2020, )" + std::to_string(2019 + years) + R"(], "rounding": {"amounts": "öre", "allocation": "öre", "mode": ")" +
+                        modes[static_cast<int>(mode)] + R"("}, "members": [)";
+        for (int k = 0; k < nm; ++k) j += std::string(k ? ", " : "") + R"({"id": "m)" + std::to_string(k) + R"(", "kind": "other"})";
+        j += R"(], "shares": {)";
+        for (int k = 0; k < nm; ++k) j += std::string(k ? ", " : "") + "\"m" + std::to_string(k) + "\": \"" + (k ? "1" : std::to_string(101 - nm)) + "\"";
+        j += "}, ";
+        if (pick(0, 1)) j += R"("frame": {"2020": {"total": ")" + ore(100000, 90000000) + R"("}}, )";
+        j += R"("equity": {"opening": ")" + ore(-5000000, 5000000) + R"("}, "interventions": [)";
+        for (int i = 0; i < ni; ++i)
+            j += std::string(i ? ", " : "") + R"({"id": "i)" + std::to_string(i) + R"(", "kind": ")" + kinds[pick(0, 2)] +
+                 R"(", "amounts": {"2020": ")" + (i == 0 ? ore(5000000, 30000000) : ore(-500000, 3000000)) + R"("}, "change": {"uprate": ")" + std::to_string(pick(-3, 9)) +
+                 "." + std::to_string(pick(0, 99)) + R"("}, "owner": "m0"})";
+        j += "]}";
+        const Plan plan = load_plan_string(j);
+        const Result r = evaluate(plan);
+        for (Unit u : {Unit::kr, Unit::tkr, Unit::mnkr}) {
+            TableOptions o;
+            o.unit = u;
+            const BudgetTables bt = build_tables(r, o);
+            BOOST_TEST_CONTEXT("round " << round << " in " << unit_name(u) << ": " << j) {
+                check_invariants(bt, mode == RoundingMode::half_even ? RoundingMode::half_even : RoundingMode::half_up);
+                const Table& res = table(bt, "result");
+                const Row& start = row(res, "Eget kapital vid årets början");
+                const Row& end = row(res, "Eget kapital vid årets slut");
+                for (std::size_t c = 2; c < res.columns.size(); ++c) BOOST_TEST(start.cells[c].shown == end.cells[c - 1].shown);
+            }
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(adjustments_give_final_frame_columns_and_table) {
@@ -321,7 +436,7 @@ BOOST_AUTO_TEST_CASE(adjustments_give_final_frame_columns_and_table) {
     BOOST_TEST(cell(fin, "Regionen", "Justering 2020").moved);
     BOOST_TEST(cell(fin, "Regionen", "Slutlig 2020").shown == 100);
     BOOST_TEST(cell(fin, "Summa", "Slutlig 2020").shown == 850);
-    BOOST_TEST(cell(fin, "Summa", "2021").shown == 1000);
+    BOOST_TEST(cell(fin, "Summa", "Plan 2021").shown == 1000);
     // shares of the final frame 2020: 500 001 / 849 501 = 58,858 %, 99 500 / 849 501 = 11,713 %,
     // 250 000 / 849 501 = 29,429 % → tenths 588,58 / 117,13 / 294,29: floors 999, one to fk → 58,9 / 11,7 / 29,4
     BOOST_TEST(cell(fin, "Försäkringskassan", "Andel 2020").shown == 589);
@@ -363,14 +478,26 @@ BOOST_AUTO_TEST_CASE(every_example_variant_unit_and_language_adds_up) {
 }
 
 BOOST_AUTO_TEST_CASE(the_result_alone_words_its_warnings) {
-    // Haninge 2005 (README 1.3): stated 25 001 tkr, computed 27 640 tkr, difference −2 639 tkr;
-    // insatser 24 981 tkr, administration 2 659 tkr. The result JSON keeps the English message.
+    // Haninge 2005 (README 1.6): the insatser's published Summa 25 001 tkr against 24 981 tkr.
     const Loaded h = load("examples/socsam-haninge-2005.json");
-    const BudgetTables bt = build_tables(h.result);
+    BOOST_TEST(table(build_tables(h.result), "costs").warnings.at(0).message ==
+               "Kostnaderna för insatser 2005: angivet 25 001 tkr, beräknat 24 981 tkr, skillnad (angivet \xE2\x88\x92 beräknat) 20 tkr.");
+    TableOptions en;
+    en.lang = Lang::en;
+    BOOST_TEST(table(build_tables(h.result, en), "costs").warnings.at(0).message ==
+               "The costs of interventions 2005: stated 25,001 tkr, computed 24,981 tkr, difference (stated \xE2\x88\x92 computed) 20 tkr.");
+    // The same plan checking all its costs against 25 001 tkr, as it used to: stated 25 001 tkr,
+    // computed 27 640 tkr, difference −2 639 tkr; insatser 24 981 tkr, administration 2 659 tkr.
+    // The result JSON keeps the English message.
+    Node doc = h.plan.source;
+    patch_plan(doc, parse_json(R"({"checks": {"2005": {"costs": "25001"}}})"));
+    const Plan all_costs = load_plan(doc);
+    const Result all = evaluate(all_costs);
+    const BudgetTables bt = build_tables(all);
     BOOST_TEST(table(bt, "costs").warnings.at(0).message ==
                "Kostnaderna 2005: angivet 25 001 tkr, beräknat 27 640 tkr, skillnad (angivet \xE2\x88\x92 beräknat) \xE2\x88\x92"
                "2 639 tkr. Beräknat per slag: insatser 24 981 tkr, administration 2 659 tkr.");
-    BOOST_TEST(h.result.warnings.at(0).message ==
+    BOOST_TEST(all.warnings.at(0).message ==
                "2005 costs: stated 25001000.00 kr, computed 27640000.00 kr (insats 24981000.00, administration 2659000.00), "
                "difference -2639000.00 kr (stated \xE2\x88\x92 computed)");
 }
@@ -473,6 +600,108 @@ BOOST_AUTO_TEST_CASE(every_code_and_subject_has_a_wording) {
     // a figure the wording needs and the record lacks is a bug, not a sentence with a hole
     a.result.warnings[0].computed.reset();
     BOOST_CHECK_THROW(build_tables(a.result, o), Error);
+}
+
+BOOST_AUTO_TEST_CASE(costs_of_a_kind_and_thousands_separators_are_worded) {
+    // Records made by hand on the adjusted plan's result (interventions team, utb, kansli), in tkr.
+    Loaded a = load("tests/report/plans/adjusted.json");
+    a.result.warnings.clear();
+    Warning kind;
+    kind.code = WarningCode::stated_total_mismatch;
+    kind.subject = WarningSubject::costs_of_kind;
+    kind.year = 2021;
+    kind.kind = InterventionKind::administration;
+    kind.stated = kr(150'000);
+    kind.computed = kr(149'501);
+    kind.difference = kr(499);
+    a.result.warnings.push_back(kind);
+    // "7.064" read as 7 064 kr; meant 7 064 000 kr; one record per subject of the rows
+    const std::pair<WarningSubject, std::string> where[] = {
+        {WarningSubject::intervention, "costs"},          {WarningSubject::intervention_items, "items-utb"},
+        {WarningSubject::frame, "financing"},             {WarningSubject::adjustment, "financing"},
+        {WarningSubject::costs, "costs"},                 {WarningSubject::costs_of_kind, "costs"},
+        {WarningSubject::contributions, "financing"},     {WarningSubject::result, "result"},
+        {WarningSubject::equity_end, "result"},           {WarningSubject::equity, "result"}};
+    for (const auto& [subject, table_id] : where) {
+        Warning w;
+        w.code = WarningCode::possible_thousands_separator;
+        w.subject = subject;
+        w.intervention = 1;  // utb, which has an items table
+        w.written = "7.064";
+        w.stated = kr(7'064);
+        w.meant = kr(7'064'000);
+        w.instead = "7064";
+        a.result.warnings.push_back(w);
+    }
+    const BudgetTables bt = build_tables(a.result);
+    const std::string minus = "\xE2\x88\x92";
+    BOOST_TEST(table(bt, "costs").warnings.at(0).message ==
+               "Kostnaderna för administration 2021: angivet 150 tkr, beräknat 149,501 tkr, skillnad (angivet " + minus +
+                   " beräknat) 0,499 tkr.");
+    const std::string thousands = "Beloppet \"7.064\" är 7,064 tkr; om 7 064 tkr avsågs, skriv \"7064\" (i en plan är punkten ett "
+                                  "decimaltecken, aldrig en tusentalsavgränsare).";
+    std::map<std::string, std::size_t> count;
+    for (const auto& [subject, table_id] : where) ++count[table_id];
+    ++count["costs"];  // the costs of a kind
+    for (const auto& [id, n] : count) BOOST_TEST(table(bt, id).warnings.size() == n, id);
+    BOOST_TEST(table(bt, "financing").warnings.at(0).message == thousands);
+    // without `meant` (beyond the range of Money) the alternative is left out
+    a.result.warnings.resize(2);
+    a.result.warnings[1].meant.reset();
+    a.result.warnings[1].instead.reset();
+    TableOptions en;
+    en.lang = Lang::en;
+    BOOST_TEST(table(build_tables(a.result, en), "costs").warnings.at(1).message ==
+               "The amount \"7.064\" is 7.064 tkr (in a plan a point is a decimal point, never a thousands separator).");
+}
+
+BOOST_AUTO_TEST_CASE(comparison_of_the_dalarna_scenarios) {
+    const Plan plan = load_plan_file(source_dir + "/examples/sodra-dalarna-2011.json");
+    const Evaluation ev = evaluate_all(plan);
+    const BudgetTables bt = build_comparison(ev);
+    BOOST_TEST(bt.comparison);
+    BOOST_TEST(bt.tables.size() == 6u);  // 2 variants × 3 years
+    const Table& t = bt.tables.at(0);
+    BOOST_TEST(t.id == "compare-state-plus-50-2011");
+    BOOST_TEST(t.title == "Scenario: state-plus-50 jämfört med grundplanen, budget 2011 (tkr)");
+    // the state pays 2 730 000 kr = 50 %: frame 5 460 tkr (base 3 640); costs 3 470 + 1 500 (the
+    // stödteam added by id) = 4 970; result 490 against 170, +320
+    BOOST_TEST(cell(t, "Bidrag från huvudmännen", "Scenario").shown == 5460);
+    BOOST_TEST(cell(t, "Kostnader", "Grundplan").shown == 3470);
+    BOOST_TEST(cell(t, "Kostnader", "Scenario").shown == 4970);
+    BOOST_TEST(cell(t, "Årets resultat", "Skillnad").shown == 320);
+    // 2012: the base shows what its own tables show (costs 3 602*, result 38, equity 208)
+    const Table& t12 = bt.tables.at(1);
+    BOOST_TEST(cell(t12, "Kostnader", "Grundplan").shown == 3602);
+    BOOST_TEST(cell(t12, "Årets resultat", "Grundplan").shown == 38);
+    BOOST_TEST(cell(t12, "Eget kapital vid årets slut", "Grundplan").shown == 208);
+    // sater-joins 2011: Säter (from July) pays 104 088 kr ≈ 104 tkr, 0 in the base plan; listed by name
+    const Table& s = bt.tables.at(3);
+    const Row* sater = nullptr;
+    for (const auto& r : s.rows)
+        if (r.cells[0].text == "Säters kommun") {
+            sater = &r;
+            break;  // the first: Bidrag per huvudman
+        }
+    BOOST_REQUIRE(sater);
+    BOOST_TEST(sater->cells[1].shown == 0);
+    BOOST_TEST(sater->cells[2].shown == 104);
+    BOOST_TEST(sater->cells[3].shown == 104);
+    for (Unit u : {Unit::kr, Unit::tkr, Unit::mnkr})
+        for (Lang l : {Lang::sv, Lang::en}) {
+            TableOptions o;
+            o.unit = u;
+            o.lang = l;
+            BOOST_TEST_CONTEXT(unit_name(u)) { check_invariants(build_comparison(ev, o)); }
+        }
+    // one variant, by name; an unknown one with a suggestion
+    BOOST_TEST(build_comparison(ev, {}, {"sater-joins"}).tables.size() == 3u);
+    BOOST_CHECK_EXCEPTION(build_comparison(ev, {}, {"sater"}), Error, [](const Error& e) {
+        return std::string(e.what()) == "no variant \"sater\"; variants are \"state-plus-50\" or \"sater-joins\"";
+    });
+    BOOST_CHECK_EXCEPTION(build_comparison(ev, {}, {"Sater-joins"}), Error, [](const Error& e) {
+        return std::string(e.what()) == "no variant \"Sater-joins\"; did you mean \"sater-joins\"?";
+    });
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -17,8 +17,9 @@ namespace finsam_test {
 using namespace finsam;
 
 /// Every computed cell shows the signed sum of the cells it refers to; every amount is its
-/// exact value rounded down or up to the step; every moved cell is named in a footnote.
-inline void check_invariants(const BudgetTables& bt) {
+/// exact value rounded down or up to the step, and marked moved exactly when it is not the
+/// nearest (`mode`: how halves go); every moved cell is named in a footnote.
+inline void check_invariants(const BudgetTables& bt, RoundingMode mode = RoundingMode::half_up) {
     const std::int64_t step = bt.options.step_ore();
     for (const auto& t : bt.tables) {
         bool any_moved = false;
@@ -30,10 +31,12 @@ inline void check_invariants(const BudgetTables& bt) {
                     for (const auto& ref : x.sum_of) s += ref.sign * t.rows.at(ref.row).cells.at(ref.column).shown;
                     BOOST_TEST(s == x.shown, t.id << " row " << r << " col " << c << ": shows " << x.shown << ", its cells sum to " << s);
                 }
-                if (x.kind == Cell::Kind::amount && t.id != "result") {
-                    // shown × step is within one step of the exact amount (equity and result are running sums)
+                if (x.kind == Cell::Kind::amount) {
+                    // shown × step is within one step of the exact amount, in every table
                     const std::int64_t diff = x.shown * step - x.amount.ore();
                     BOOST_TEST((diff > -step && diff < step), t.id << " row " << r << " col " << c << " moved beyond one step");
+                    const bool nearest = BigInt(x.shown) == round_integer(Rational(x.amount.ore(), step), mode);
+                    BOOST_TEST(x.moved == !nearest, t.id << " row " << r << " col " << c << ": moved " << x.moved);
                 }
                 any_moved = any_moved || x.moved;
             }

@@ -19,6 +19,7 @@
 
 #include "finsam/plan.hpp"
 #include "finsam/result.hpp"
+#include "finsam/suggest.hpp"
 
 namespace finsam {
 
@@ -41,9 +42,16 @@ inline constexpr std::uint64_t max_plan_figures = 1'000'000;
 /// The problem reported for a variant name the plan does not have (CLI and Python alike).
 [[nodiscard]] inline Problem unknown_variant(const Evaluation& ev, std::string_view name) {
     std::string names;
-    for (const auto& [n, res] : ev.variants) names += (names.empty() ? "\"" : ", \"") + n + "\"";
+    std::vector<std::string_view> all;
+    for (const auto& [n, res] : ev.variants) {
+        names += (names.empty() ? "\"" : ", \"") + n + "\"";
+        all.push_back(n);
+    }
+    const auto near = did_you_mean(name, all);
     return {"/variants", "no variant \"" + sanitize_utf8(name) + "\"" +
-                             (names.empty() ? "; the plan has no variants" : "; the variants are " + names)};
+                             (names.empty() ? "; the plan has no variants"
+                              : near        ? "; did you mean \"" + *near + "\"? The variants are " + names
+                                            : "; the variants are " + names)};
 }
 
 /// Every problem of a plan and its variants; empty when it is valid.

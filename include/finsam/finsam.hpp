@@ -20,5 +20,6 @@
 #include "finsam/result.hpp"
 #include "finsam/result_json.hpp"
 #include "finsam/shares.hpp"
+#include "finsam/suggest.hpp"
 #include "finsam/sweep.hpp"
 #include "finsam/warning.hpp"

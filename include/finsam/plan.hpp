@@ -22,6 +22,7 @@
 #include "finsam/member.hpp"
 #include "finsam/money.hpp"
 #include "finsam/shares.hpp"
+#include "finsam/warning.hpp"
 
 namespace finsam {
 
@@ -33,9 +34,12 @@ struct Equity {
     std::optional<Rational> guideline_percent;
 };
 
-/// Published totals of one year to compare with (spec 12.17).
+/// Published totals of one year to compare with (spec 12.17, 17).
 struct YearChecks {
     std::optional<Money> costs, contributions, result, equity_end;
+    /// `"costs": {"insats": …}`: the published costs of some kinds of intervention, in the
+    /// order insats, project, administration (instead of `costs`).
+    std::vector<std::pair<InterventionKind, Money>> costs_by_kind;
     std::string path;  ///< "/checks/YEAR"
 };
 
@@ -55,6 +59,7 @@ struct Plan {
     std::vector<Adjustment> adjustments;
     Equity equity;
     std::map<int, YearChecks> checks;
+    std::vector<Warning> warnings;  ///< found while reading (possible_thousands_separator); the result carries them
     std::vector<std::pair<std::string, Node>> variants;  ///< name → merge patch, in file order
     Node source;                                         ///< the plan as read, without `variants`
 
@@ -81,7 +86,14 @@ struct Plan {
 /// Read a plan from a file.
 [[nodiscard]] Plan load_plan_file(const std::string& path);
 
-/// The plan of variant `name`: the source patched with the variant's merge patch (spec 9).
+/// Apply a variant patch to a plan document (spec 9, 16): a JSON Merge Patch (RFC 7386), except
+/// that the top-level `members`, `interventions` and `income` may be written as an object keyed
+/// by id, merged entry by entry: an existing id keeps its place and is merge-patched (`null`
+/// removes it), a new id is appended as `{"id": KEY}` merge-patched with its value, in the
+/// patch's order. Written as an array, they replace the list whole, as in RFC 7386.
+void patch_plan(Node& plan, const Node& patch);
+
+/// The plan of variant `name`: the source patched with the variant's patch (patch_plan).
 /// Problems carry the message prefix `variant "NAME": `.
 [[nodiscard]] Plan variant_plan(const Plan& plan, std::string_view name);
 

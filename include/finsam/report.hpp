@@ -13,7 +13,9 @@
 // cell may take one more step; which cells take one is a minimum-cost flow
 //     source → row i → cell (i, j) → column j → sink,
 // pushing exactly (shown grand total − Σ floors) units, where the grand total is the exact
-// total rounded the ordinary way (rounding.mode of the plan). The costs, compared in this
+// total rounded the ordinary way (to the nearest step; halves as the plan's rounding.mode
+// takes them, away from zero for a plan that truncates) unless another table fixed it. The
+// costs, compared in this
 // order: a shown sum more than one step from its exact sum (avoided whenever possible; the
 // exact table is itself a fractional flow, so with free sums it never happens); the
 // distance of the shown sums from their exact sums; sums that differ from ordinary rounding;
@@ -26,9 +28,16 @@
 // intervention's amount from Kostnader per insats, and the items of an intervention sum to
 // the amount shown there. A cell that shows something else than ordinary rounding of its
 // exact value is "moved": it is marked with * and the table's footnote gives its exact value.
-// Table 4 shows contributions and costs as Tables 1 and 2 show their totals; the result is
-// contributions − costs as shown, and equity is the rounded opening equity plus the shown
-// results (a running sum, so every shown figure adds up; a moved one is footnoted).
+// Resultat och eget kapital (Table 4) is decided first and fixes the year totals the other
+// tables show: per year the contributions C (Table 1's Summa) and the costs K (Table 2's), each
+// rounded down or up; the result R = C − K, within one step of its exact value; and equity
+// E = S + R from the opening equity S (rounded either way), S of a year being E of the year
+// before. A dynamic programme over the years picks the headline figures (R, S, E) at their
+// ordinary rounding wherever it can, moving C or K instead (fewest moved, then the nearest to
+// their exact values). The chain S = E(year before) never has to yield: with E(Y−1) within
+// δ, |δ| < 1, of its exact value, R = ⌊r⌋ (δ ≥ 0) or ⌈r⌉ (δ ≤ 0) keeps E(Y) within one step,
+// and C − K can show either neighbour of r. So every shown figure of every table is its exact
+// value rounded down or up, and one marked * where it is not the nearest, totals included.
 //
 // Percentages (shares, change) are shown with one decimal; shares are rounded under control
 // too, so they add up to 100,0 %. Changes against the year before are computed from exact
@@ -142,12 +151,15 @@ struct Table {
     std::vector<Row> rows;
     std::vector<std::string> footnotes;  ///< rounding (moved cells), adjustment notes
     std::vector<Warning> warnings;       ///< the result's warnings about this table, worded in its language
+    std::string sheet;                   ///< the workbook sheet's name; "" for one made from the title
 };
 
 /// All tables of a plan (or of another document: an allocation model's).
 struct BudgetTables {
-    std::string name;     ///< the plan's name
-    std::string subject;  ///< what the tables are, in their language; empty: "budgettabeller" / "budget tables"
+    std::string name;      ///< the plan's name
+    std::string subject;   ///< what the tables are, in their language; empty: "budgettabeller" / "budget tables" (or the comparison's)
+    std::string scenario;  ///< the variant's name ("Scenario: NAME" on every output), "" for the base plan
+    bool comparison = false;  ///< a comparison of scenarios (build_comparison), not one plan's budget tables
     int first_year = 0, last_year = 0;
     TableOptions options;
     std::vector<Table> tables;
@@ -169,6 +181,17 @@ void add_moved_footnote(Table& table, const TableOptions& options);
 /// (src/report/warnings.cpp).
 [[nodiscard]] BudgetTables build_tables(const Result& result, const TableOptions& options = {});
 
+/// The scenarios against the base plan, as `finsam compare` shows them: for each variant (all,
+/// or those named, in that order) and each year a table of the base plan's figure, the
+/// scenario's and the difference: the year's costs, contributions, result and equity at the
+/// year's end, then each member's final contribution and cost share, by name. Base and scenario
+/// show exactly what their own budget tables show (controlled rounding, build_tables); the
+/// difference is the scenario's shown figure minus the base's wherever that is within one step
+/// of the exact difference, else the exact difference rounded (with a footnote). A member or a
+/// year in only one of the two is empty in the other. Throws Error for an unknown variant name.
+[[nodiscard]] BudgetTables build_comparison(const Evaluation& evaluation, const TableOptions& options = {},
+                                            const std::vector<std::string>& variants = {});
+
 // ---- text of numbers -----------------------------------------------------------------------
 
 /// How numbers are written: in text (Markdown, HTML) or for a spreadsheet (CSV).
@@ -187,8 +210,14 @@ enum class NumberStyle { text, csv };
 /// "Summa" or "Total".
 [[nodiscard]] std::string summa_word(Lang lang);
 /// What the tables are, as the renderers head them: their `subject`, by default
-/// "budgettabeller" / "budget tables"; `capital` starts it with a capital letter.
+/// "budgettabeller" / "budget tables" (a comparison: "scenarier jämförda med grundplanen" /
+/// "scenarios against the base plan"); `capital` starts it with a capital letter.
 [[nodiscard]] std::string subject_text(const BudgetTables& tables, bool capital = false);
+/// "Scenario: NAME" for a variant's tables, "" for the base plan's.
+[[nodiscard]] std::string scenario_label(const BudgetTables& tables);
+/// Table n (from 0) as numbered and titled in every format: "Tabell 1. Finansiering (tkr)",
+/// with " – Scenario: NAME" for a variant.
+[[nodiscard]] std::string numbered_title(const BudgetTables& tables, std::size_t n);
 
 // ---- renderers (src/report/md.cpp, html.cpp, csv.cpp) -------------------
 

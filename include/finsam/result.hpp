@@ -80,6 +80,7 @@ struct YearTotals {
 /// The evaluated plan.
 struct Result {
     std::string name;
+    std::string variant;  ///< the variant's name (its key in `variants`); "" for the base plan
     int first_year = 0, last_year = 0;
     bool has_equity = false;
     bool has_adjustments = false;

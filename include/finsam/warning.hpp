@@ -33,13 +33,14 @@ enum class WarningCode {
     items_sum_mismatch,        ///< an intervention's items do not sum to its stated amount
     shares_differ_from_frame,  ///< a {"members": …} frame differs from what the shares give
     equity_negative,           ///< equity at a year's end below 0
-    equity_above_guideline     ///< equity at a year's end above equity.guideline_percent
+    equity_above_guideline,    ///< equity at a year's end above equity.guideline_percent
+    possible_thousands_separator  ///< "7.064" in a tkr plan: a decimal point, or a Swedish thousands separator?
 };
 
 /// Every code, in the order of the enum.
 inline constexpr WarningCode warning_codes[] = {
     WarningCode::stated_total_mismatch, WarningCode::items_sum_mismatch, WarningCode::shares_differ_from_frame,
-    WarningCode::equity_negative, WarningCode::equity_above_guideline};
+    WarningCode::equity_negative, WarningCode::equity_above_guideline, WarningCode::possible_thousands_separator};
 
 /// The code as the result JSON writes it: "stated_total_mismatch", …
 constexpr std::string_view code_name(WarningCode code) noexcept {
@@ -49,6 +50,7 @@ constexpr std::string_view code_name(WarningCode code) noexcept {
         case WarningCode::shares_differ_from_frame: return "shares_differ_from_frame";
         case WarningCode::equity_negative: return "equity_negative";
         case WarningCode::equity_above_guideline: return "equity_above_guideline";
+        case WarningCode::possible_thousands_separator: return "possible_thousands_separator";
     }
     return "?";
 }
@@ -62,13 +64,15 @@ inline std::ostream& operator<<(std::ostream& os, WarningCode code) { return os 
 /// What a warning is about: the figure it compares or concerns.
 enum class WarningSubject {
     costs,               ///< the year's costs (/checks/Y/costs)
+    costs_of_kind,       ///< the year's costs of one kind of intervention (/checks/Y/costs/KIND)
     contributions,       ///< the year's contributions (/checks/Y/contributions)
     result,              ///< the year's result (/checks/Y/result)
     equity_end,          ///< equity at the year's end, as published (/checks/Y/equity_end)
     intervention,        ///< an intervention's amount against its check (/interventions/i/checks/Y)
     intervention_items,  ///< an intervention's stated amount against its items (/interventions/i/amounts/Y)
     frame,               ///< the members' contributions of a {"members": …} frame (/frame…)
-    equity               ///< equity at the year's end (/equity…)
+    equity,              ///< equity at the year's end (/equity…)
+    adjustment           ///< an adjustment (/adjustments/n…)
 };
 
 /// One kind's costs of a year.
@@ -105,6 +109,13 @@ struct Warning {
     /// contributions, rounded to öre half up).
     std::optional<Rate> guideline_percent;
     std::optional<Money> guideline;
+    /// stated_total_mismatch of costs_of_kind: the kind whose costs were published.
+    std::optional<InterventionKind> kind;
+    /// possible_thousands_separator: the amount as written ("7.064"; it is `stated` as read),
+    /// what it would be if its point separated thousands (7 064 in the plan's unit) and how to
+    /// write that ("7064"); the last two absent beyond the range of Money.
+    std::optional<std::string> written, instead;
+    std::optional<Money> meant;
 };
 
 }  // namespace finsam

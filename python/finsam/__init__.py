@@ -4,15 +4,19 @@
     plan = finsam.load("examples/sodra-dalarna-2011.json")
     result = plan.evaluate()                  # or plan.evaluate("sater-joins")
     result.contributions()["final"]           # years × members, Decimal kronor
-    finsam.compare(plan)                      # variants against the base, per member and year
+    finsam.compare(plan)                      # variants against the base: totals and members by year
+    plan.comparison()                         # the same as tables (Markdown, HTML, Excel)
     result.explain(2011, member="avesta")     # how a figure was derived
     result.plot("costs")                      # a matplotlib Figure
     result.table("distribution")              # a budget table (HTML in notebooks, Markdown, Excel)
     finsam.sweep(plan, rates)                 # thousands of uprating scenarios at once, exactly
     finsam.allocate("examples/statens-fordelning-2016.json").forbund()   # the state's money among förbund
 
-Figures are exact: integer öre inside, ``decimal.Decimal`` kronor (or ``int`` öre with
-``unit="öre"``) outside; floats only when asked for with ``as_float=True``. Invalid plans raise
+Figures are exact: integer öre inside — DataFrame columns have the ``money`` dtype
+(:class:`MoneyDtype`: pandas sums, rounds, plots and writes them to Excel as numbers) and a
+single value is a ``decimal.Decimal`` in kronor (or ``int`` öre with ``unit="öre"``); floats
+only when asked for with ``as_float=True``. Text (tables, explanations, plots) is Swedish by
+default, English with ``lang="en"``. Invalid plans raise
 :class:`PlanError`, whose ``problems`` are the (JSON pointer, message) pairs the command line
 ``finsam validate`` prints. The plan format is ``finsam/1`` (docs: plan-format.md).
 """
@@ -38,6 +42,7 @@ except ImportError as _err:  # pragma: no cover - exercised by tests/python/test
 from ._allocation import Allocation, allocate
 from ._base import Intervention, Member, ResultWarning
 from ._errors import Error, PlanError, Problem
+from ._money import MoneyArray, MoneyDtype
 from ._plan import Plan, compare, load, loads
 from ._result import Explanation, Result
 from ._sweep import sweep
@@ -67,6 +72,8 @@ __all__ = [
     "Tables",
     "Table",
     "Column",
+    "MoneyDtype",
+    "MoneyArray",
     "Error",
     "PlanError",
     "Problem",

@@ -13,10 +13,11 @@ from . import _core
 from ._base import Intervention, Member, _Described, _Document, wrap
 from ._encode import dumps_exact, loads_exact, read_document
 from ._frames import ordered_multiindex
-from ._units import converter
+from ._units import money_frame
 
 if TYPE_CHECKING:  # for the annotations only: at run time Plan.evaluate makes a Result through wrap()
     from ._result import Result
+    from ._tables import Tables
 
 __all__ = ["Plan", "Member", "Intervention", "load", "loads", "compare"]
 
@@ -52,15 +53,38 @@ class Plan(_Described, _Document):
 
     # -- changing ------------------------------------------------------------------------
     def patch(self, patch: Mapping) -> "Plan":
-        """A new plan: this plan with the JSON Merge Patch ``patch`` (RFC 7386) applied.
+        """A new plan: this plan with ``patch`` applied, as a variant's patch applies (spec 16).
 
-        ``None`` removes a key, objects merge, anything else (lists too) replaces. Numbers follow
-        the rules of :func:`load` (no floats). The patch applies to the whole document, variants
-        included; the new plan is checked and evaluated like a loaded one.
+        A JSON Merge Patch (RFC 7386): ``None`` removes a key, objects merge, anything else
+        replaces — except that ``members``, ``interventions`` and ``income`` may be written as a
+        dict keyed by id, merged entry by entry, so that adding one intervention keeps the others::
+
+            plan.patch({"interventions": {"stodteam": {"name": "Stödteam", "amounts": {2011: "1500"}},
+                                          "kvinnors-ohalsa": None}})   # add one, remove one
+
+        Written as a list, such a key replaces the whole list. Numbers follow the rules of
+        :func:`load` (no floats). The patch applies to the whole document, variants included;
+        the new plan is checked and evaluated like a loaded one.
         """
         if not isinstance(patch, Mapping):
             raise TypeError("a plan patch is a dict (a JSON Merge Patch)")
         return Plan(self._core.patch(dumps_exact(patch).encode("utf-8")))
+
+    def comparison(self, variants: Union[None, str, Iterable[str]] = None, unit: str = "tkr", lang: str = "sv",
+                   decimals: Optional[int] = None) -> "Tables":
+        """The variants (all, one name or several) against the base plan as tables, one per
+        variant and year — costs, contributions, result, equity at the year's end, and each
+        member's contribution and cost share by name — exactly as ``finsam compare FILE --format
+        md|html|xlsx --unit UNIT --lang LANG`` shows them (``_repr_html_``, ``to_markdown()``,
+        ``to_excel(path)``, a table's ``to_frame()``). :func:`compare` gives the exact figures."""
+        from ._tables import Tables, check_decimals
+
+        if isinstance(variants, str):
+            variants = [variants]
+        elif variants is not None:
+            variants = list(variants)
+        check_decimals(decimals)
+        return Tables(_core.build_comparison(self._core, variants, unit, lang, -1 if decimals is None else decimals))
 
     # -- the document ----------------------------------------------------------------------
     def to_dict(self) -> Dict[str, Any]:
@@ -113,20 +137,22 @@ def loads(text: Union[str, bytes]) -> Plan:
     return Plan(_core.Plan.load_text(text))
 
 
-_COMPARE_COLUMNS = ordered_multiindex(
-    [(f, w) for f in ("final_contribution", "cost_share") for w in ("base", "variant", "difference")],
-    ["figure", "value"])
+#: The figures of a comparison, in the order of its rows: the year totals, then per member.
+COMPARE_FIGURES = ("costs", "contributions", "result", "equity_end", "final_contribution", "cost_share")
 
 
 def compare(plan: Union[Plan, PathLike, Mapping], variants: Union[None, str, Iterable[str]] = None,
             unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
-    """Differences between the base plan and its variants, per member and year.
+    """The variants against the base plan: what a decision between them depends on, year by year.
 
-    Rows are (variant, member, year); columns are ``final_contribution`` and ``cost_share``,
-    each as ``base``, ``variant`` and ``difference`` (variant − base), in ``unit`` (see
-    :meth:`Result.contributions`). A member present in only one of the two counts 0 in the
-    other. ``variants``: all (None), one name, or several names in the order wanted. The
-    figures are those of ``finsam compare FILE --format json``.
+    Rows are (variant, year, figure, member): the year's totals — ``costs``, ``contributions``,
+    ``result`` and, where either plan has equity, ``equity_end`` (member ``""``) — then each
+    member's ``final_contribution`` and ``cost_share``, by the member's name. Columns are
+    ``base``, ``variant`` and ``difference`` (variant − base), exact ``money`` in ``unit`` (see
+    :meth:`Result.contributions`). A member or year present in only one of the two counts 0 in
+    the other. ``variants``: all (None), one name, or several names in the order wanted. The
+    figures are those of ``finsam compare FILE --format json``; :meth:`Plan.comparison` gives
+    the same comparison as tables (``finsam compare FILE --format md|html|xlsx``).
     """
     plan = load(plan)
     if isinstance(variants, str):
@@ -134,14 +160,16 @@ def compare(plan: Union[Plan, PathLike, Mapping], variants: Union[None, str, Ite
     elif variants is not None:
         variants = list(variants)
     data = json.loads(_core.compare(plan._core, variants))
-    conv = converter(unit, as_float)
-    rows: List[Tuple[str, str, int]] = []
-    values: List[List[Any]] = []
+    rows: List[Tuple[str, int, str, str]] = []
+    values: List[List[int]] = [[], [], []]
     for v in data["variants"]:
-        for m in v["members"]:
-            for year, figures in m["years"].items():
-                rows.append((v["name"], m["id"], int(year)))
-                values.append([conv(_core.parse_amount(figures[f][w], "kr"))
-                               for f, w in _COMPARE_COLUMNS])
-    index = ordered_multiindex(rows, ["variant", "member", "year"])
-    return pd.DataFrame(values, index=index, columns=_COMPARE_COLUMNS.copy())
+        for year, totals in v["totals"].items():
+            entries = [(f, "", totals[f]) for f in COMPARE_FIGURES[:4] if f in totals]
+            for f in COMPARE_FIGURES[4:]:
+                entries += [(f, m["name"], m["years"][year][f]) for m in v["members"] if year in m["years"]]
+            for figure, name, triple in entries:
+                rows.append((v["name"], int(year), figure, name))
+                for i, which in enumerate(("base", "variant", "difference")):
+                    values[i].append(_core.parse_amount(triple[which], "kr"))
+    index = ordered_multiindex(rows, ["variant", "year", "figure", "member"])
+    return money_frame(values, index, pd.Index(["base", "variant", "difference"]), unit, as_float)

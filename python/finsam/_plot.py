@@ -11,18 +11,28 @@ __all__ = ["plot"]
 KINDS = ("contributions", "costs")
 
 
-def plot(result: Any, kind: str, unit: str, ax: Any) -> Any:
+#: The words of a plot: (Swedish, English).
+WORDS = {
+    "contributions": ("Slutliga bidrag per huvudman", "Final contributions by member"),
+    "costs": ("Kostnader per insats", "Costs by intervention"),
+    "year": ("år", "year"),
+}
+
+
+def plot(result: Any, kind: str, unit: str, ax: Any, lang: str = "sv") -> Any:
     if kind not in KINDS:
         raise ValueError(f"unknown plot kind {kind!r}; one of {', '.join(KINDS)}")
+    if lang not in ("sv", "en"):
+        raise ValueError(f"unknown language {lang!r}; write \"sv\" or \"en\"")
+    word = (lambda key: WORDS[key][0]) if lang == "sv" else (lambda key: WORDS[key][1])
     if kind == "contributions":
         frame = result.contributions(unit=unit, as_float=True)["final"]
         series: List[Tuple[str, Sequence[float]]] = [
             (m.name, frame[m.id].tolist()) for m in result.members]
-        title = "Final contributions by member"
     else:
         frame = result.costs(unit=unit, as_float=True)
         series = [(i.name, frame.loc[i.id].tolist()) for i in result.interventions]
-        title = "Costs by intervention"
+    title = word(kind)
 
     if ax is None:
         from matplotlib.figure import Figure  # no pyplot: no global figure list, any backend
@@ -42,9 +52,9 @@ def plot(result: Any, kind: str, unit: str, ax: Any) -> Any:
         up = [u + max(v, 0.0) for u, v in zip(up, values)]
         down = [d + min(v, 0.0) for d, v in zip(down, values)]
     ax.set_title(f"{result._title()}\n{title}")
-    ax.set_xlabel("year")
+    ax.set_xlabel(word("year"))
     ax.set_ylabel("öre" if unit == "ore" else unit)
-    ax.yaxis.set_major_formatter(_thousands)
+    ax.yaxis.set_major_formatter(_thousands if lang == "sv" else _thousands_en)
     # legend entries from the top of the stack down, long names wrapped
     handles, labels = ax.get_legend_handles_labels()
     ax.legend(handles[::-1], [textwrap.fill(label, 36) for label in labels[::-1]],
@@ -53,8 +63,13 @@ def plot(result: Any, kind: str, unit: str, ax: Any) -> Any:
 
 
 def _thousands(x: float, _pos: Any) -> str:
-    """12 345 678 with thin spaces, as Swedish budgets write numbers."""
-    return f"{x:,.0f}".replace(",", "\u202f")
+    """12 345 678 with thin spaces and −, as Swedish budgets write numbers."""
+    return f"{x:,.0f}".replace(",", "\u202f").replace("-", "\u2212")
+
+
+def _thousands_en(x: float, _pos: Any) -> str:
+    """12,345,678."""
+    return f"{x:,.0f}"
 
 
 _CHANGE_TEXT = {
@@ -103,7 +118,7 @@ def plot_change(allocation: Any, unit: str, lang: str, ax: Any) -> Any:
     title = f"{allocation.name}\n{text['title']}" if allocation.name else f"{text['title']} {allocation.year}"
     ax.set_title(title)
     ax.set_xlabel(f"{text['axis']} ({'öre' if unit == 'ore' else unit})")
-    ax.xaxis.set_major_formatter(_thousands)
+    ax.xaxis.set_major_formatter(_thousands if lang == "sv" else _thousands_en)
     ax.margins(x=0.15)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
     if left_out:

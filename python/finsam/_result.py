@@ -14,7 +14,7 @@ from ._base import ResultWarning, _Described
 from ._frames import frame_from_columns, ordered_multiindex
 from ._plan import Plan
 from ._tables import Table, Tables, build
-from ._units import converter
+from ._units import money_frame
 
 __all__ = ["Result", "Explanation", "ResultWarning"]
 
@@ -46,10 +46,13 @@ class Explanation:
 class Result(_Described):
     """An evaluated plan (its base or one variant), with exact figures.
 
-    Every DataFrame method takes ``unit`` and ``as_float``: by default values are
-    ``decimal.Decimal`` kronor with two decimals (exactly the result JSON's figures);
-    ``unit="öre"`` gives ``int`` öre, ``"tkr"``/``"mnkr"`` exact ``Decimal`` thousands/millions;
-    ``as_float=True`` gives floats (for plots only: floats do not add up exactly).
+    Every DataFrame method takes ``unit`` and ``as_float``: by default columns have the exact
+    ``money[kr]`` dtype (int64 öre inside, :class:`finsam.MoneyDtype`): pandas sums, rounds,
+    compares, describes, plots and writes them to Excel as numbers, and a single value is a
+    ``decimal.Decimal`` kronor with two decimals (exactly the result JSON's figure).
+    ``unit="tkr"``/``"mnkr"`` gives ``money[tkr]``/``money[mnkr]`` (the same öre, shown in
+    thousands or millions), ``unit="öre"`` plain ``int64`` öre, ``as_float=True`` ``float64``
+    (floats do not add up exactly).
     """
 
     __slots__ = ("_core",)
@@ -83,22 +86,19 @@ class Result(_Described):
         """Members' contributions: years × (figure, member), figure one of ``preliminary``
         (from the frame), ``adjustment`` (the year's adjustments) and ``final`` (their sum,
         what allocations use). ``df["final"]`` is the final frame, years × members."""
-        conv = converter(unit, as_float)
         ids = self._member_ids()
         columns, data = [], []
         for label, field in (("preliminary", "contribution"), ("adjustment", "adjustment"),
                              ("final", "final_contribution")):
             for mid, row in zip(ids, self._core.member_figure(field)):
                 columns.append((label, mid))
-                data.append([conv(x) for x in row])
-        return frame_from_columns(data, self._year_index(),
-                                   ordered_multiindex(columns, ["figure", "member"]))
+                data.append(row)
+        return money_frame(data, self._year_index(), ordered_multiindex(columns, ["figure", "member"]), unit, as_float)
 
     def cost_shares(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
         """Each member's cost share (the sum of its parts of every intervention): years × members."""
-        conv = converter(unit, as_float)
-        data = [[conv(x) for x in row] for row in self._core.member_figure("cost_share")]
-        return frame_from_columns(data, self._year_index(), pd.Index(self._member_ids(), name="member"))
+        return money_frame(self._core.member_figure("cost_share"), self._year_index(),
+                           pd.Index(self._member_ids(), name="member"), unit, as_float)
 
     def shares(self, as_float: bool = False) -> pd.DataFrame:
         """Each member's percent of the final frame, exact (``fractions.Fraction``): years × members.
@@ -109,33 +109,31 @@ class Result(_Described):
 
     def costs(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
         """Each intervention's amount: interventions × years."""
-        conv = converter(unit, as_float)
-        data = [[conv(x) for x in row] for row in self._core.intervention_figure("amount")]
+        rows = self._core.intervention_figure("amount")
         index = pd.Index([i[0] for i in self._core.interventions], name="intervention")
-        return pd.DataFrame(data, index=index, columns=pd.Index(self.years, name="year"),
-                            dtype=None if data else object)
+        columns = [[row[y] for row in rows] for y in range(len(self.years))]
+        return money_frame(columns, index, pd.Index(self.years, name="year"), unit, as_float)
 
     def allocation(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
         """Each member's part of each intervention: (intervention, year) × members. A row sums to
         the intervention's amount that year (frame part by final contributions + case part by key)."""
-        conv = converter(unit, as_float)
         years = self.years
         rows, data = [], []
         for (iid, _, _), by_year in zip(self._core.interventions, self._core.allocation()):
             for year, parts in zip(years, by_year):
                 rows.append((iid, year))
-                data.append([conv(x) for x in parts])
+                data.append(parts)
         index = ordered_multiindex(rows, ["intervention", "year"])
-        return pd.DataFrame(data, index=index, columns=pd.Index(self._member_ids(), name="member"),
-                            dtype=None if data else object)
+        ids = self._member_ids()
+        columns = [[parts[k] for parts in data] for k in range(len(ids))]
+        return money_frame(columns, index, pd.Index(ids, name="member"), unit, as_float)
 
     def totals(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
         """The year totals: years × (costs, contributions, result[, equity_end]) — equity_end
         where the plan gives ``equity``, as in the result JSON."""
-        conv = converter(unit, as_float)
         fields = ["costs", "contributions", "result"] + (["equity_end"] if self._core.has_equity else [])
-        data = [[conv(x) for x in self._core.year_figure(f)] for f in fields]
-        return frame_from_columns(data, self._year_index(), pd.Index(fields, name="figure"))
+        data = [self._core.year_figure(f) for f in fields]
+        return money_frame(data, self._year_index(), pd.Index(fields, name="figure"), unit, as_float)
 
     # -- JSON, explanations, plots ------------------------------------------------------------
     def to_dict(self) -> Dict[str, Any]:
@@ -148,13 +146,14 @@ class Result(_Described):
         return self._core.to_json()
 
     def explain(self, year: int, member: Optional[str] = None,
-                intervention: Optional[str] = None) -> Explanation:
-        """How a figure of ``year`` was derived, as ``finsam explain`` shows it: with ``member``
-        its cost share intervention by intervention, with ``intervention`` that intervention's
-        amount chain and split (only ``member``'s part if both are given), with neither the
-        year's frame and totals. Raises :class:`finsam.Error` for an unknown year, member or
-        intervention."""
-        text, data = _core.explain(self._core, int(year), member, intervention)
+                intervention: Optional[str] = None, lang: str = "sv") -> Explanation:
+        """How a figure of ``year`` was derived, as ``finsam explain --lang LANG`` shows it: with
+        ``member`` its cost share intervention by intervention, with ``intervention`` that
+        intervention's amount chain and split (only ``member``'s part if both are given), with
+        neither the year's frame and totals. The text is Swedish by default (``lang="en"`` for
+        English); ``data`` is the same in both. Raises :class:`finsam.Error` for an unknown year,
+        member or intervention (with a "did you mean")."""
+        text, data = _core.explain(self._core, int(year), member, intervention, lang)
         return Explanation(text, json.loads(data))
 
     def tables(self, unit: str = "tkr", lang: str = "sv", decimals: Optional[int] = None) -> Tables:
@@ -170,13 +169,13 @@ class Result(_Described):
         ``_repr_html_``, ``to_markdown()``, ``to_html()``, ``to_frame()`` and ``to_excel(path)``."""
         return self.tables(unit, lang, decimals)[name]
 
-    def plot(self, kind: str = "contributions", unit: str = "kr", ax: Any = None) -> Any:
+    def plot(self, kind: str = "contributions", unit: str = "kr", ax: Any = None, lang: str = "sv") -> Any:
         """A matplotlib Figure: ``"contributions"`` stacks the members' final contributions per
         year, ``"costs"`` stacks the interventions' amounts per year. With ``ax``, draws into
-        that Axes and returns its figure."""
+        that Axes and returns its figure. Titles and axes are Swedish (``lang="en"`` for English)."""
         from ._plot import plot
 
-        return plot(self, kind, unit, ax)
+        return plot(self, kind, unit, ax, lang)
 
     # -- Python protocol ---------------------------------------------------------------------
     def __reduce__(self):
@@ -192,7 +191,7 @@ class Result(_Described):
         return hash((self.variant, self._core.plan.json))
 
     def _title(self) -> str:
-        return self.name + (f" — variant {self.variant}" if self.variant else "")
+        return self.name + (f" – Scenario: {self.variant}" if self.variant else "")
 
     def __repr__(self) -> str:
         years = self.years

@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import _core
 from ._base import ResultWarning
-from ._units import converter
+from ._money import MoneyArray, MoneyDtype
 
 __all__ = ["Tables", "Table", "Column"]
 
@@ -106,30 +106,44 @@ class Table:
 
     def to_frame(self, exact: bool = False) -> pd.DataFrame:
         """The table as a DataFrame: rows by their label (the first column), one column per
-        figure column. Shown values by default — amounts as ``Decimal`` in the table's unit with
-        its decimals, percentages as ``Decimal`` with one decimal — so every Summa row is the
-        sum of its rows; ``exact=True`` gives the exact amounts (``Decimal``) and percentages
-        (``fractions.Fraction``) instead. Empty cells are None."""
+        figure column. Shown values by default — amounts in the exact ``money`` dtype of the
+        table's unit (``money[tkr]``: a value is a ``Decimal`` with the table's decimals),
+        percentages as ``Decimal`` with one decimal — so every Summa row is the sum of its rows;
+        ``exact=True`` gives the exact amounts (``money`` too) and percentages
+        (``fractions.Fraction``) instead. Empty cells are missing (``pd.NA``, or None for
+        percentages)."""
         columns = self.columns
-        decimals = self._tables.decimals
-        exact_amount = converter(self.unit)
+        per = _core.ore_per(self.unit)
+        step = per // 10 ** self._tables.decimals if 10 ** self._tables.decimals <= per else None
         labels: List[str] = []
-        data: List[List[Any]] = []
-        for _, cells in self._tables.rows(self._index):
+        cells_by_row = [cells for _, cells in self._tables.rows(self._index)]
+        for cells in cells_by_row:
+            labels.append(cells[0][1] if cells and cells[0][0] == "text" else "")
+        data = {}
+        for c, col in enumerate(columns[1:], start=1):
             values: List[Any] = []
-            for (kind, text, ore, percent, shown, _moved, _shown_text) in cells:
-                if kind == "empty":
-                    values.append(None)
-                elif kind == "text":
-                    values.append(text)
-                elif kind == "amount":
-                    values.append(exact_amount(ore) if exact else Decimal(shown).scaleb(-decimals))
-                else:
-                    values.append(Fraction(percent) if exact else Decimal(shown).scaleb(-1))
-            labels.append(values[0] if values and isinstance(values[0], str) else "")
-            data.append(values[1:])
+            if col.kind == "amount":
+                for (kind, _text, ore, _percent, shown, _moved, _shown_text) in (row[c] for row in cells_by_row):
+                    if kind != "amount":
+                        values.append(None)
+                    elif exact:
+                        values.append(Fraction(ore, per))
+                    else:
+                        values.append(Fraction(shown * step, per) if step else Decimal(shown).scaleb(-self._tables.decimals))
+                data[c] = MoneyArray._from_sequence(values, dtype=MoneyDtype(self.unit))
+            else:
+                for (kind, text, _ore, percent, shown, _moved, _shown_text) in (row[c] for row in cells_by_row):
+                    if kind == "percent":
+                        values.append(Fraction(percent) if exact else Decimal(shown).scaleb(-1))
+                    elif kind == "text":
+                        values.append(text)
+                    else:
+                        values.append(None)
+                data[c] = pd.array(values, dtype=object)
         index = pd.Index(labels, name=columns[0].header if columns else None)
-        return pd.DataFrame(data, index=index, columns=pd.Index([c.header for c in columns[1:]]), dtype=object)
+        frame = pd.DataFrame(data, index=index)
+        frame.columns = pd.Index([c.header for c in columns[1:]])
+        return frame
 
     def to_markdown(self) -> str:
         """This table as a Markdown document (a lead line, the table, its notes)."""

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Callable, Union
+from typing import Any, Callable, List, Sequence, Union
+
+import numpy as np
+import pandas as pd
 
 from . import _core
+from ._money import MoneyArray, money_array
 
-__all__ = ["Number", "converter", "UNITS"]
+__all__ = ["Number", "converter", "amounts", "money_frame", "UNITS"]
 
 #: The units figures can be shown in, with "ore" as an ASCII spelling of "öre".
 UNITS = ("kr", "öre", "ore", "tkr", "mnkr")
@@ -43,3 +47,27 @@ def converter(unit: str = "kr", as_float: bool = False) -> Callable[[int], Numbe
         return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
 
     return exact
+
+
+def amounts(ore: Sequence[int], unit: str = "kr", as_float: bool = False) -> Any:
+    """A column of amounts given in integer öre: the ``money`` dtype in ``unit`` ("kr", "tkr",
+    "mnkr": exact, numeric for pandas, ``Decimal`` scalars), ``int64`` öre for ``"öre"``, or
+    ``float64`` in the unit with ``as_float=True``."""
+    if unit not in UNITS:
+        raise ValueError(f"unknown unit {unit!r}; write one of {', '.join(repr(u) for u in UNITS)}")
+    per = _core.ore_per(unit)
+    if as_float:
+        return np.array([x / per for x in ore], dtype=np.float64)
+    if per == 1:
+        return np.array([int(x) for x in ore], dtype=np.int64)
+    return money_array(ore, unit)
+
+
+def money_frame(columns: List[Sequence[int]], index: pd.Index, names: pd.Index, unit: str = "kr",
+                as_float: bool = False) -> pd.DataFrame:
+    """A DataFrame of amounts from columns of integer öre (each as long as ``index``)."""
+    frame = pd.DataFrame({i: amounts(col, unit, as_float) for i, col in enumerate(columns)}, index=index)
+    if not columns:
+        frame = pd.DataFrame(index=index, columns=range(0))
+    frame.columns = names
+    return frame

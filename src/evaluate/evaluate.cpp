@@ -21,6 +21,7 @@ public:
         r_.has_adjustments = !p_.adjustments.empty();
         r_.adjustments = p_.adjustments;
         r_.rounding = p_.rounding;
+        r_.warnings = p_.warnings;  // found while reading (possible_thousands_separator)
         ny_ = static_cast<std::size_t>(p_.year_count());
         nm_ = p_.members.size();
         for (const auto& m : p_.members) {
@@ -637,6 +638,21 @@ private:
             if (by_kind) w.costs_by_kind = kind_costs;
         };
         cmp(c.costs, t.costs, "costs", WarningSubject::costs);
+        // a published Summa of one kind (spec 17): compared with that kind's costs (0 if none)
+        for (const auto& [kind, stated] : c.costs_by_kind) {
+            Money computed;
+            for (const auto& ir : r_.interventions)
+                if (ir.kind == kind) computed += ir.amount[yi];
+            if (stated == computed) continue;
+            const Money difference = stated - computed;
+            const std::string k(kind_name(kind));
+            Warning& w = warn(WarningCode::stated_total_mismatch, c.path + "/costs/" + k,
+                              ys(y) + " costs of kind " + k + ": stated " + stated.to_kr_string() + " kr, computed " +
+                                  computed.to_kr_string() + " kr, difference " + difference.to_kr_string() + " kr (stated − computed)",
+                              WarningSubject::costs_of_kind, y);
+            mismatch(w, stated, computed, difference);
+            w.kind = kind;
+        }
         cmp(c.contributions, t.contributions, "contributions", WarningSubject::contributions);
         cmp(c.result, t.result, "result", WarningSubject::result);
         if (equity_ok) cmp(c.equity_end, t.equity_end, "equity_end", WarningSubject::equity_end);
@@ -698,6 +714,7 @@ Evaluation evaluate_all(const Plan& plan) {
             }
             try {
                 ev.variants.emplace_back(name, evaluate(vp));
+                ev.variants.back().second.variant = name;
             } catch (const PlanError& e) {
                 for (const auto& p : e.problems()) problems.push_back({p.path, "variant \"" + name + "\": " + p.message});
             }

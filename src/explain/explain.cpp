@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "finsam/result_json.hpp"
+#include "finsam/suggest.hpp"
 #include "../json_tree.hpp"
 
 namespace finsam {
@@ -13,7 +14,52 @@ namespace {
 
 using J = detail::JsonTree;
 
-std::string kr(Money m) { return m.to_kr_string() + " kr"; }
+/// The language of an explanation: its words and how it writes numbers. English writes them
+/// as the result JSON does ("475000.00 kr", "2.25"); Swedish as Swedish text does
+/// ("475 000,00 kr", "2,25", "−205 000,00 kr").
+struct Words {
+    Lang lang = Lang::sv;
+    std::string tr(const char* sv, const char* en) const { return lang == Lang::sv ? sv : en; }
+    /// A plain decimal text ("-12345.678", "≈ 3.5") in the language.
+    std::string num(const std::string& text) const {
+        if (lang == Lang::en) return text;
+        std::string out;
+        std::size_t i = 0;
+        while (i < text.size()) {
+            const char c = text[i];
+            if (c >= '0' && c <= '9') {
+                std::size_t j = i;
+                while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+                const std::string digits = text.substr(i, j - i);
+                const bool integer_part = i == 0 || text[i - 1] != '.';
+                for (std::size_t d = 0; d < digits.size(); ++d) {
+                    if (integer_part && d > 0 && (digits.size() - d) % 3 == 0) out += ' ';
+                    out += digits[d];
+                }
+                i = j;
+            } else if (c == '.' && i > 0 && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9') {
+                out += ',';
+                ++i;
+            } else if (c == '-') {
+                out += "\xE2\x88\x92";  // minus sign
+                ++i;
+            } else {
+                out += c;
+                ++i;
+            }
+        }
+        return out;
+    }
+    std::string kr(Money m) const { return num(m.to_kr_string()) + " kr"; }
+    /// The evaluator's note on where a rate came from ("owner (region 1.5 % ×1)", "none", "percent").
+    std::string uprate_from(const std::string& from) const {
+        if (lang == Lang::en) return from;
+        if (from == "none") return "ingen";
+        if (from == "percent") return "procent";
+        if (from.rfind("owner", 0) == 0) return "ägare" + num(from.substr(5));
+        return from;
+    }
+};
 
 /// A rational as a decimal: exact where it has at most 4 decimals, else "≈" and 4 decimals.
 std::string approx(const Rational& q) {
@@ -24,12 +70,12 @@ std::string approx(const Rational& q) {
 
 /// One split (frame or case) as seen by member k.
 J split_step(const Allocation& a, std::size_t k, Money amount, const std::vector<Rational>& weights, std::ostream& os,
-             const char* label) {
+             const std::string& label, const Words& w) {
     J j = J::object();
     j["amount"] = amount.to_kr_string();
     if (a.parts.empty()) {
         j["part"] = "0.00";
-        os << "    " << label << " " << kr(amount) << ": nothing to split\n";
+        os << "    " << label << " " << w.kr(amount) << w.tr(": inget att fördela\n", ": nothing to split\n");
         return j;
     }
     Rational W = 0;
@@ -42,33 +88,41 @@ J split_step(const Allocation& a, std::size_t k, Money amount, const std::vector
     j["sub_unit_rest"] = a.rest_to == k ? a.rest.to_kr_string() : "0.00";
     j["part"] = a.parts[k].to_kr_string();
     const std::string quota = approx(a.quota_units[k]);
-    os << "    " << label << " " << kr(amount) << " × " << rational_text(weights[k]) << " / " << rational_text(W)
-       << (quota.rfind("≈", 0) == 0 ? " " : " = ") << quota << " " << unit_name(a.unit) << (a.negative ? " (of the negated amount)" : "")
-       << " → " << a.base_units[k] << " whole";
-    if (a.extra_unit[k]) os << " + 1 moved by the largest remainder";
-    if (a.rest_to == k) os << " + " << kr(a.rest) << " sub-unit rest";
-    os << " = " << kr(a.parts[k]) << "\n";
+    os << "    " << label << " " << w.kr(amount) << " × " << w.num(rational_text(weights[k])) << " / " << w.num(rational_text(W))
+       << (quota.rfind("≈", 0) == 0 ? " " : " = ") << w.num(quota) << " " << unit_name(a.unit)
+       << (a.negative ? w.tr(" (av det negerade beloppet)", " (of the negated amount)") : "") << " → "
+       << w.num(std::to_string(a.base_units[k])) << w.tr(" hela", " whole");
+    if (a.extra_unit[k]) os << w.tr(" + 1 flyttad enligt största rest", " + 1 moved by the largest remainder");
+    if (a.rest_to == k) os << " + " << w.kr(a.rest) << w.tr(" rest under enheten", " sub-unit rest");
+    os << " = " << w.kr(a.parts[k]) << "\n";
     return j;
 }
 
 }  // namespace
 
 Explanation explain(const Result& r, int year, const std::optional<std::string>& member,
-                    const std::optional<std::string>& intervention) {
+                    const std::optional<std::string>& intervention, Lang lang) {
+    const Words w{lang};
     if (year < r.first_year || year > r.last_year)
         throw Error("year " + std::to_string(year) + " is outside the plan's years " + std::to_string(r.first_year) + "–" +
                     std::to_string(r.last_year));
     const std::size_t yi = r.year_index(year);
     std::optional<std::size_t> mk, ik;
     if (member) {
-        for (std::size_t k = 0; k < r.members.size(); ++k)
+        std::vector<std::string_view> ids;
+        for (std::size_t k = 0; k < r.members.size(); ++k) {
             if (r.members[k].id == *member) mk = k;
-        if (!mk) throw Error("no member \"" + *member + "\"");
+            ids.push_back(r.members[k].id);
+        }
+        if (!mk) throw Error(unknown_name("member", *member, ids));
     }
     if (intervention) {
-        for (std::size_t i = 0; i < r.interventions.size(); ++i)
+        std::vector<std::string_view> ids;
+        for (std::size_t i = 0; i < r.interventions.size(); ++i) {
             if (r.interventions[i].id == *intervention) ik = i;
-        if (!ik) throw Error("no intervention \"" + *intervention + "\"");
+            ids.push_back(r.interventions[i].id);
+        }
+        if (!ik) throw Error(unknown_name("intervention", *intervention, ids));
     }
     std::ostringstream os;
     J data = J::object();
@@ -78,24 +132,26 @@ Explanation explain(const Result& r, int year, const std::optional<std::string>&
     for (const auto& m : r.members) final_w.push_back(m.final_contribution[yi].exact_in(Unit::kr));
 
     auto explain_split = [&](const InterventionResult& iv, std::size_t k, J& out) {
-        os << "  " << iv.name << " (" << iv.id << "): amount " << kr(iv.amount[yi]) << "; frame part "
-           << rational_text(iv.frame_part) << " % = " << kr(iv.frame_amount[yi]) << ", case part " << kr(iv.case_amount[yi])
-           << "\n";
+        os << "  " << iv.name << " (" << iv.id << w.tr("): belopp ", "): amount ") << w.kr(iv.amount[yi])
+           << w.tr("; ramdel ", "; frame part ") << w.num(rational_text(iv.frame_part)) << " % = " << w.kr(iv.frame_amount[yi])
+           << w.tr(", särskild del ", ", case part ") << w.kr(iv.case_amount[yi]) << "\n";
         out["intervention"] = iv.id;
         out["amount"] = iv.amount[yi].to_kr_string();
         out["frame_part_percent"] = rational_text(iv.frame_part);
-        out["frame"] = split_step(iv.frame_allocation[yi], k, iv.frame_amount[yi], final_w, os, "frame part (weights: final contributions)");
+        out["frame"] = split_step(iv.frame_allocation[yi], k, iv.frame_amount[yi], final_w, os,
+                                  w.tr("ramdelen (vikter: slutliga bidrag)", "frame part (weights: final contributions)"), w);
         const std::vector<Rational> key_w = iv.key.empty() ? std::vector<Rational>(r.members.size(), Rational(0)) : iv.key;
-        out["case"] = split_step(iv.case_allocation[yi], k, iv.case_amount[yi], key_w, os, "case part (weights: the key)");
+        out["case"] = split_step(iv.case_allocation[yi], k, iv.case_amount[yi], key_w, os,
+                                 w.tr("särskilda delen (vikter: nyckeln)", "case part (weights: the key)"), w);
         out["part"] = iv.allocation[yi][k].to_kr_string();
-        os << "    → " << r.members[k].id << " carries " << kr(iv.allocation[yi][k]) << "\n";
+        os << "    → " << r.members[k].id << w.tr(" bär ", " carries ") << w.kr(iv.allocation[yi][k]) << "\n";
     };
 
     if (mk && !ik) {
         const auto& m = r.members[*mk];
-        os << "Cost share of " << m.name << " (" << m.id << ") in " << year << "\n";
-        os << "  final contribution " << kr(m.final_contribution[yi]) << " of " << kr(r.totals[yi].contributions)
-           << " (share " << format_percent(m.share[yi]) << " %)\n";
+        os << w.tr("Kostnadsandel för ", "Cost share of ") << m.name << " (" << m.id << w.tr(") ", ") in ") << year << "\n";
+        os << w.tr("  slutligt bidrag ", "  final contribution ") << w.kr(m.final_contribution[yi]) << w.tr(" av ", " of ")
+           << w.kr(r.totals[yi].contributions) << w.tr(" (andel ", " (share ") << w.num(format_percent(m.share[yi])) << " %)\n";
         data["member"] = m.id;
         data["final_contribution"] = m.final_contribution[yi].to_kr_string();
         J items = J::array();
@@ -106,10 +162,10 @@ Explanation explain(const Result& r, int year, const std::optional<std::string>&
         }
         data["interventions"] = std::move(items);
         data["cost_share"] = m.cost_share[yi].to_kr_string();
-        os << "  cost share = Σ parts = " << kr(m.cost_share[yi]) << "\n";
+        os << w.tr("  kostnadsandel = Σ delar = ", "  cost share = Σ parts = ") << w.kr(m.cost_share[yi]) << "\n";
     } else if (ik) {
         const auto& iv = r.interventions[*ik];
-        os << "Amount of " << iv.name << " (" << iv.id << ") in " << year << "\n";
+        os << w.tr("Belopp för ", "Amount of ") << iv.name << " (" << iv.id << w.tr(") ", ") in ") << year << "\n";
         // from the last known amount at or before the year
         std::size_t from = 0;
         for (std::size_t s = 0; s < iv.steps.size() && iv.steps[s].year <= year; ++s)
@@ -123,15 +179,15 @@ Explanation explain(const Result& r, int year, const std::optional<std::string>&
             switch (st.source) {
                 case AmountStep::Source::inactive:
                     js["source"] = "inactive";
-                    os << "  " << st.year << ": not active → 0.00 kr\n";
+                    os << "  " << st.year << w.tr(": inte aktiv → ", ": not active → ") << w.kr(Money{}) << "\n";
                     break;
                 case AmountStep::Source::known:
                     js["source"] = "known";
-                    os << "  " << st.year << ": known amount " << kr(st.amount) << "\n";
+                    os << "  " << st.year << w.tr(": känt belopp ", ": known amount ") << w.kr(st.amount) << "\n";
                     break;
                 case AmountStep::Source::items:
                     js["source"] = "items";
-                    os << "  " << st.year << ": sum of items " << kr(st.amount) << "\n";
+                    os << "  " << st.year << w.tr(": summan av delposterna ", ": sum of items ") << w.kr(st.amount) << "\n";
                     break;
                 case AmountStep::Source::computed:
                     js["source"] = "computed";
@@ -142,10 +198,12 @@ Explanation explain(const Result& r, int year, const std::optional<std::string>&
                     js["delta"] = st.delta.to_kr_string();
                     js["exact_ore"] = rational_text(st.exact);
                     js["rule"] = st.rule_path;
-                    os << "  " << st.year << ": " << kr(st.previous) << " × " << rational_text(st.volume) << " × (1 + "
-                       << rational_text(st.uprate_percent) << "/100) + " << kr(st.delta) << " = " << rational_text(st.exact / 100)
-                       << " kr → rounded to " << unit_name(r.rounding.amounts) << " (" << mode_name(r.rounding.mode)
-                       << "): " << kr(st.amount) << "   [uprate: " << st.uprate_from << "; rule " << st.rule_path << "]\n";
+                    os << "  " << st.year << ": " << w.kr(st.previous) << " × " << w.num(rational_text(st.volume)) << " × (1 + "
+                       << w.num(rational_text(st.uprate_percent)) << "/100) + " << w.kr(st.delta) << " = "
+                       << w.num(rational_text(st.exact / 100)) << w.tr(" kr → avrundat till ", " kr → rounded to ")
+                       << unit_name(r.rounding.amounts) << " (" << mode_name(r.rounding.mode) << "): " << w.kr(st.amount)
+                       << w.tr("   [uppräkning: ", "   [uprate: ") << w.uprate_from(st.uprate_from) << w.tr("; regel ", "; rule ")
+                       << st.rule_path << "]\n";
                     break;
             }
             chain.push_back(std::move(js));
@@ -153,7 +211,7 @@ Explanation explain(const Result& r, int year, const std::optional<std::string>&
         data["intervention"] = iv.id;
         data["chain"] = std::move(chain);
         J parts = J::array();
-        os << "Split of " << year << "\n";
+        os << w.tr("Fördelning ", "Split of ") << year << "\n";
         for (std::size_t k = 0; k < r.members.size(); ++k) {
             if (mk && k != *mk) continue;
             os << " " << r.members[k].id << ":\n";
@@ -164,12 +222,12 @@ Explanation explain(const Result& r, int year, const std::optional<std::string>&
         }
         data["split"] = std::move(parts);
     } else {
-        os << "Frame and totals of " << year << " (frame: " << frame_kind_name(r.frame_kinds[yi]) << ")\n";
+        os << w.tr("Ram och summor ", "Frame and totals of ") << year << w.tr(" (ram: ", " (frame: ") << frame_kind_name(r.frame_kinds[yi]) << ")\n";
         J ms = J::array();
         for (const auto& m : r.members) {
-            os << "  " << m.id << ": contribution " << kr(m.contribution[yi]) << ", adjustment " << kr(m.adjustment[yi])
-               << ", final " << kr(m.final_contribution[yi]) << " (" << format_percent(m.share[yi]) << " %), cost share "
-               << kr(m.cost_share[yi]) << "\n";
+            os << "  " << m.id << w.tr(": bidrag ", ": contribution ") << w.kr(m.contribution[yi]) << w.tr(", justering ", ", adjustment ")
+               << w.kr(m.adjustment[yi]) << w.tr(", slutligt ", ", final ") << w.kr(m.final_contribution[yi]) << " ("
+               << w.num(format_percent(m.share[yi])) << w.tr(" %), kostnadsandel ", " %), cost share ") << w.kr(m.cost_share[yi]) << "\n";
             ms.push_back({{"id", m.id},
                           {"contribution", m.contribution[yi].to_kr_string()},
                           {"adjustment", m.adjustment[yi].to_kr_string()},
@@ -177,8 +235,9 @@ Explanation explain(const Result& r, int year, const std::optional<std::string>&
                           {"cost_share", m.cost_share[yi].to_kr_string()}});
         }
         const auto& t = r.totals[yi];
-        os << "  costs " << kr(t.costs) << ", contributions " << kr(t.contributions) << ", result " << kr(t.result);
-        if (r.has_equity) os << ", equity at the end " << kr(t.equity_end);
+        os << w.tr("  kostnader ", "  costs ") << w.kr(t.costs) << w.tr(", bidrag ", ", contributions ") << w.kr(t.contributions)
+           << w.tr(", resultat ", ", result ") << w.kr(t.result);
+        if (r.has_equity) os << w.tr(", eget kapital vid årets slut ", ", equity at the end ") << w.kr(t.equity_end);
         os << "\n";
         data["members"] = std::move(ms);
         data["costs"] = t.costs.to_kr_string();
@@ -218,6 +277,7 @@ J compare_tree(const Evaluation& ev) {
             const auto [bm, vm] = by_id.at(id);
             J jm = J::object();
             jm["id"] = id;
+            jm["name"] = (bm ? bm : vm)->name;
             J years = J::object();
             const int first = std::min(base.first_year, vr.first_year), last = std::max(base.last_year, vr.last_year);
             for (int y = first; y <= last; ++y) {
@@ -234,6 +294,22 @@ J compare_tree(const Evaluation& ev) {
             members.push_back(std::move(jm));
         }
         jv["members"] = std::move(members);
+        // the year totals: costs, contributions, result and (with equity on either side) equity at the year's end
+        J totals = J::object();
+        const bool equity = base.has_equity || vr.has_equity;
+        const int first = std::min(base.first_year, vr.first_year), last = std::max(base.last_year, vr.last_year);
+        for (int y = first; y <= last; ++y) {
+            auto get = [&](const Result& r, Money YearTotals::*field) {
+                if (y < r.first_year || y > r.last_year) return Money{};
+                return r.totals[r.year_index(y)].*field;
+            };
+            J ty = J{{"costs", diff3(get(base, &YearTotals::costs), get(vr, &YearTotals::costs))},
+                     {"contributions", diff3(get(base, &YearTotals::contributions), get(vr, &YearTotals::contributions))},
+                     {"result", diff3(get(base, &YearTotals::result), get(vr, &YearTotals::result))}};
+            if (equity) ty["equity_end"] = diff3(get(base, &YearTotals::equity_end), get(vr, &YearTotals::equity_end));
+            detail::append(totals, std::to_string(y), std::move(ty));
+        }
+        jv["totals"] = std::move(totals);
         variants.push_back(std::move(jv));
     }
     out["variants"] = std::move(variants);
@@ -243,27 +319,5 @@ J compare_tree(const Evaluation& ev) {
 }  // namespace
 
 std::string compare_json(const Evaluation& ev) { return detail::dump_pretty(compare_tree(ev)); }
-
-std::string compare_text(const Evaluation& ev) {
-    const J c = compare_tree(ev);
-    std::ostringstream os;
-    if (c["variants"].empty()) os << "The plan has no variants.\n";
-    for (const auto& v : c["variants"]) {
-        os << "Variant \"" << v["name"].get<std::string>() << "\" against the base plan (kr; variant − base)\n";
-        os << "  member               year   final contribution: base → variant (difference)   cost share: base → variant (difference)\n";
-        for (const auto& m : v["members"]) {
-            for (const auto& [y, d] : m["years"].items()) {
-                const auto& f = d["final_contribution"];
-                const auto& s = d["cost_share"];
-                std::string id = m["id"].get<std::string>();
-                if (id.size() < 20) id.resize(20, ' ');
-                os << "  " << id << " " << y << "   " << f["base"].get<std::string>() << " → " << f["variant"].get<std::string>()
-                   << " (" << f["difference"].get<std::string>() << ")   " << s["base"].get<std::string>() << " → "
-                   << s["variant"].get<std::string>() << " (" << s["difference"].get<std::string>() << ")\n";
-            }
-        }
-    }
-    return os.str();
-}
 
 }  // namespace finsam

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <memory>
 #include <optional>
+#include <cstring>
 #include <set>
 
 namespace finsam {
@@ -133,6 +134,45 @@ private:
         return "'" + std::string(1, static_cast<char>(c)) + "'";
     }
 
+    /// The typographic quote (“ ” ‘ ’ „ « ») at `at`, as its UTF-8 text, or "".
+    std::string typographic_quote(std::size_t at) const {
+        for (const char* q : {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x9E", "\xC2\xAB", "\xC2\xBB"})
+            if (s_.compare(at, std::strlen(q), q) == 0) return q;
+        return "";
+    }
+
+    /// The first typographic quote in [from, to), or "".
+    std::string typographic_quote_between(std::size_t from, std::size_t to) const {
+        for (std::size_t i = from; i < to && i < s_.size(); ++i)
+            if (std::string q = typographic_quote(i); !q.empty()) return q;
+        return "";
+    }
+
+    static std::string typographic_quote_in(const std::string& text, std::size_t at) {
+        for (const char* q : {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99"})
+            if (text.compare(at, std::strlen(q), q) == 0) return q;
+        return "";
+    }
+
+    /// After a string value at `value_at` that holds a typographic quote, something other than
+    /// ',' or the end of its object or array: `"finsam/1”, "years": …` is a string closed with ”
+    /// that ran on to the next straight quote. Reports that and returns true.
+    bool closed_by_typographic_quote(std::size_t value_at) {
+        if (s_[value_at] != '"') return false;
+        const std::string q = typographic_quote_between(value_at, pos_);
+        if (q.empty()) return false;
+        fail(value_at, "this string contains a typographic quote " + q + " (as a word processor writes it), which is not a "
+                       "JSON quote, so it runs on to the next straight quote; " + straight_quotes);
+        return true;
+    }
+
+    /// The message for typographic quotes, as a word processor writes them (spec issue 14).
+    static std::string smart_quotes(const std::string& q) {
+        return "a typographic quote " + q + " (as a word processor writes it) is not a JSON quote; " + straight_quotes;
+    }
+    static constexpr const char* straight_quotes =
+        "write straight double quotes \"…\" (turn off smart quotes, or replace every “ ” ‘ ’ with \")";
+
     void skip_space() {
         while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) ++pos_;
     }
@@ -153,6 +193,8 @@ private:
             fail(pos_, "comments are not allowed in JSON; remove the comment");
         else if (starts("'"))
             fail(pos_, "strings must be in double quotes \"…\", not single quotes");
+        else if (const std::string q = typographic_quote(pos_); !q.empty())
+            fail(pos_, smart_quotes(q));
         else if (starts("]") || starts("}"))
             fail(pos_, "a value is missing before " + shown() + " (a trailing comma?); remove the comma or add the value");
         else if (starts("+") || starts("."))
@@ -210,6 +252,8 @@ private:
                     fail(pos_, "a trailing comma before '}'; remove the comma");
                 else if (s_[pos_] == '\'')
                     fail(pos_, "keys must be in double quotes \"…\", not single quotes");
+                else if (const std::string q = typographic_quote(pos_); !q.empty())
+                    fail(pos_, smart_quotes(q));
                 else if (s_.substr(pos_, 2) == "//" || s_.substr(pos_, 2) == "/*")
                     fail(pos_, "comments are not allowed in JSON; remove the comment");
                 else
@@ -222,12 +266,19 @@ private:
             skip_space();
             if (at_end()) return false;
             if (s_[pos_] != ':') {
-                fail(pos_, "unexpected " + shown() + " after the key \"" + sanitize_utf8(key) + "\"; expected ':'");
+                // "name”: a key opened with a straight quote and closed with a typographic one runs on
+                std::string q;
+                for (std::size_t i = 0; i < key.size() && q.empty(); ++i) q = typographic_quote_in(key, i);
+                fail(pos_, q.empty() ? "unexpected " + shown() + " after the key \"" + sanitize_utf8(key) + "\"; expected ':'"
+                                     : "the key \"" + sanitize_utf8(key) + "\" contains a typographic quote " + q +
+                                           " (as a word processor writes it), which is not a JSON quote; " + straight_quotes);
                 return false;
             }
             ++pos_;
             skip_space();
             const std::string child = path + "/" + pointer_escape(key);
+            const std::string key_text = sanitize_utf8(key);
+            const std::size_t value_at = pos_;
             Node v;
             if (!value(v, child, depth + 1)) return false;
             if (!keys.insert(key).second)
@@ -245,10 +296,11 @@ private:
                 ++pos_;
                 return true;
             }
+            if (closed_by_typographic_quote(value_at)) return false;
             if (s_[pos_] == '"')
                 fail(pos_, "a ',' is missing before this key; separate the members of an object with commas");
             else
-                fail(pos_, "unexpected " + shown() + "; expected ',' or '}' after the value of \"" + sanitize_utf8(key) + "\"");
+                fail(pos_, "unexpected " + shown() + "; expected ',' or '}' after the value of \"" + key_text + "\"");
             return false;
         }
     }
@@ -264,6 +316,7 @@ private:
         }
         for (;;) {
             skip_space();
+            const std::size_t value_at = pos_;
             Node v;
             if (!value(v, path + "/" + std::to_string(out.items().size()), depth + 1)) return false;
             out.items().push_back(std::move(v));
@@ -277,6 +330,7 @@ private:
                 ++pos_;
                 return true;
             }
+            if (closed_by_typographic_quote(value_at)) return false;
             fail(pos_, "unexpected " + shown() + "; expected ',' or ']' in an array");
             return false;
         }
@@ -331,7 +385,10 @@ private:
         ++pos_;  // "
         for (;;) {
             if (pos_ >= s_.size()) {
-                fail(start, "this string never ends; add its closing '\"'");
+                const std::string q = typographic_quote_between(start, pos_);
+                fail(start, q.empty() ? std::string("this string never ends; add its closing '\"'")
+                                      : "this string never ends: it seems to be closed with a typographic quote " + q +
+                                            " (as a word processor writes it), which is not a JSON quote; " + straight_quotes);
                 return false;
             }
             const auto c = static_cast<unsigned char>(s_[pos_]);
@@ -344,7 +401,13 @@ private:
                 continue;
             }
             if (c < 0x20) {
-                fail(pos_, "a control character (" + shown() + ") inside a string; write it escaped, such as \\n for a line break");
+                // a string closed with a typographic quote runs on into the next line
+                const std::string q = c == '\n' || c == '\r' ? typographic_quote_between(start, pos_) : "";
+                if (!q.empty())
+                    fail(start, "this string runs on past the end of its line: it seems to be closed with a typographic quote " + q +
+                                    " (as a word processor writes it), which is not a JSON quote; " + straight_quotes);
+                else
+                    fail(pos_, "a control character (" + shown() + ") inside a string; write it escaped, such as \\n for a line break");
                 return false;
             }
             if (c < 0x80) {

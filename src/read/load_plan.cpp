@@ -87,8 +87,65 @@ public:
         if (const Node* n = root.find("equity")) load_equity(*n);
         if (const Node* n = root.find("checks")) load_checks(*n);
         if (const Node* n = root.find("variants")) load_variants(*n);
+        thousands_warnings();
         plan.source = root;
         plan.source.erase("variants");
+    }
+
+    /// possible_thousands_separator for every amount written "DIGITS.DDD" in a tkr or mnkr plan
+    /// (spec 17, 14.6.3), with the subject and intervention its pointer names.
+    void thousands_warnings() {
+        std::set<std::string> seen;
+        for (const auto& t : three_decimals) {
+            if (!seen.insert(t.path).second) continue;
+            Warning w;
+            w.code = WarningCode::possible_thousands_separator;
+            w.path = t.path;
+            w.written = t.text;
+            w.stated = t.amount;
+            std::string digits = t.text;  // the point taken for a thousands separator, leading zeros dropped
+            digits.erase(digits.find('.'), 1);
+            const std::size_t sign = digits[0] == '-' ? 1 : 0;
+            while (digits.size() > sign + 1 && digits[sign] == '0') digits.erase(sign, 1);
+            if (digits == "-0") digits = "0";
+            try {
+                w.meant = Money::parse(digits, plan.amount_unit);
+                w.instead = digits;
+            } catch (const Error&) {
+                // beyond the range of Money: no alternative to name
+            }
+            const std::string unit(unit_name(plan.amount_unit));
+            w.message = "\"" + t.text + "\" is " + t.text + " " + unit + " (" + t.amount.to_kr_string() + " kr)" +
+                        (w.meant ? "; if " + digits + " " + unit + " was meant, write \"" + digits + "\"" : "") +
+                        " (in a plan a point is a decimal point, never a thousands separator)";
+            // the subject, from where the amount stands
+            std::vector<std::string> seg;
+            for (std::size_t pos = 1; pos <= t.path.size();) {
+                const std::size_t next = t.path.find('/', pos);
+                seg.push_back(t.path.substr(pos, next == std::string::npos ? std::string::npos : next - pos));
+                if (next == std::string::npos) break;
+                pos = next + 1;
+            }
+            w.subject = WarningSubject::frame;
+            if (seg.size() >= 2 && seg[0] == "interventions") {
+                w.subject = seg.size() >= 3 && seg[2] == "items" ? WarningSubject::intervention_items : WarningSubject::intervention;
+                if (seg[1].find_first_not_of("0123456789") == std::string::npos && seg[1].size() < 9) w.intervention = std::stoul(seg[1]);
+            } else if (!seg.empty() && seg[0] == "adjustments") {
+                w.subject = WarningSubject::adjustment;
+            } else if (!seg.empty() && seg[0] == "equity") {
+                w.subject = WarningSubject::equity;
+            } else if (seg.size() >= 3 && seg[0] == "checks") {
+                w.subject = seg[2] == "costs"           ? (seg.size() == 4 ? WarningSubject::costs_of_kind : WarningSubject::costs)
+                            : seg[2] == "contributions" ? WarningSubject::contributions
+                            : seg[2] == "result"        ? WarningSubject::result
+                                                        : WarningSubject::equity_end;
+            }
+            for (std::size_t i = 0; i < seg.size() && !w.year; ++i) {
+                const bool index = (i == 1 && (seg[0] == "interventions" || seg[0] == "adjustments")) || (i == 3 && seg[2] == "items");
+                if (!index && is_year_key(seg[i])) w.year = std::stoi(seg[i]);
+            }
+            plan.warnings.push_back(std::move(w));
+        }
     }
 
     bool years_known() const { return plan.first_year > 0; }
@@ -572,7 +629,17 @@ public:
             if (!object(v, path, {"costs", "contributions", "result", "equity_end"})) continue;
             YearChecks c;
             c.path = path;
-            if (const Node* x = v.find("costs")) c.costs = amount(*x, path + "/costs");
+            if (const Node* x = v.find("costs")) {
+                if (x->is_object()) {  // by kind (spec 17)
+                    if (object(*x, path + "/costs", {"insats", "project", "administration"},
+                               "an amount, or an object of amounts by kind such as {\"insats\": \"25001\"}"))
+                        for (auto k : {InterventionKind::insats, InterventionKind::project, InterventionKind::administration})
+                            if (const Node* a = x->find(kind_name(k)))
+                                if (auto m = amount(*a, path + "/costs/" + std::string(kind_name(k)))) c.costs_by_kind.emplace_back(k, *m);
+                } else {
+                    c.costs = amount(*x, path + "/costs");
+                }
+            }
             if (const Node* x = v.find("contributions")) c.contributions = amount(*x, path + "/contributions");
             if (const Node* x = v.find("result")) c.result = amount(*x, path + "/result");
             if (const Node* x = v.find("equity_end")) {

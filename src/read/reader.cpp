@@ -8,30 +8,6 @@
 
 namespace finsam::read {
 
-std::string join_keys(const std::vector<std::string_view>& keys) {
-    std::string s;
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (i) s += i + 1 == keys.size() ? " or " : ", ";
-        s += '"';
-        s += keys[i];
-        s += '"';
-    }
-    return s;
-}
-
-/// Optimal string alignment distance (a transposition counts as one edit).
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i)
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    return d[a.size()][b.size()];
-}
-
 bool is_year_key(std::string_view k) {
     if (k.empty() || k.size() > 4 || k.front() == '0') return false;
     for (char c : k)
@@ -116,16 +92,10 @@ bool Reader::object(const Node& n, const std::string& path, const std::vector<st
     for (const auto& [k, v] : n.members()) {
         if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
         std::string msg = "unknown key \"" + sanitize_utf8(k) + "\"";
-        std::string_view best;
-        std::size_t best_d = std::max<std::size_t>(1, (k.size() + 2) / 4) + 1;  // suggest within this many edits
-        if (k.size() > 64) best_d = 0;
-        for (auto a : allowed) {
-            const std::size_t d = edit_distance(k, a);
-            if (d < best_d) best_d = d, best = a;
-        }
+        const auto best = did_you_mean(k, allowed);
         if (is_year_key(k) && n.members().size() > 0)
             msg += "; a value written by year needs an object under every year key";
-        else if (!best.empty()) msg += "; did you mean \"" + std::string(best) + "\"?";
+        else if (best) msg += "; did you mean \"" + *best + "\"?";
         else msg += "; expected " + join_keys(allowed);
         error(child(path, k), msg);
     }
@@ -212,7 +182,15 @@ std::optional<Money> Reader::amount(const Node& n, const std::string& path) {
                     "plan's amount_unit");
         return std::nullopt;
     }
-    return Money::from_ore(static_cast<std::int64_t>(o));
+    const Money m = Money::from_ore(static_cast<std::int64_t>(o));
+    if (n.is_string() && amount_unit != Unit::kr) {
+        const std::string& t = n.text();
+        const std::size_t point = t.find('.');
+        const std::size_t first = !t.empty() && t[0] == '-' ? 1 : 0;
+        if (point != std::string::npos && point > first && t.size() - point - 1 == 3)
+            three_decimals.push_back({path, t, m});  // the syntax (-?DIGITS.DDD) was checked by rational()
+    }
+    return m;
 }
 
 std::optional<int> Reader::year(const Node& n, const std::string& path) {

@@ -22,16 +22,15 @@
 #include "finsam/member.hpp"
 #include "finsam/money.hpp"
 #include "finsam/rate.hpp"
+#include "finsam/suggest.hpp"
 
 namespace finsam::read {
 
 /// What an amount is, for messages.
 inline constexpr const char* amount_hint = "an amount: a JSON number or a decimal string such as \"785\" or \"-205\"";
 
-/// "\"a\", \"b\" or \"c\"".
-std::string join_keys(const std::vector<std::string_view>& keys);
-/// Optimal string alignment distance (a transposition counts as one edit).
-std::size_t edit_distance(std::string_view a, std::string_view b);
+using finsam::edit_distance;  // "did you mean" (finsam/suggest.hpp)
+using finsam::join_keys;
 /// A year key: 1..9999 without leading zeros (spec 12.1).
 bool is_year_key(std::string_view k);
 
@@ -43,6 +42,15 @@ class Reader {
 public:
     std::vector<Problem> problems;
     Unit amount_unit = Unit::kr;  ///< the unit amounts are written in
+
+    /// An amount written as a decimal string with exactly three decimals while amounts are not
+    /// in kr ("7.064" in tkr is 7,064 tkr, but Swedish documents write 7 064 so; spec 14.6.3):
+    /// where and how, for the possible_thousands_separator warning. Never a JSON number.
+    struct ThreeDecimals {
+        std::string path, text;
+        Money amount;
+    };
+    std::vector<ThreeDecimals> three_decimals;
 
     void error(const std::string& path, std::string message) { problems.push_back({path, std::move(message)}); }
 

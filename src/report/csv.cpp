@@ -3,6 +3,7 @@
 // and a decimal point. Lines end with CRLF (RFC 4180). Numbers are never grouped. Footnotes and
 // warnings follow the table after an empty line, one per line.
 #include <string>
+#include <string_view>
 
 #include "finsam/report.hpp"
 
@@ -19,6 +20,17 @@ std::string field(const std::string& s, char sep) {
     return out + "\"";
 }
 
+/// "scenario-NAME-" for a variant's files (NAME with characters that file systems or shells
+/// treat specially as "-"), "" for the base plan's.
+std::string file_prefix(const BudgetTables& bt) {
+    if (bt.scenario.empty()) return "";
+    std::string name = bt.scenario;
+    for (char& c : name)
+        if (static_cast<unsigned char>(c) < 0x20 || std::string_view("/\\:*?\"<>| '`$&;").find(c) != std::string_view::npos) c = '-';
+    if (name.front() == '.') name.front() = '-';
+    return "scenario-" + name + "-";
+}
+
 }  // namespace
 
 std::vector<CsvFile> to_csv(const BudgetTables& bt) {
@@ -33,8 +45,8 @@ std::vector<CsvFile> to_csv(const BudgetTables& bt) {
         for (char& c : id)
             if (c == '_') c = '-';
         CsvFile f;
-        f.name = std::to_string(n + 1) + "-" + id + ".csv";
-        f.title = std::string(sv ? "Tabell " : "Table ") + std::to_string(n + 1) + ". " + t.title;
+        f.name = file_prefix(bt) + std::to_string(n + 1) + "-" + id + ".csv";
+        f.title = numbered_title(bt, n);
         std::string& out = f.content;
         if (sv) out += "\xEF\xBB\xBF";
         auto line = [&](const std::vector<std::string>& fields) {

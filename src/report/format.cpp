@@ -44,8 +44,20 @@ std::int64_t TableOptions::step_ore() const { return ore_per(unit) / pow10_i(eff
 std::string summa_word(Lang lang) { return lang == Lang::sv ? "Summa" : "Total"; }
 
 std::string subject_text(const BudgetTables& tables, bool capital) {
-    std::string s = !tables.subject.empty() ? tables.subject : tables.options.lang == Lang::sv ? "budgettabeller" : "budget tables";
+    const bool sv = tables.options.lang == Lang::sv;
+    std::string s = !tables.subject.empty() ? tables.subject
+                    : tables.comparison     ? (sv ? "scenarier jämförda med grundplanen" : "scenarios against the base plan")
+                                            : (sv ? "budgettabeller" : "budget tables");
     if (capital && !s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
+std::string scenario_label(const BudgetTables& tables) { return tables.scenario.empty() ? "" : "Scenario: " + tables.scenario; }
+
+std::string numbered_title(const BudgetTables& tables, std::size_t n) {
+    std::string s = std::string(tables.options.lang == Lang::sv ? "Tabell " : "Table ") + std::to_string(n + 1) + ". " +
+                    (n < tables.tables.size() ? tables.tables[n].title : std::string());
+    if (!tables.scenario.empty()) s += " \xE2\x80\x93 " + scenario_label(tables);  // en dash
     return s;
 }
 

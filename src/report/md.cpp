@@ -33,13 +33,14 @@ std::string to_markdown(const BudgetTables& bt) {
     const TableOptions& o = bt.options;
     const bool sv = o.lang == Lang::sv;
     const std::string unit(unit_name(o.unit));
-    std::string out = "**" + md_escape(bt.name.empty() ? (sv ? "Plan" : "Plan") : bt.name) + "**" +
-                      ": " + md_escape(subject_text(bt)) + " " + report_detail::years_text(bt, "\xE2\x80\x93") +
-                      (sv ? ", belopp i " : ", amounts in ") + unit + "." +
+    std::string title = bt.name.empty() ? "Plan" : bt.name;
+    if (!bt.scenario.empty()) title += " \xE2\x80\x93 " + scenario_label(bt);  // en dash
+    std::string out = "**" + md_escape(title) + "**" + ": " + md_escape(subject_text(bt)) + " " +
+                      report_detail::years_text(bt, "\xE2\x80\x93") + (sv ? ", belopp i " : ", amounts in ") + unit + "." +
                       "\n";
     for (std::size_t n = 0; n < bt.tables.size(); ++n) {
         const Table& t = bt.tables[n];
-        out += "\n### " + std::string(sv ? "Tabell " : "Table ") + std::to_string(n + 1) + ". " + md_escape(t.title) + "\n\n";
+        out += "\n### " + md_escape(numbered_title(bt, n)) + "\n\n";
         out += "|";
         for (const auto& c : t.columns) {
             out += ' ';

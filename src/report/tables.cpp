@@ -39,21 +39,66 @@ struct Shown {
     Matrix amount;                              // [intervention][year]
     Matrix group_sum;                           // [group][year]
     std::vector<BigInt> cost_sum;               // by year
+    std::vector<BigInt> result, equity_start, equity_end;  // by year (Resultat och eget kapital)
 };
+
+using report_detail::display_mode;
+
+/// The shown values a figure may take: its exact value rounded the ordinary way first, then
+/// the other way (one value when the exact value is a whole step).
+std::vector<BigInt> neighbours(const Rational& exact, RoundingMode mode) {
+    const BigInt near = round_integer(exact, mode);
+    if (Rational(near) == exact) return {near};
+    const BigInt other = Rational(near) < exact ? BigInt(near + 1) : BigInt(near - 1);
+    return {near, other};
+}
+
+}  // namespace
+
+namespace report_detail {
+
+void add_rounding_footnote(Table& t, const TableOptions& o, bool with_group) {
+    std::string list, group;
+    for (const auto& row : t.rows) {
+        if (row.kind == RowKind::group && !row.cells.empty()) group = row.cells[0].text;
+        for (std::size_t c = 0; c < row.cells.size(); ++c) {
+            const Cell& cell = row.cells[c];
+            if (!cell.moved) continue;
+            std::string where = (with_group && !group.empty() && row.kind == RowKind::data ? group + ": " : "") +
+                                (row.cells.empty() ? "" : row.cells[0].text);
+            if (!t.columns[c].header.empty()) where += ", " + t.columns[c].header;
+            list += (list.empty() ? "" : "; ") + where + ": " +
+                    (cell.kind == Cell::Kind::amount ? format_exact_amount(cell.amount, o) : format_exact_percent(cell.percent, o));
+        }
+    }
+    if (list.empty()) return;
+    t.footnotes.insert(t.footnotes.begin(),
+                       std::string(o.lang == Lang::sv ? "* Avrundad åt andra hållet än vanlig avrundning, så att varje summa är summan "
+                                                        "av de visade raderna (styrd avrundning). Exakt: "
+                                                      : "* Rounded the other way than ordinary rounding, so that every total is the "
+                                                        "sum of the rows shown (controlled rounding). Exact: ") +
+                           list + ".");
+}
+
+}  // namespace report_detail
+
+namespace {
 
 class Builder {
 public:
     Builder(const Result& r, const TableOptions& o)
-        : r_(r), o_(o), lang_(o.lang), step_(o.step_ore()), mode_(r.rounding.mode),
+        : r_(r), o_(o), lang_(o.lang), step_(o.step_ore()), mode_(display_mode(r.rounding.mode)),
           ny_(static_cast<std::size_t>(r.year_count())), nm_(r.members.size()) {}
 
     BudgetTables run() {
         BudgetTables out;
         out.name = r_.name;
+        out.scenario = r_.variant;
         out.first_year = r_.first_year;
         out.last_year = r_.last_year;
         out.options = o_;
         make_groups();
+        round_result();
         round_financing();
         round_costs();
         out.tables.push_back(financing());
@@ -69,6 +114,32 @@ public:
         return out;
     }
 
+    /// The figures the tables show, for comparisons (src/report/report_detail.hpp).
+    report_detail::ShownFigures figures() {
+        make_groups();
+        round_result();
+        round_financing();
+        round_costs();
+        report_detail::ShownFigures f;
+        f.first_year = r_.first_year;
+        for (std::size_t y = 0; y < ny_; ++y) {
+            f.contributions.push_back(to64(shown_.fin_sum[y]));
+            f.costs.push_back(to64(shown_.cost_sum[y]));
+            f.result.push_back(to64(shown_.result[y]));
+            f.equity_end.push_back(to64(shown_.equity_end[y]));
+        }
+        f.final_contribution.assign(nm_, {});
+        f.cost_share.assign(nm_, {});
+        for (std::size_t y = 0; y < ny_; ++y) {
+            const auto rounded = round_distribution(y);
+            for (std::size_t k = 0; k < nm_; ++k) {
+                f.final_contribution[k].push_back(to64(shown_.fin[k][y]));
+                f.cost_share[k].push_back(to64(rounded.second.column_sums[k]));
+            }
+        }
+        return f;
+    }
+
 private:
     const Result& r_;
     const TableOptions& o_;
@@ -81,6 +152,8 @@ private:
 
     std::string tr(const std::string& sv, const std::string& en) const { return lang_ == Lang::sv ? sv : en; }
     int year(std::size_t yi) const { return r_.first_year + static_cast<int>(yi); }
+    /// A year's column heading: "Budget 2011" for the budget year, "Plan 2012" for the later ones.
+    std::string year_heading(std::size_t yi) const { return (yi == 0 ? "Budget " : "Plan ") + ys(year(yi)); }
     std::string unit() const { return std::string(unit_name(o_.unit)); }
     Rational steps(Money m) const {
         Rational q = m.exact_ore();
@@ -116,12 +189,105 @@ private:
         }
     }
 
+    /// Resultat och eget kapital decides the year totals that every other table shows (design
+    /// notes of report.hpp): per year the shown contributions C and costs K, each its exact
+    /// value rounded down or up; the result R = C − K, itself within one step of its exact
+    /// value; and, with equity, E = S + R where S is the shown equity at the end of the year
+    /// before (the opening equity, rounded either way, in the first year). A dynamic programme
+    /// over the years, whose state is the shown E of the year before, keeps every figure within
+    /// one step and prefers, in this order: R, S and E at their ordinary rounding (the headline
+    /// figures), then C and K at theirs, then C and K nearer their exact values (on a tie the
+    /// contributions keep their ordinary rounding). The chain S = E of
+    /// the year before always holds: with E(Y−1) = e(Y−1) + δ, |δ| < 1, the result ⌊r⌋ (δ ≥ 0)
+    /// or ⌈r⌉ (δ ≤ 0) keeps E(Y) within one step of e(Y), and C − K can show either.
+    void round_result() {
+        struct Cost {
+            int headline = 0, ordinary = 0;
+            Rational distance = 0;  // Σ |shown − exact| of C and K, in steps
+            bool operator<(const Cost& o) const {
+                if (headline != o.headline) return headline < o.headline;
+                if (ordinary != o.ordinary) return ordinary < o.ordinary;
+                return distance < o.distance;
+            }
+        };
+        struct Option {
+            BigInt c, k, r;
+            Cost cost;
+        };
+        struct State {
+            BigInt end;
+            Cost cost;
+            std::size_t from = 0;  // the state of the year before
+            BigInt c, k, r, start;
+        };
+        auto moved = [&](const BigInt& shown, Money exact) { return shown != round_integer(steps(exact), mode_) ? 1 : 0; };
+        std::vector<std::vector<State>> states(ny_);
+        std::vector<State> before;
+        if (r_.has_equity && ny_ > 0)
+            for (const BigInt& s : neighbours(steps(r_.totals[0].equity_start), mode_))
+                before.push_back({s, {moved(s, r_.totals[0].equity_start), 0}, 0, {}, {}, {}, {}});
+        else
+            before.push_back({});
+        for (std::size_t y = 0; y < ny_; ++y) {
+            const YearTotals& tot = r_.totals[y];
+            const auto rs = neighbours(steps(tot.result), mode_);
+            std::vector<Option> options;
+            for (const BigInt& c : neighbours(steps(tot.contributions), mode_))
+                for (const BigInt& k : neighbours(steps(tot.costs), mode_)) {
+                    const BigInt r = c - k;
+                    if (std::find(rs.begin(), rs.end(), r) == rs.end()) continue;
+                    options.push_back({c, k, r,
+                                       {moved(r, tot.result), moved(c, tot.contributions) + moved(k, tot.costs),
+                                        abs(Rational(c) - steps(tot.contributions)) + abs(Rational(k) - steps(tot.costs))}});
+                }
+            const auto es = neighbours(steps(tot.equity_end), mode_);
+            std::vector<State>& now = states[y];
+            for (std::size_t b = 0; b < before.size(); ++b) {
+                const State& prev = before[b];
+                const BigInt start = prev.end;
+                for (const Option& o : options) {
+                    Cost cost = prev.cost;
+                    cost.headline += o.cost.headline;
+                    cost.ordinary += o.cost.ordinary;
+                    cost.distance += o.cost.distance;
+                    BigInt end = 0;
+                    if (r_.has_equity) {
+                        end = start + o.r;
+                        if (std::find(es.begin(), es.end(), end) == es.end()) continue;
+                        cost.headline += moved(end, tot.equity_end) + (y > 0 ? moved(start, tot.equity_start) : 0);
+                    }
+                    auto same = std::find_if(now.begin(), now.end(), [&](const State& s) { return s.end == end; });
+                    State st{end, cost, b, o.c, o.k, o.r, start};
+                    if (same == now.end()) now.push_back(std::move(st));
+                    else if (cost < same->cost) *same = std::move(st);
+                }
+            }
+            if (now.empty()) throw Error("the year totals of " + ys(year(y)) + " cannot be shown within one step each");
+            before = now;
+        }
+        shown_.fin_sum.assign(ny_, BigInt(0));
+        shown_.cost_sum = shown_.result = shown_.equity_start = shown_.equity_end = shown_.fin_sum;
+        if (ny_ == 0) return;
+        std::size_t at = static_cast<std::size_t>(
+            std::min_element(before.begin(), before.end(), [](const State& a, const State& b) { return a.cost < b.cost; }) -
+            before.begin());
+        for (std::size_t y = ny_; y-- > 0;) {
+            const State& st = states[y][at];
+            shown_.fin_sum[y] = st.c;
+            shown_.cost_sum[y] = st.k;
+            shown_.result[y] = st.r;
+            shown_.equity_start[y] = st.start;
+            shown_.equity_end[y] = st.end;
+            at = st.from;
+        }
+    }
+
     void round_financing() {
         shown_.adjusted.assign(ny_, false);
         shown_.prelim.assign(nm_, std::vector<BigInt>(ny_));
         shown_.adj = shown_.fin = shown_.prelim;
         shown_.prelim_sum.assign(ny_, BigInt(0));
-        shown_.adj_sum = shown_.fin_sum = shown_.prelim_sum;
+        shown_.adj_sum = shown_.prelim_sum;
         shown_.share.assign(ny_, std::vector<BigInt>(nm_));
         for (std::size_t y = 0; y < ny_; ++y) {
             for (const auto& m : r_.members)
@@ -133,6 +299,7 @@ private:
                 else p.cells.push_back({steps(m.final_contribution[y])});
             }
             p.row_sums_shown = shown_.adjusted[y];
+            p.fixed_total = shown_.fin_sum[y];  // as Resultat och eget kapital shows it
             const RoundedMatrix rm = controlled_round(p);
             for (std::size_t k = 0; k < nm_; ++k) {
                 if (shown_.adjusted[y]) {
@@ -143,7 +310,6 @@ private:
                     shown_.prelim[k][y] = shown_.fin[k][y] = rm.cells[k][0];
                 }
             }
-            shown_.fin_sum[y] = rm.total;
             shown_.prelim_sum[y] = shown_.adjusted[y] ? rm.column_sums[0] : rm.total;
             shown_.adj_sum[y] = shown_.adjusted[y] ? rm.column_sums[1] : BigInt(0);
 
@@ -160,7 +326,6 @@ private:
         const std::size_t ni = r_.interventions.size();
         shown_.amount.assign(ni, std::vector<BigInt>(ny_));
         shown_.group_sum.assign(groups_.size(), std::vector<BigInt>(ny_));
-        shown_.cost_sum.assign(ny_, BigInt(0));
         for (std::size_t y = 0; y < ny_; ++y) {
             RoundingProblem p;
             p.mode = mode_;
@@ -171,12 +336,12 @@ private:
                 for (std::size_t i : g.interventions) row[i] = steps(r_.interventions[i].amount[y]);
                 p.cells.push_back(std::move(row));
             }
+            p.fixed_total = shown_.cost_sum[y];  // as Resultat och eget kapital shows it
             const RoundedMatrix rm = controlled_round(p);
             for (std::size_t g = 0; g < groups_.size(); ++g) {
                 for (std::size_t i : groups_[g].interventions) shown_.amount[i][y] = rm.cells[g][i];
                 shown_.group_sum[g][y] = rm.row_sums[g];
             }
-            shown_.cost_sum[y] = rm.total;
         }
     }
 
@@ -221,7 +386,7 @@ private:
                 t.columns.push_back({tr("Slutlig ", "Final ") + ys(year(y)), Column::Kind::amount});
             } else {
                 yc[y].prelim = yc[y].adj = yc[y].fin = t.columns.size();
-                t.columns.push_back({ys(year(y)), Column::Kind::amount});
+                t.columns.push_back({year_heading(y), Column::Kind::amount});
             }
         }
         std::vector<std::size_t> data_rows;
@@ -290,7 +455,7 @@ private:
         t.id = "costs";
         t.title = titled(tr("Kostnader per insats", "Costs per intervention"));
         t.columns.push_back({tr("Insats", "Intervention"), Column::Kind::label});
-        for (std::size_t y = 0; y < ny_; ++y) t.columns.push_back({ys(year(y)), Column::Kind::amount});
+        for (std::size_t y = 0; y < ny_; ++y) t.columns.push_back({year_heading(y), Column::Kind::amount});
         for (std::size_t y = 1; y < ny_; ++y) t.columns.push_back({tr("Förändring ", "Change ") + ys(year(y)), Column::Kind::percent});
         const std::size_t nc = t.columns.size();
         auto changes = [&](Row& row, auto&& amount_of) {
@@ -356,19 +521,9 @@ private:
 
     // ---- 3. Fördelning per huvudman (the budget year) ------------------------------------------
 
-    Table distribution() {
-        const std::size_t y = 0;
-        Table t;
-        t.id = "distribution";
-        t.title = titled(tr("Fördelning per huvudman ", "Distribution per member ") + ys(year(y)));
-        t.columns.push_back({tr("Insats", "Intervention"), Column::Kind::label});
-        for (const auto& m : r_.members) t.columns.push_back({m.name, Column::Kind::amount});
-        t.columns.push_back({summa_word(lang_), Column::Kind::amount});
-        const std::size_t nc = t.columns.size(), sum_col = nc - 1;
-
-        auto parts_of = [&](const std::vector<Allocation>& alloc, std::size_t k) {
-            return y < alloc.size() && k < alloc[y].parts.size() ? alloc[y].parts[k] : Money{};
-        };
+    /// The interventions of year y with an amount or a part, and their parts rounded with each
+    /// row summing to the intervention's shown amount and the total to the shown costs.
+    std::pair<std::vector<std::size_t>, RoundedMatrix> round_distribution(std::size_t y) const {
         std::vector<std::size_t> ivs;
         for (const auto& g : groups_)
             for (std::size_t i : g.interventions) {
@@ -390,6 +545,24 @@ private:
         RoundedMatrix rm;
         if (ivs.empty()) rm.column_sums.assign(nm_, BigInt(0));  // nothing to round; the total is 0
         else rm = controlled_round(p);
+        return {std::move(ivs), std::move(rm)};
+    }
+
+    Table distribution() {
+        const std::size_t y = 0;
+        Table t;
+        t.id = "distribution";
+        t.title = titled(tr("Fördelning per huvudman, budget ", "Distribution per member, budget ") + ys(year(y)));
+        t.sheet = tr("Fördelning per huvudman ", "Distribution per member ") + ys(year(y));  // 31 characters at most
+        t.columns.push_back({tr("Insats", "Intervention"), Column::Kind::label});
+        for (const auto& m : r_.members) t.columns.push_back({m.name, Column::Kind::amount});
+        t.columns.push_back({summa_word(lang_), Column::Kind::amount});
+        const std::size_t nc = t.columns.size(), sum_col = nc - 1;
+
+        auto parts_of = [&](const std::vector<Allocation>& alloc, std::size_t k) {
+            return y < alloc.size() && k < alloc[y].parts.size() ? alloc[y].parts[k] : Money{};
+        };
+        const auto [ivs, rm] = round_distribution(y);
 
         std::vector<std::size_t> data_rows;
         for (std::size_t n = 0; n < ivs.size(); ++n) {
@@ -471,7 +644,7 @@ private:
         t.id = "result";
         t.title = titled(r_.has_equity ? tr("Resultat och eget kapital", "Result and equity") : tr("Resultat", "Result"));
         t.columns.push_back({tr("Post", "Item"), Column::Kind::label});
-        for (std::size_t y = 0; y < ny_; ++y) t.columns.push_back({ys(year(y)), Column::Kind::amount});
+        for (std::size_t y = 0; y < ny_; ++y) t.columns.push_back({year_heading(y), Column::Kind::amount});
         const std::size_t nc = t.columns.size();
         auto new_row = [&](RowKind kind, const std::string& label) {
             Row row;
@@ -489,22 +662,19 @@ private:
             start = new_row(RowKind::data, tr("Eget kapital vid årets början", "Equity at the start of the year"));
             end = new_row(RowKind::summa, tr("Eget kapital vid årets slut", "Equity at the end of the year"));
         }
-        BigInt equity = round_integer(steps(r_.totals.empty() ? Money{} : r_.totals[0].equity_start), mode_);
         for (std::size_t y = 0; y < ny_; ++y) {
             const YearTotals& tot = r_.totals[y];
             const std::size_t c = 1 + y;
             t.rows[contrib].cells[c] = amount(tot.contributions, shown_.fin_sum[y]);
             t.rows[cost].cells[c] = amount(tot.costs, shown_.cost_sum[y]);
-            const BigInt res = shown_.fin_sum[y] - shown_.cost_sum[y];
-            Cell rc = amount(tot.result, res);
+            Cell rc = amount(tot.result, shown_.result[y]);
             rc.sum_of = {{contrib, c, 1}, {cost, c, -1}};
             t.rows[result].cells[c] = std::move(rc);
             if (r_.has_equity) {
-                Cell sc = amount(tot.equity_start, equity);
+                Cell sc = amount(tot.equity_start, shown_.equity_start[y]);
                 if (y > 0) sc.sum_of = {{end, c - 1, 1}};
                 t.rows[start].cells[c] = std::move(sc);
-                equity += res;
-                Cell ec = amount(tot.equity_end, equity);
+                Cell ec = amount(tot.equity_end, shown_.equity_end[y]);
                 ec.sum_of = {{start, c, 1}, {result, c, 1}};
                 t.rows[end].cells[c] = std::move(ec);
             }
@@ -591,7 +761,7 @@ private:
         t.id = "items-" + iv.id;
         t.title = titled(iv.name + tr(": delposter", ": items"));
         t.columns.push_back({tr("Delpost", "Item"), Column::Kind::label});
-        for (std::size_t y : years) t.columns.push_back({ys(year(y)), Column::Kind::amount});
+        for (std::size_t y : years) t.columns.push_back({year_heading(y), Column::Kind::amount});
         const std::size_t nc = t.columns.size(), ni = iv.items.size();
         for (std::size_t n = 0; n <= ni; ++n) {
             Row row;
@@ -655,26 +825,14 @@ Cell percent_cell(const Rational& percent, const BigInt& tenths, RoundingMode mo
     return c;
 }
 
-void add_moved_footnote(Table& t, const TableOptions& o) {
-    const bool sv = o.lang == Lang::sv;
-    std::string list;
-    for (const auto& row : t.rows)
-        for (std::size_t c = 0; c < row.cells.size(); ++c) {
-            const Cell& cell = row.cells[c];
-            if (!cell.moved) continue;
-            std::string where = row.cells.empty() ? "" : row.cells[0].text;
-            if (!t.columns[c].header.empty()) where += ", " + t.columns[c].header;
-            list += (list.empty() ? "" : "; ") + where + ": " +
-                    (cell.kind == Cell::Kind::amount ? format_exact_amount(cell.amount, o) : format_exact_percent(cell.percent, o));
-        }
-    if (list.empty()) return;
-    t.footnotes.insert(t.footnotes.begin(),
-                       std::string(sv ? "* Avrundad åt andra hållet än vanlig avrundning, så att varje summa är summan av de visade "
-                                        "raderna (styrd avrundning). Exakt: "
-                                      : "* Rounded the other way than ordinary rounding, so that every total is the sum of the rows "
-                                        "shown (controlled rounding). Exact: ") +
-                           list + ".");
+void add_moved_footnote(Table& t, const TableOptions& o) { report_detail::add_rounding_footnote(t, o, false); }
+
+namespace report_detail {
+ShownFigures shown_figures(const Result& result, const TableOptions& options) {
+    (void)options.step_ore();  // checks the unit and decimals
+    return Builder(result, options).figures();
 }
+}  // namespace report_detail
 
 BudgetTables build_tables(const Result& result, const TableOptions& options) {
     (void)options.step_ore();  // checks the unit and decimals

@@ -34,6 +34,9 @@ constexpr Wording wordings[] = {
     {WarningCode::stated_total_mismatch, WarningSubject::costs, "costs",
      "Kostnaderna {year}: angivet {stated}, beräknat {computed}, skillnad (angivet − beräknat) {difference}.[ Beräknat per slag: {costs_by_kind}.]",
      "The costs {year}: stated {stated}, computed {computed}, difference (stated − computed) {difference}.[ Computed by kind: {costs_by_kind}.]"},
+    {WarningCode::stated_total_mismatch, WarningSubject::costs_of_kind, "costs",
+     "Kostnaderna för {kind} {year}: angivet {stated}, beräknat {computed}, skillnad (angivet − beräknat) {difference}.",
+     "The costs of {kind} {year}: stated {stated}, computed {computed}, difference (stated − computed) {difference}."},
     {WarningCode::stated_total_mismatch, WarningSubject::contributions, "financing",
      "Bidragen {year}: angivet {stated}, beräknat {computed}, skillnad (angivet − beräknat) {difference}.",
      "The contributions {year}: stated {stated}, computed {computed}, difference (stated − computed) {difference}."},
@@ -61,6 +64,23 @@ constexpr Wording wordings[] = {
     {WarningCode::equity_above_guideline, WarningSubject::equity, "result",
      "Eget kapital vid slutet av {year} är {equity_end}, över riktvärdet {guideline_percent} av bidragen ({guideline}).",
      "Equity at the end of {year} is {equity_end}, above the guideline of {guideline_percent} of the contributions ({guideline})."},
+#define FINSAM_THOUSANDS(subject, table)                                                                                       \
+    {WarningCode::possible_thousands_separator, WarningSubject::subject, table,                                                \
+     "Beloppet \"{written}\" är {stated}[; om {meant} avsågs, skriv \"{instead}\"] (i en plan är punkten ett decimaltecken, "    \
+     "aldrig en tusentalsavgränsare).",                                                                                         \
+     "The amount \"{written}\" is {stated}[; if {meant} was meant, write \"{instead}\"] (in a plan a point is a decimal point, " \
+     "never a thousands separator)."}
+    FINSAM_THOUSANDS(frame, "financing"),
+    FINSAM_THOUSANDS(adjustment, "financing"),
+    FINSAM_THOUSANDS(intervention, "costs"),
+    FINSAM_THOUSANDS(intervention_items, "items"),
+    FINSAM_THOUSANDS(costs, "costs"),
+    FINSAM_THOUSANDS(costs_of_kind, "costs"),
+    FINSAM_THOUSANDS(contributions, "financing"),
+    FINSAM_THOUSANDS(result, "result"),
+    FINSAM_THOUSANDS(equity_end, "result"),
+    FINSAM_THOUSANDS(equity, "result"),
+#undef FINSAM_THOUSANDS
 };
 
 /// How one element of a list figure reads, and what comes between two elements.
@@ -148,6 +168,15 @@ private:
             return w.intervention && *w.intervention < r_.interventions.size() ? std::optional(r_.interventions[*w.intervention].name)
                                                                                 : std::nullopt;
         if (name == "stated") return amount(w.stated);
+        if (name == "meant") return amount(w.meant);
+        if (name == "written") return w.written;
+        if (name == "instead") return w.instead;
+        if (name == "kind") {
+            if (!w.kind) return std::nullopt;
+            std::string label = group_label(*w.kind, o_.lang);
+            label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+            return label;
+        }
         if (name == "computed") return amount(w.computed);
         if (name == "difference") return amount(w.difference);
         if (name == "equity_end") return amount(w.equity_end);

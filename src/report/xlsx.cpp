@@ -131,7 +131,7 @@ Formats make_formats(lxw_workbook* wb, const TableOptions& o) {
 }
 
 std::string sheet_name(std::size_t n, const Table& t, const std::string& unit, std::set<std::string>& used) {
-    std::string title = t.title;
+    std::string title = t.sheet.empty() ? t.title : t.sheet;
     const std::string suffix = " (" + unit + ")";
     if (title.size() > suffix.size() && title.compare(title.size() - suffix.size(), suffix.size(), suffix) == 0)
         title.resize(title.size() - suffix.size());
@@ -163,7 +163,7 @@ void write_xlsx(const BudgetTables& bt, const std::string& path) {
     lxw_workbook* wb = workbook_new(path.c_str());
     if (!wb) throw Error("cannot create " + path);
     lxw_doc_properties props{};
-    std::string title = bt.name + " – " + subject_text(bt);
+    std::string title = bt.name + (bt.scenario.empty() ? "" : " – " + scenario_label(bt)) + " – " + subject_text(bt);
     props.title = title.data();
     workbook_set_properties(wb, &props);
     const Formats f = make_formats(wb, o);
@@ -178,7 +178,7 @@ void write_xlsx(const BudgetTables& bt, const std::string& path) {
         }
         worksheet_set_landscape(ws);
         worksheet_fit_to_pages(ws, 1, 0);
-        const std::string heading = std::string(sv ? "Tabell " : "Table ") + std::to_string(n + 1) + ". " + t.title;
+        const std::string heading = numbered_title(bt, n);
         worksheet_write_string(ws, 0, 0, heading.c_str(), f.title);
         std::size_t label_width = 12;
         for (std::size_t c = 0; c < t.columns.size(); ++c) {

@@ -25,9 +25,19 @@ and none of them writes to stderr (with --command allocate, `finsam allocate` ta
 plan is valid and only the request is not (an unknown --variant), so there `validate` must
 exit 0 and print nothing. Exit status 0 when every case passes, 1 otherwise.
 
+A case NAME.json with NAME.warnings instead of NAME.expected is a plan finsam accepts but must
+warn about (lines `POINTER<TAB>CODE<TAB>MESSAGE`, the base plan's warnings then each variant's
+that the base does not have, with POINTER written `(variant NAME)POINTER` for those):
+  * `finsam validate NAME.json` exits 0, prints nothing on stdout and exactly those warnings on
+    stderr, as `NAME.json:POINTER: warning: MESSAGE [CODE]` (variants:
+    `NAME.json (variant V):POINTER: …`), in the order of the file,
+  * `finsam plan NAME.json --format json` exits 0 and its result's warnings are the base plan's
+    (code, path, message) triples (as a set, spec 12.20).
+
 With --reference, each case is read by the independent reference evaluator instead; where its
 set of pointers differs from NAME.expected's, NAME.expected must explain the decision in a
-comment line starting with "# Reference" or "# The reference".
+comment line starting with "# Reference" or "# The reference". A warnings case must be accepted
+by the reference with the same (code, path) pairs.
 """
 import argparse
 import json
@@ -51,6 +61,53 @@ def expected_of(case):
         pointer, message = line.split("\t", 1)
         pairs.append((pointer, message))
     return pairs
+
+
+def warnings_of(case):
+    """(pointer, code, message) triples of NAME.warnings, or None when the case has none."""
+    path = case[:-5] + ".warnings"
+    if not os.path.exists(path):
+        return None
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f.read().splitlines(), 1):
+            if line.startswith("#") or not line:
+                continue
+            parts = line.split("\t", 2)
+            if len(parts) != 3:
+                raise ValueError(f"{path}:{n}: expected POINTER<TAB>CODE<TAB>MESSAGE")
+            out.append(tuple(parts))
+    return out
+
+
+def warning_line(case, pointer, code, message):
+    """How the CLI prints a warning of `case`: the base plan's, or a variant's ("(variant V)/…")."""
+    if pointer.startswith("(variant "):
+        variant, _, rest = pointer.partition(")")
+        return f"{case} {variant}):{rest}: warning: {message} [{code}]"
+    return f"{case}:{pointer}: warning: {message} [{code}]"
+
+
+def check_warnings(finsam, case, expected):
+    """Failures of a warnings case: valid, and exactly these warnings."""
+    failures = []
+    if not expected:
+        failures.append("the .warnings file is empty: a warnings case must have at least one warning")
+    lines = [warning_line(case, *w) for w in expected]
+    rc, out, err = run([finsam, "validate", case])
+    if rc != 0 or out:
+        failures.append(f"validate exits {rc} with {out[:500]!r}: expected 0 and nothing on stdout")
+    if err.splitlines() != lines:
+        failures.append("validate warns\n    " + "\n    ".join(err.splitlines()) + "\n  expected\n    " + "\n    ".join(lines))
+    rc, out, err = run([finsam, "plan", case, "--format", "json"])
+    if rc != 0:
+        failures.append(f"plan --format json exits {rc}, not 0")
+    else:
+        got = {(w["path"], w["code"], w["message"]) for w in json.loads(out)["warnings"]}
+        base = {w for w in expected if not w[0].startswith("(variant ")}
+        if got != base:
+            failures.append(f"the result's warnings are {sorted(got)}, expected {sorted(base)}")
+    return failures
 
 
 def args_of(case):
@@ -93,6 +150,9 @@ def declares_allocation(case):
 def check(finsam, case, command="plan"):
     """Failures of one case (empty when it passes); `command` is what runs it besides validate
     (for allocation files, validate runs where the file declares its format)."""
+    warnings = warnings_of(case)
+    if warnings is not None:
+        return check_warnings(finsam, case, warnings)
     failures = []
     expected = expected_of(case)
     if not expected:
@@ -137,7 +197,29 @@ def check(finsam, case, command="plan"):
     return failures
 
 
+def update_warnings(finsam, case):
+    rc, _, err = run([finsam, "validate", case])
+    triples = []
+    for line in err.splitlines():
+        head, sep, rest = line.partition(": warning: ")
+        message, _, code = rest.rpartition(" [")
+        pointer = head[len(case) + 1:] if head.startswith(case + ":") else "(variant " + head[len(case) + len(" (variant "):].replace("):", ")", 1)
+        triples.append((pointer, code.rstrip("]"), message))
+    if rc != 0 or not triples:
+        print(f"{case}: finsam exits {rc} with {len(triples)} warnings; not updated")
+        return False
+    comments = []
+    with open(case[:-5] + ".warnings", encoding="utf-8") as f:
+        comments = [line for line in f if line.startswith("#")]
+    with open(case[:-5] + ".warnings", "w", encoding="utf-8") as f:
+        f.writelines(comments)
+        f.writelines(f"{p}\t{c}\t{m}\n" for p, c, m in triples)
+    return True
+
+
 def update(finsam, case, command="plan"):
+    if warnings_of(case) is not None:
+        return update_warnings(finsam, case)
     extra = args_of(case)
     rc, out, _ = run([finsam, command, case] + (extra or []) + ["--format", "json"])
     errors = json.loads(out)["errors"] if out.strip() else []
@@ -163,6 +245,24 @@ def check_reference(case):
     here = os.path.dirname(os.path.abspath(__file__))
     sys.path.insert(0, os.path.join(here, "..", "reference"))
     import finsam_ref
+    warnings = warnings_of(case)
+    if warnings is not None:
+        try:
+            with open(case, "rb") as f:
+                base, variants = finsam_ref.evaluate_all(finsam_ref.load_json_bytes(f.read()))
+        except finsam_ref.RefPlanError as e:
+            return [f"the reference evaluator refuses it: {e.problems[:3]}"]
+        # the base plan's warnings are the same (code, path) pairs; each variant warning listed is
+        # among the variant's (the reference's messages differ, so which are new is finsam's to say)
+        got = {(w["path"], w["code"]) for w in base["warnings"]}
+        want = {(p, c) for p, c, _ in warnings if not p.startswith("(variant ")}
+        failures = [] if got == want else [f"the reference warns {sorted(got)}, expected {sorted(want)}"]
+        for p, c, _ in warnings:
+            if p.startswith("(variant "):
+                name, _, path = p[len("(variant "):].partition(")")
+                if (path, c) not in {(w["path"], w["code"]) for w in variants.get(name, {"warnings": []})["warnings"]}:
+                    failures.append(f"the reference's variant {name} does not warn {c} at {path}")
+        return failures
     with open(case[:-5] + ".expected", encoding="utf-8") as f:
         if any(line.startswith(("# Reference", "# The reference")) for line in f):
             return []  # a documented decision: any difference is explained (and the reference may be slow)
@@ -184,9 +284,12 @@ def check_catalogue(directory, minimum=60):
     names = os.listdir(directory)
     cases = {n[:-5] for n in names if n.endswith(".json")}
     expected = {n[:-9] for n in names if n.endswith(".expected")}
+    warned = {n[:-9] for n in names if n.endswith(".warnings")}
     args = {n[:-5] for n in names if n.endswith(".args")}
-    failures = [f"{c}.json has no {c}.expected" for c in sorted(cases - expected)]
+    failures = [f"{c}.json has no {c}.expected (or {c}.warnings)" for c in sorted(cases - expected - warned)]
+    failures += [f"{c} has both .expected and .warnings" for c in sorted(expected & warned)]
     failures += [f"{c}.expected has no {c}.json" for c in sorted(expected - cases)]
+    failures += [f"{c}.warnings has no {c}.json" for c in sorted(warned - cases)]
     failures += [f"{c}.args has no {c}.json" for c in sorted(args - cases)]
     if len(cases) < minimum:
         failures.append(f"only {len(cases)} cases; the catalogue keeps at least {minimum}")

@@ -14,7 +14,8 @@ zero-padded numbers, exponents beyond 400, wrong types, bad months). For every i
   * the exit status is 0 or 2, within the time limit;
   * on status 2, every line on stdout is `FILE:POINTER: message` with POINTER "" or "/…", and
     the JSON form is {"errors": [{"path": "" or "/…", "message": non-empty}, …]};
-  * nothing on stderr but warnings (`FILE:POINTER: warning: …`): never a bare `finsam: …`
+  * nothing on stderr but warnings (`FILE:POINTER: warning: …`, a variant's `FILE (variant NAME):POINTER:
+    warning: …`): never a bare `finsam: …`
     message, which is what an exception escaping without a pointer looks like.
 
 Exit status 0 when every input passes, 1 otherwise (each failure printed with its input).
@@ -111,7 +112,7 @@ def check(finsam, path, label):
         if p.returncode not in (0, 2):
             bad.append(f"{name} exit status {p.returncode}")
         for line in p.stderr.decode("utf-8", "replace").splitlines():
-            if not (line.startswith(path + ":") and ": warning: " in line):
+            if not ((line.startswith(path + ":") or line.startswith(path + " (variant ")) and ": warning: " in line):
                 bad.append(f"{name} stderr: {line[:200]}")
     if v.returncode == 2:
         for line in v.stdout.decode("utf-8", "replace").splitlines():

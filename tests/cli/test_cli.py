@@ -33,9 +33,9 @@ class Plan(unittest.TestCase):
         # 24 981 tkr of insatser + 2 659 tkr administration = 27 640 000.00 kr
         self.assertEqual(r["totals"]["2005"]["costs"], "27640000.00")
         # warning on stderr and in the result, exit status still 0
-        self.assertIn("/checks/2005/costs: warning:", err)
+        self.assertIn("/checks/2005/costs/insats: warning:", err)
         self.assertEqual([(w["code"], w["path"]) for w in r["warnings"]],
-                         [("stated_total_mismatch", "/checks/2005/costs")])
+                         [("stated_total_mismatch", "/checks/2005/costs/insats")])
 
     def test_format_json_is_the_default(self):
         a = run("plan", example("sodra-dalarna-2011.json"))
@@ -123,7 +123,7 @@ class Validate(unittest.TestCase):
 
 class Explain(unittest.TestCase):
     def test_member_cost_share(self):
-        code, out, err = run("explain", example("socsam-haninge-2005.json"), "--year", "2005", "--member", "fk")
+        code, out, err = run("explain", example("socsam-haninge-2005.json"), "--year", "2005", "--member", "fk", "--lang", "en")
         self.assertEqual(code, 0, err)
         self.assertIn("Cost share of Försäkringskassan (fk) in 2005", out)
         # Nya Vyer: 20 % of 785 000 = 157 000 split by the final frame → fk half: 78 500
@@ -131,7 +131,8 @@ class Explain(unittest.TestCase):
         self.assertIn("cost share = Σ parts = 7907600.00 kr", out)
 
     def test_intervention_chain(self):
-        code, out, err = run("explain", example("socsam-haninge-2005.json"), "--year", "2006", "--intervention", "fyren")
+        code, out, err = run("explain", example("socsam-haninge-2005.json"), "--year", "2006", "--intervention", "fyren",
+                             "--lang", "en")
         self.assertEqual(code, 0, err)
         lines = out.splitlines()
         self.assertEqual(lines[0], "Amount of Fyren (fyren) in 2006")
@@ -139,6 +140,42 @@ class Explain(unittest.TestCase):
         # 680 000 − 205 000 = 475 000; then × (1 + 2.25/100) = 485 687.5 → 485 688
         self.assertTrue(lines[2].startswith("  2005: 680000.00 kr × 1 × (1 + 0/100) + -205000.00 kr = 475000 kr"), lines[2])
         self.assertTrue(lines[3].startswith("  2006: 475000.00 kr × 1 × (1 + 2.25/100) + 0.00 kr = 485687.5 kr → rounded to kr (half_up): 485688.00 kr"), lines[3])
+
+    def test_swedish_by_default(self):
+        # the same derivation as test_intervention_chain, in Swedish with Swedish numbers
+        code, out, err = run("explain", example("socsam-haninge-2005.json"), "--year", "2006", "--intervention", "fyren")
+        self.assertEqual(code, 0, err)
+        lines = out.splitlines()
+        self.assertEqual(lines[0], "Belopp för Fyren (fyren) 2006")
+        self.assertEqual(lines[1], "  2004: känt belopp 680 000,00 kr")
+        self.assertTrue(lines[3].startswith("  2006: 475 000,00 kr × 1 × (1 + 2,25/100) + 0,00 kr = 485 687,5 kr → "
+                                            "avrundat till kr (half_up): 485 688,00 kr   [uppräkning: ägare (region 1,5 % ×1, "
+                                            "haninge 3 % ×1); regel /interventions/4/change/2006]"), lines[3])
+        code, out, err = run("explain", example("socsam-haninge-2005.json"), "--year", "2005", "--member", "fk")
+        self.assertIn("Kostnadsandel för Försäkringskassan (fk) 2005", out)
+        # 20 % of 785 000 = 157 000 split by the final frame: fk's half 78 500
+        self.assertIn("Nya Vyer (nya-vyer): belopp 785 000,00 kr; ramdel 20 % = 157 000,00 kr, särskild del 628 000,00 kr", out)
+        self.assertIn("kostnadsandel = Σ delar = 7 907 600,00 kr", out)
+        code, out, err = run("explain", example("socsam-haninge-2005.json"), "--year", "2005", "--lang", "fi")
+        self.assertEqual(code, 2)
+        self.assertIn("--lang must be sv or en", err)
+
+    def test_unknown_ids_get_did_you_mean(self):
+        dalarna = example("sodra-dalarna-2011.json")
+        code, out, err = run("explain", dalarna, "--year", "2011", "--member", "Avesta")
+        self.assertEqual(code, 2)
+        self.assertEqual(err, 'finsam explain: no member "Avesta"; did you mean "avesta"?\n')
+        code, out, err = run("explain", dalarna, "--year", "2011", "--intervention", "sammanhangsplaster")
+        self.assertEqual(err, 'finsam explain: no intervention "sammanhangsplaster"; did you mean "sammanhangsplatser"?\n')
+        code, out, err = run("explain", dalarna, "--year", "2011", "--member", "grums")
+        self.assertEqual(err, 'finsam explain: no member "grums"; members are "fk", "region", "avesta" or "hedemora"\n')
+        code, out, err = run("plan", dalarna, "--variant", "State-plus-50")
+        self.assertEqual(code, 2)
+        self.assertEqual(out, f'{dalarna}:/variants: no variant "State-plus-50"; did you mean "state-plus-50"? '
+                              'The variants are "state-plus-50", "sater-joins"\n')
+        code, out, err = run("compare", dalarna, "--variant", "sater_joins")
+        self.assertEqual(code, 2)
+        self.assertIn('did you mean "sater-joins"?', out)
 
     def test_explain_json(self):
         code, out, err = run("explain", example("socsam-haninge-2005.json"), "--year", "2005", "--member", "region", "--format", "json")
@@ -167,10 +204,47 @@ class Compare(unittest.TestCase):
         self.assertEqual(sater["id"], "sater")
         self.assertEqual(sater["years"]["2011"]["final_contribution"]["difference"], "104088.00")
 
-    def test_text(self):
+    def test_json_totals_and_names(self):
+        code, out, err = run("compare", example("sodra-dalarna-2011.json"), "--format", "json", "--variant", "state-plus-50")
+        self.assertEqual(code, 0, err)
+        d = json.loads(out)
+        (v,) = d["variants"]
+        self.assertEqual(v["members"][2]["name"], "Avesta kommun")
+        # 2011: the state pays 2 730 000 = 50 %, so the frame is 5 460 000 (base 3 640 000);
+        # costs 3 470 000 + the stödteam's 1 500 000 = 4 970 000; result 490 000 against 170 000
+        t = v["totals"]["2011"]
+        self.assertEqual(t["contributions"], {"base": "3640000.00", "variant": "5460000.00", "difference": "1820000.00"})
+        self.assertEqual(t["costs"], {"base": "3470000.00", "variant": "4970000.00", "difference": "1500000.00"})
+        self.assertEqual(t["result"], {"base": "170000.00", "variant": "490000.00", "difference": "320000.00"})
+        self.assertEqual(t["equity_end"], {"base": "170000.00", "variant": "490000.00", "difference": "320000.00"})
+
+    def test_tables_swedish_by_default(self):
         code, out, err = run("compare", example("sodra-dalarna-2011.json"))
         self.assertEqual(code, 0, err)
-        self.assertIn('Variant "sater-joins" against the base plan', out)
+        self.assertTrue(out.startswith("**Södra Dalarnas samordningsförbund**: scenarier jämförda med grundplanen 2011–2013, "
+                                       "belopp i tkr.\n"), out[:200])
+        # a table per variant and year: 2 variants × 3 years
+        self.assertEqual(out.count("\n### Tabell "), 6)
+        self.assertIn("### Tabell 4. Scenario: sater-joins jämfört med grundplanen, budget 2011 (tkr)", out)
+        # names, not ids; Säter joins in July 2011: 104 088 kr ≈ 104 tkr of the frame
+        self.assertIn("| Säters kommun | 0 | 104 | 104 |", out)
+        self.assertIn("| **Årets resultat** | **170** | **490** | **320** |", out)
+        code, out, err = run("compare", example("sodra-dalarna-2011.json"), "--lang", "en", "--unit", "kr", "--variant", "sater-joins")
+        self.assertEqual(code, 0, err)
+        self.assertIn("| Item | Base plan | Scenario | Difference |", out)
+        self.assertIn("| Säters kommun | 0 | 104,088 | 104,088 |", out)
+
+    def test_every_table_format(self):
+        with tempfile.TemporaryDirectory() as d:
+            for fmt, target in (("html", "c.html"), ("xlsx", "c.xlsx"), ("csv", "csv")):
+                code, out, err = run("compare", example("sodra-dalarna-2011.json"), "--format", fmt, "-o", os.path.join(d, target))
+                self.assertEqual(code, 0, err)
+            with open(os.path.join(d, "c.html"), encoding="utf-8") as f:
+                page = f.read()
+            self.assertIn("<title>Södra Dalarnas samordningsförbund &ndash; scenarier jämförda med grundplanen 2011&ndash;2013</title>", page)
+            self.assertEqual(sorted(os.listdir(os.path.join(d, "csv")))[:2],
+                             ["1-compare-state-plus-50-2011.csv", "2-compare-state-plus-50-2012.csv"])
+            self.assertTrue(os.path.getsize(os.path.join(d, "c.xlsx")) > 1000)
 
 
 class Allocate(unittest.TestCase):
@@ -267,8 +341,28 @@ class Usage(unittest.TestCase):
                 self.assertEqual(code, 2)
                 self.assertIn("usage:", err)
 
+    def test_misspelt_options_and_values_get_did_you_mean(self):
+        dalarna = example("sodra-dalarna-2011.json")
+        for args, said in [
+                (["plan", dalarna, "--varaint", "x"], 'unknown option --varaint; did you mean "--variant"?'),
+                (["plan", dalarna, "--fromat=md"], 'unknown option --fromat; did you mean "--format"?'),
+                (["explain", dalarna, "--year", "2011", "--Member", "avesta"], 'unknown option --Member; did you mean "--member"?'),
+                (["--verison"], 'unknown option --verison; did you mean "--version"?'),
+                (["plna", dalarna], "unknown command 'plna'; did you mean \"plan\"?"),
+                (["plan", dalarna, "--format", "mdd"],
+                 "unknown format 'mdd' (plan writes json, md, html, csv or xlsx); did you mean \"md\"?"),
+                (["plan", dalarna, "--format", "md", "--unit", "tkt"], '--unit must be kr, tkr or mnkr; did you mean "tkr"?'),
+                (["compare", dalarna, "--lang", "SV"], '--lang must be sv or en; did you mean "sv"?'),
+                (["plan", dalarna, "--bogus"], "unknown option --bogus\n")]:
+            with self.subTest(args):
+                code, out, err = run(*args)
+                self.assertEqual(code, 2)
+                self.assertTrue(err.startswith("finsam: " + said), err)
+                self.assertIn("usage:", err)
+
     def test_help_and_version(self):
         self.assertEqual(run("--help")[0], 0)
+        self.assertEqual(run("-h"), run("--help"))
         code, out, err = run("--version")
         self.assertEqual(code, 0)
         self.assertTrue(out.startswith("finsam "))

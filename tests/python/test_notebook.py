@@ -1,17 +1,25 @@
 """examples/notebooks/scenarios.ipynb runs top to bottom in a Jupyter kernel (nbclient) and
-shows the key figures of examples/README.md."""
+shows the key figures of examples/README.md; `make notebook`'s server (scripts/notebook.sh)
+serves it on loopback."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 
 import finsam
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 
 NOTEBOOK = EXAMPLES / "notebooks" / "scenarios.ipynb"
 
@@ -23,7 +31,8 @@ print(json.dumps({
     "state_total_2011": str(state.totals().loc[2011, "contributions"]),
     "state_fk_2011": str(state.contributions()["final"].loc[2011, "fk"]),
     "sater_2011": str(sater.contributions()["final"].loc[2011, "sater"]),
-    "sater_difference_2011": str(diff.loc[("sater-joins", "sater", 2011), ("final_contribution", "difference")]),
+    "sater_difference_2011": str(diff.loc[("sater-joins", 2011, "final_contribution", "Säters kommun"), "difference"]),
+    "rounded_costs_2012": str(totals.round(-3).loc[2012, "costs"]),
 }))
 """
 
@@ -55,6 +64,8 @@ def test_the_scenarios_notebook_runs_and_shows_the_key_figures(tmp_path: Path, m
     # README 2.5: Säter 36 400 × 136 250/47 647 = 104 088.4001 → 104 088 (0 in the base plan)
     assert figures["sater_2011"] == "104088.00"
     assert figures["sater_difference_2011"] == "104088.00"
+    # README 2.x: 3 602 500 to thousands, halves away from zero: 3 603 000
+    assert figures["rounded_costs_2012"] == "3603000.00"
 
     # the plots are shown as images, the tables as HTML, the explanation as text
     kinds = [{k for o in out if o.output_type in ("display_data", "execute_result") for k in o.data}
@@ -63,9 +74,62 @@ def test_the_scenarios_notebook_runs_and_shows_the_key_figures(tmp_path: Path, m
     assert sum("text/html" in k for k in kinds) >= 8
     tables = [o.data["text/html"] for out in outputs for o in out
               if o.output_type == "execute_result" and 'class="finsam-tables"' in o.data.get("text/html", "")]
-    assert len(tables) == 3
+    assert len(tables) == 4  # the comparison and three budget tables
+    # the comparison of sater-joins 2011, in Swedish and by name: Säter 0 → 104 tkr
+    assert "Scenario: sater-joins jämfört med grundplanen, budget 2011 (tkr)" in tables[0]
+    assert '<tr><td>Säters kommun</td><td class="num">0</td><td class="num">104</td><td class="num">104</td></tr>' in tables[0]
     # Säter's cost share 2011, 94 937 kr, is 95 tkr in the distribution table
-    assert "Säters kommun" in tables[1] and '<td class="num">95</td>' in tables[1]
+    assert "Säters kommun" in tables[2] and '<td class="num">95</td>' in tables[2]
+    # the explanation speaks Swedish, as the plots do
     explained = [o.data["text/plain"] for out in outputs for o in out
-                 if o.output_type == "execute_result" and "Cost share of Säters kommun" in o.data.get("text/plain", "")]
-    assert len(explained) == 1 and "cost share = Σ parts = 94937.00 kr" in explained[0]
+                 if o.output_type == "execute_result" and "Kostnadsandel för Säters kommun" in o.data.get("text/plain", "")]
+    assert len(explained) == 1 and "kostnadsandel = Σ delar = 94 937,00 kr" in explained[0]
+
+
+def test_make_notebook_serves_the_example_on_loopback(tmp_path: Path):
+    # scripts/notebook.sh is what `make notebook` runs once the module is built: Jupyter on
+    # 127.0.0.1 with this build's package, the notebook page fetched, then the server stopped.
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    token = "finsam-test-token"
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTER_DATA_DIR=str(tmp_path / "data"),
+               JUPYTER_CONFIG_DIR=str(tmp_path / "config"), IPYTHONDIR=str(tmp_path / "ipython"), BROWSER="true")
+    build = Path(finsam.__file__).resolve().parent.parent.parent  # BUILD/python/finsam
+    log = tmp_path / "server.log"
+    with open(log, "wb") as out:
+        server = subprocess.Popen(
+            ["bash", str(ROOT / "scripts" / "notebook.sh"), str(build), "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+             "--port-retries=0", f"--NotebookApp.token={token}"],
+            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        page, deadline = None, time.monotonic() + 120
+        while page is None:
+            assert server.poll() is None, log.read_text(encoding="utf-8", errors="replace")
+            try:
+                with urllib.request.urlopen(f"{base}/notebooks/scenarios.ipynb?token={token}", timeout=10) as r:
+                    assert r.status == 200
+                    page = r.read().decode("utf-8")
+            except (urllib.error.URLError, ConnectionError):
+                assert time.monotonic() < deadline, "the notebook server did not answer within 120 s"
+                time.sleep(0.5)
+        assert "<title>Jupyter Notebook</title>" in page and "scenarios.ipynb" in page
+        with urllib.request.urlopen(f"{base}/api/contents/scenarios.ipynb?token={token}", timeout=10) as r:
+            content = json.loads(r.read())
+        assert content["content"]["cells"][0]["source"].startswith("# Scenarier för Södra Dalarnas samordningsförbund")
+        # without the token the page is not served (loopback, but still not open)
+        try:
+            urllib.request.urlopen(f"{base}/api/contents/scenarios.ipynb", timeout=10)
+            raise AssertionError("served without the token")
+        except urllib.error.HTTPError as e:
+            e.close()
+            assert e.code == 403
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+    assert server.returncode is not None

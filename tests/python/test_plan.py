@@ -158,6 +158,36 @@ def test_patch_is_a_json_merge_patch():
         plan.patch([{"name": "x"}])
 
 
+def test_patch_by_id_adds_changes_and_removes_one_entry():
+    # spec 16: members, interventions and income written as a dict keyed by id merge entry by entry
+    plan = finsam.load(DALARNA)
+    ids = [i.id for i in plan.interventions]
+    with_team = plan.patch({"interventions": {"stodteam": {"name": "Stödteam", "amounts": {2011: "1500000"},
+                                                           "change": {"uprate": "none"}}}})
+    # the other interventions stay, the new one comes last: costs 2011 = 3 470 000 + 1 500 000
+    assert [i.id for i in with_team.interventions] == ids + ["stodteam"]
+    assert with_team.evaluate().totals().loc[2011, "costs"] == Decimal("4970000.00")
+    # an existing id is merged in place: only its name changes
+    renamed = plan.patch({"interventions": {"sociala-foretag": {"name": "Sociala företag"}}})
+    assert [i.id for i in renamed.interventions] == ids
+    assert renamed.interventions[ids.index("sociala-foretag")].name == "Sociala företag"
+    assert renamed.evaluate().costs().equals(plan.evaluate().costs())
+    # None removes one (the project, 150 000 kr of 2011): 3 470 000 − 150 000 = 3 320 000
+    without = plan.patch({"interventions": {"kvinnors-ohalsa": None, "no-such-id": None}})
+    assert [i.id for i in without.interventions] == [i for i in ids if i != "kvinnors-ohalsa"]
+    assert without.evaluate().totals().loc[2011, "costs"] == Decimal("3320000.00")
+    # a member by id, the same patch as the example's sater-joins variant: the same figures
+    sater = plan.patch({"members": {"avesta": {"population": {2010: 21583}}, "hedemora": {"population": {2010: 15164}},
+                                    "sater": {"name": "Säters kommun", "kind": "municipality",
+                                              "population": {2010: 10900}, "from": "2011-07"}},
+                        "shares": {"rule": "law", "municipal_key": "population",
+                                   "fk": None, "region": None, "avesta": None, "hedemora": None}})
+    assert sater.evaluate().to_dict() | {"name": None} == plan.evaluate("sater-joins").to_dict() | {"name": None}
+    # the trap: a list still replaces the whole list
+    alone = plan.patch({"interventions": [{"id": "stodteam", "amounts": {2011: "1500000"}, "change": {"uprate": "none"}}]})
+    assert [i.id for i in alone.interventions] == ["stodteam"]
+
+
 INVALID = {
     "truncated": b'{"format": "finsam/1", "years": [2011',
     "invalid-utf8": b'{"format": "finsam/1", "name": "\xff", "years": [2011, 2011], "members": []}',

@@ -37,7 +37,10 @@ def test_contributions_are_stacked_per_member():
     assert drawn[4][1][0] == ("2011", 2730000.0 + 473345 + 332567, 104088.0)  # Säter on top
     # the stack is the year's contributions: 3 640 000
     assert sum(height for _, series in drawn for year, _, height in series if year == "2013") == 3640000.0
-    assert "variant sater-joins" in ax.get_title()
+    # Swedish by default: the scenario, the title and the axis
+    assert ax.get_title() == "Södra Dalarnas samordningsförbund – Scenario: sater-joins\nSlutliga bidrag per huvudman"
+    assert ax.get_xlabel() == "år"
+    assert ax.yaxis.get_major_formatter()(-1234567, 0) == "\u22121\u202f234\u202f567"
     png = io.BytesIO()
     fig.savefig(png, format="png")
     assert png.getvalue().startswith(b"\x89PNG")
@@ -64,6 +67,16 @@ def test_into_given_axes_and_negative_parts():
     assert not left.containers
     # fk 500 upwards; kommun 500 − 600 = −100, drawn downwards from 0
     assert bars(right) == [("fk", [("2020", 0.0, 500.0)]), ("kommun", [("2020", 0.0, -100.0)])]
+
+
+def test_english_on_request():
+    fig = finsam.load(DALARNA).evaluate().plot("costs", lang="en")
+    (ax,) = fig.axes
+    assert ax.get_title() == "Södra Dalarnas samordningsförbund\nCosts by intervention"
+    assert ax.get_xlabel() == "year"
+    assert ax.yaxis.get_major_formatter()(1234567, 0) == "1,234,567"
+    with pytest.raises(ValueError, match="unknown language 'de'"):
+        finsam.load(DALARNA).evaluate().plot(lang="de")
 
 
 def test_unknown_kind():

@@ -125,10 +125,10 @@ def test_hand_checked_figures_of_haninge():
     # Kuratorer 2005: frame 1 412 800 split 2:1:1 → 706 400 / 353 200 / 353 200, case 5 651 200 → region
     assert result.allocation().loc[("kuratorer-vc", 2005)].tolist() == [
         Decimal("706400.00"), Decimal("6004400.00"), Decimal("353200.00")]
-    # README 1.6: stated 25 001 000 − computed 27 640 000 = −2 639 000
+    # README 1.6: the insatser's published Summa 25 001 000 − computed 24 981 000 = 20 000
     (warning,) = result.warnings
-    assert (warning.code, warning.path) == ("stated_total_mismatch", "/checks/2005/costs")
-    assert "-2639000.00" in warning.message
+    assert (warning.code, warning.path) == ("stated_total_mismatch", "/checks/2005/costs/insats")
+    assert "difference 20000.00 kr" in warning.message
 
 
 def test_frames_keep_plan_order():
@@ -202,9 +202,9 @@ def test_result_identity_and_repr():
     assert [m.id for m in result.members] == ["fk", "region", "avesta", "hedemora", "sater"]
     assert result.members[4] == finsam.Member("sater", "Säters kommun", "municipality")
     assert result.interventions[2].kind == "project"
-    assert repr(result) == "<finsam.Result 'Södra Dalarnas samordningsförbund — variant sater-joins' 2011–2013, 0 warnings>"
+    assert repr(result) == "<finsam.Result 'Södra Dalarnas samordningsförbund – Scenario: sater-joins' 2011–2013, 0 warnings>"
     page = result._repr_html_()
-    assert "variant sater-joins" in page and "<table" in page and "3470000.00" in page
+    assert "Scenario: sater-joins" in page and "<table" in page and "3470000.00" in page
     with pytest.raises(TypeError):
         finsam.Result(plan)  # made only by Plan.evaluate
     assert isinstance(result.contributions(), pd.DataFrame)

@@ -46,7 +46,7 @@ def test_financing_table_hand_checked():
     assert table.columns[0] == finsam.Column("Huvudman", "label")
     frame = table.to_frame()
     # 3 640 000 kr × 50/25/15/10 % = 1 820 / 910 / 546 / 364 tkr; Summa 3 640 tkr
-    assert frame["2011"].tolist() == [Decimal(1820), Decimal(910), Decimal(546), Decimal(364), Decimal(3640)]
+    assert frame["Budget 2011"].tolist() == [Decimal(1820), Decimal(910), Decimal(546), Decimal(364), Decimal(3640)]
     assert frame.loc["Summa", "Andel"] == Decimal("100.0")
     assert frame.index.name == "Huvudman" and table.row_kinds[-1] == "summa"
 
@@ -55,13 +55,14 @@ def test_shown_figures_add_up_and_exact_ones_are_kept():
     table = finsam.load(DALARNA).evaluate().table("result")
     shown = table.to_frame()
     exact = table.to_frame(exact=True)
-    # 2012: 3 640 000 − 3 602 500 = 37 500 kr = 37.5 tkr exactly; shown 3 640 − 3 603 = 37 so that it adds up
-    assert exact.loc["Årets resultat", "2012"] == Decimal("37.5")
-    assert shown.loc["Årets resultat", "2012"] == Decimal(37)
-    assert shown.loc["Kostnader", "2012"] == Decimal(3603)  # 3 602.5 rounded half up
-    for year in ("2011", "2012", "2013"):
+    # 2012: 3 640 000 − 3 602 500 = 37 500 kr = 37.5 tkr exactly; the result shows 38 (its
+    # ordinary rounding) and the costs 3 640 − 38 = 3 602 (3 602.5 rounded down) so that it adds up
+    assert exact.loc["Årets resultat", "Plan 2012"] == Decimal("37.5")
+    assert shown.loc["Årets resultat", "Plan 2012"] == Decimal(38)
+    assert shown.loc["Kostnader", "Plan 2012"] == Decimal(3602)
+    for year in ("Budget 2011", "Plan 2012", "Plan 2013"):
         assert shown.loc["Bidrag från huvudmännen", year] - shown.loc["Kostnader", year] == shown.loc["Årets resultat", year]
-    assert "37,5 tkr" in table.footnotes[0]  # the moved cell's exact value
+    assert "Kostnader, Plan 2012: 3 602,5 tkr" in table.footnotes[0]  # the moved cell's exact value
     # percent cells: exact Fractions on request
     financing = finsam.load(DALARNA).evaluate("sater-joins").table("financing").to_frame(exact=True)
     sater_share = financing.loc["Säters kommun", "Andel 2011"]
@@ -72,14 +73,14 @@ def test_shown_figures_add_up_and_exact_ones_are_kept():
 def test_variant_tables_and_units():
     sater = finsam.load(DALARNA).evaluate("sater-joins")
     distribution = sater.table("distribution", unit="kr", lang="en")
-    assert distribution.title == "Distribution per member 2011 (kr)"
+    assert distribution.title == "Distribution per member, budget 2011 (kr)"
     frame = distribution.to_frame()
     # Säter's cost share 2011: 94 937 kr (examples/README.md 3)
     assert frame.loc["Total", "Säters kommun"] == Decimal(94937)
     mnkr = finsam.load(HANINGE).evaluate().table("financing", unit="mnkr")
     # fk 2005: 13 820 000 kr = 13.8 mnkr with one decimal
-    assert mnkr.to_frame().iloc[0]["2005"] == Decimal("13.8")
-    assert finsam.load(HANINGE).evaluate().table("financing", unit="mnkr", decimals=2).to_frame().iloc[0]["2005"] == \
+    assert mnkr.to_frame().iloc[0]["Budget 2005"] == Decimal("13.8")
+    assert finsam.load(HANINGE).evaluate().table("financing", unit="mnkr", decimals=2).to_frame().iloc[0]["Budget 2005"] == \
         Decimal("13.82")
 
 
@@ -98,7 +99,7 @@ def test_html_for_notebooks(tmp_path: Path):
 def test_markdown_of_one_table():
     md = finsam.load(DALARNA).evaluate().table("distribution").to_markdown()
     assert md.startswith("**Södra Dalarnas samordningsförbund**: budgettabeller 2011–2013, belopp i tkr.\n\n"
-                         "### Tabell 1. Fördelning per huvudman 2011 (tkr)\n")
+                         "### Tabell 1. Fördelning per huvudman, budget 2011 (tkr)\n")
     # 2011: fk 1 150 + 60 + 0 + 450 = 1 660 tkr (README 2.3 cost_share 1 660 000 kr)
     assert "| **Summa** | **1 660** | **980** | **498** | **332** | **3 470** |" in md
 

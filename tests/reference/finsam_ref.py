@@ -191,6 +191,35 @@ def merge_patch(target, patch):
     return result
 
 
+def variant_patch(target, patch):
+    """A variant's patch (sections 9, 16 and 14.6.11): RFC 7386, except that the top-level
+    "members", "interventions" and "income" written as an object are merged entry by entry by
+    id (an existing id merge-patched in place, null removes it, a new id appended as
+    {"id": KEY} merge-patched with its value)."""
+    if not isinstance(patch, dict) or not isinstance(target, dict):
+        return merge_patch(target, patch)
+    result = dict(target)
+    for key, value in patch.items():
+        if key in ("members", "interventions", "income") and isinstance(value, dict):
+            items = list(result.get(key)) if isinstance(result.get(key), list) else []
+            for id_, entry in value.items():
+                at = next((i for i, x in enumerate(items)
+                           if isinstance(x, dict) and isinstance(x.get("id"), str) and x["id"] == id_), None)
+                if entry is None:
+                    if at is not None:
+                        del items[at]
+                elif at is not None:
+                    items[at] = merge_patch(items[at], entry)
+                else:
+                    items.append(merge_patch({"id": id_}, entry))
+            result[key] = items
+        elif value is None:
+            result.pop(key, None)
+        else:
+            result[key] = merge_patch(result.get(key), value)
+    return result
+
+
 # ---------------------------------------------------------------------------------------------
 # Values (sections 1 and 12.1)
 # ---------------------------------------------------------------------------------------------
@@ -455,6 +484,7 @@ class Plan:
     def __init__(self):
         self.name = ""
         self.unit = 100
+        self.thousands = []              # pointers of amounts written "DIGITS.DDD" (14.6.3)
         self.first = self.last = None
         self.round_amounts = 100
         self.round_allocation = 100
@@ -593,7 +623,15 @@ class Reader:
 
     def amount_reader(self):
         unit = self.plan.unit
-        return lambda v, p: read_amount(v, p, unit)
+        plan = self.plan
+
+        def read(v, p):
+            value = read_amount(v, p, unit)
+            # 14.6.3: every amount written as a string -?DIGITS.DDD in a tkr or mnkr plan
+            if unit != 100 and isinstance(v, str) and re.fullmatch(r"-?[0-9]+\.[0-9]{3}", v) and p not in plan.thousands:
+                plan.thousands.append(p)
+            return value
+        return read
 
     # -- top level (section 2) --------------------------------------------------------------
     def read(self, doc):
@@ -1012,6 +1050,16 @@ class Reader:
             for key in CHECK_KEYS:
                 if key in x:
                     kp = pointer(path, key)
+                    if key == "costs" and isinstance(x[key], dict):
+                        # section 17, 14.6.2: costs by intervention kind, at /checks/Y/costs/KIND
+                        if self.obj(x[key], kp, INTERVENTION_KINDS) is None:
+                            continue
+                        for kind in INTERVENTION_KINDS:
+                            if kind in x[key]:
+                                value = self.attempt(self.amount_reader(), x[key][kind], pointer(kp, kind))
+                                if value is not None:
+                                    out["costs/" + kind] = (value, pointer(kp, kind))
+                        continue
                     value = self.attempt(self.amount_reader(), x[key], kp)
                     if value is not None:
                         out[key] = (value, kp)
@@ -1133,7 +1181,9 @@ class Evaluation:
     def __init__(self, plan):
         self.plan = plan
         self.problems = []
-        self.warnings = []
+        self.warnings = [{"code": "possible_thousands_separator", "path": p,
+                          "message": "a point in an amount of a tkr or mnkr plan may be a thousands separator"}
+                         for p in plan.thousands]
         self._shares = {}
 
     def fail(self, path, message):
@@ -1552,9 +1602,15 @@ class Evaluation:
                               f"({format_ore(contributions)})")
             totals[y] = t
             for key, (stated, path) in sorted(plan.checks.get(y, {}).items()):
-                if stated != t[key]:
+                if key.startswith("costs/"):
+                    kind = key[len("costs/"):]
+                    computed = sum(amounts[iv.index][y] for iv in plan.interventions
+                                   if iv.kind == kind and iv.index in amounts)
+                else:
+                    computed = t[key]
+                if stated != computed:
                     self.warn("stated_total_mismatch", path,
-                              mismatch_message(f"{key} {y}", stated, t[key]))
+                              mismatch_message(f"{key} {y}", stated, computed))
         for iv in plan.interventions:
             for y, stated in sorted(iv.checks.items()):
                 computed = amounts[iv.index][y]
@@ -1636,7 +1692,7 @@ def evaluate_all(doc):
             if isinstance(patch, dict) and patch.get("variants") is not None:
                 continue                                 # already reported by the reader
             try:
-                patched = merge_patch(base, patch)
+                patched = variant_patch(base, patch)
                 results[name] = evaluate_plan_doc(patched)
             except RecursionError:
                 problems.append(("", f'variant "{name}": nesting too deep'))

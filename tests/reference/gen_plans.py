@@ -622,6 +622,10 @@ def variant_candidates(rng, plan):
         out["strict-guideline"] = {"equity": {"guideline_percent": "5", "opening": "0"}}
     if len(plan["interventions"]) > 1:
         out["without-last"] = {"interventions": plan["interventions"][:-1]}
+        # section 16: the same by id, and one intervention added by id
+        out["without-last-by-id"] = {"interventions": {plan["interventions"][-1]["id"]: None}}
+        first = {k: v for k, v in plan["interventions"][0].items() if k != "id"}
+        out["added-by-id"] = {"interventions": {"added": dict(first, name="Added")}}
     if "shares" in plan and "frame" in plan:
         out["cover-costs"] = {"frame": None}
     out["allocation-ore"] = {"rounding": {"allocation": "öre"}, "name": plan.get("name", "") + " (öre)"}
@@ -651,7 +655,7 @@ def make_plan(seed, index):
         if rng.random() < 0.5:
             variants = {}
             for name, patch in variant_candidates(rng, plan).items():
-                if valid(ref.merge_patch(plan, patch)):
+                if valid(ref.variant_patch(plan, patch)):
                     variants[name] = patch
             if variants:
                 plan["variants"] = variants

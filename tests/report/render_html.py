@@ -12,28 +12,15 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
-SKIP = 77
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import chromium  # noqa: E402  (tests/report/chromium.py)
+
 WIDTH, HEIGHT = 1200, 2400
 
 
-def find_chromium():
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
-def screenshot(chromium, html, png, profile):
-    cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           "--disable-dev-shm-usage", "--hide-scrollbars", f"--user-data-dir={profile}",
-           f"--screenshot={png}", f"--window-size={WIDTH},{HEIGHT}", "file://" + os.path.abspath(html)]
-    p = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
-    if p.returncode != 0 or not os.path.exists(png):
-        raise AssertionError(f"chromium failed ({p.returncode}):\n{p.stderr[-2000:]}")
+def screenshot(chromium_path, html, png):
+    chromium.render(chromium_path, html, png, "--hide-scrollbars", f"--screenshot={png}", f"--window-size={WIDTH},{HEIGHT}")
 
 
 def check_png(png, expect_warning):
@@ -57,11 +44,9 @@ def check_png(png, expect_warning):
 
 def main():
     cli, source, work = sys.argv[1:4]
-    chromium = find_chromium()
-    if not chromium:
-        print("SKIPPED: Chromium is not installed, so the HTML tables were not rendered. "
-              "Install it with `scripts/install-deps.sh chromium` (.ci/run does).")
-        return SKIP
+    chromium_path = chromium.find()
+    if not chromium_path:
+        return chromium.skipped("the HTML tables were not rendered")
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
     for name, plan, warn in (("haninge", "socsam-haninge-2005.json", True), ("dalarna", "sodra-dalarna-2011.json", False)):
@@ -72,15 +57,10 @@ def main():
             page = f.read()
         assert "<script" not in page and "http://" not in page and "https://" not in page, "the page must be standalone"
         png = os.path.join(work, name + ".png")
-        with tempfile.TemporaryDirectory(prefix="finsam-chromium-") as profile:
-            screenshot(chromium, html, png, profile)
+        screenshot(chromium_path, html, png)
         check_png(png, warn)
     return 0
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except AssertionError as e:
-        print(f"FAILED: {e}")
-        sys.exit(1)
+    chromium.run_main(main)

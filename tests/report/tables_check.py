@@ -58,7 +58,7 @@ def is_summa(label):
 def check_csv_table(path, lang, unit):
     """Check one CSV table by its kind (from the file name); returns the number of sums checked."""
     name = os.path.basename(path)
-    kind = re.sub(r"^\d+-", "", name[:-4])
+    kind = re.sub(r"^(scenario-.+-)?\d+-", "", name[:-4])
     header, rows, _ = read_csv(path, lang)
     amount_cols = [c for c, h in enumerate(header) if h.endswith(f"({unit})")]
     percent_cols = [c for c, h in enumerate(header) if h.endswith("(%)")]
@@ -153,6 +153,31 @@ def check_csv_table(path, lang, unit):
             eq(val[-1][c], col_sum(data, c), f"Summa of column {header[c]}")
         for r in range(len(rows)):
             eq(val[r][frame], val[r][state] + val[r][region] + val[r][municipalities], f"row {rows[r][0]}: the frame = its parts")
+    elif kind.startswith("compare-"):
+        # Kostnader, Bidrag, Årets resultat[, Eget kapital]; then the members' contributions and
+        # cost shares under two group headings. Columns: base, scenario, difference.
+        _, _, notes = read_csv(path, lang)
+        heads = [r for r, row in enumerate(rows) if all(val[r][c] is None for c in amount_cols)]
+        assert len(heads) == 2, f"{path}: expected two group headings, found rows {heads}"
+        contrib_rows = range(heads[0] + 1, heads[1])
+        cost_rows = range(heads[1] + 1, len(rows))
+        costs, contrib, result = 0, 1, 2
+        base, scen, diff = amount_cols
+        for c in (base, scen):
+            if val[costs][c] is None:
+                continue  # a year this side does not have
+            eq(val[costs][c], col_sum(cost_rows, c), f"costs = Σ members' cost shares, {header[c]}")
+            eq(val[contrib][c], col_sum(contrib_rows, c), f"contributions = Σ members', {header[c]}")
+            eq(val[result][c], val[contrib][c] - val[costs][c], f"result = contributions − costs, {header[c]}")
+        for r, row in enumerate(rows):
+            if r in heads or val[r][base] is None or val[r][scen] is None:
+                continue
+            if val[r][diff] != val[r][scen] - val[r][base]:
+                # allowed only where the footnote says the exact difference was rounded instead
+                assert any(n.startswith(("Skillnaden är den exakta", "The difference is the exact")) and row[0] in n
+                           for n in notes), f"{path}: row {row[0]}: difference {val[r][diff]} is not the scenario − base"
+            else:
+                checks += 1
     elif kind.startswith("items-"):
         assert is_summa(rows[-1][0])
         for c in amount_cols:

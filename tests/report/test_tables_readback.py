@@ -55,10 +55,11 @@ def test_csv_sums(name, lang, unit, tmp_path):
 
 
 def test_csv_warnings_follow_their_table(tmp_path):
-    # Haninge's stated 25 001 tkr: 25 001 − 27 640 = −2 639 tkr, under Kostnader per insats
+    # Haninge's published 25 001 tkr for the insatser: 25 001 − 24 981 = 20 tkr, under Kostnader per insats
     files = csv_tables(PLANS["haninge"], tmp_path, "sv", "tkr")
     _, _, notes = tc.read_csv([f for f in files if f.endswith("costs.csv")][0], "sv")
-    assert any(n.startswith("Varning: Kostnaderna 2005: angivet 25 001 tkr") and "/checks/2005/costs" in n for n in notes), notes
+    assert any(n.startswith("Varning: Kostnaderna för insatser 2005: angivet 25 001 tkr") and "/checks/2005/costs/insats" in n
+               for n in notes), notes
     for f in files:
         if not f.endswith("costs.csv"):
             assert not any(n.startswith("Varning") for n in tc.read_csv(f, "sv")[2]), f
@@ -66,8 +67,40 @@ def test_csv_warnings_follow_their_table(tmp_path):
 
 @pytest.mark.parametrize("variant", ["state-plus-50", "sater-joins"])
 def test_csv_sums_of_variants(variant, tmp_path):
-    for f in csv_tables(PLANS["dalarna"], tmp_path, "sv", "tkr", ("--variant", variant)):
+    files = csv_tables(PLANS["dalarna"], tmp_path, "sv", "tkr", ("--variant", variant))
+    for f in files:
+        # a variant's files say so: scenario-state-plus-50-1-financing.csv, …
+        assert os.path.basename(f).startswith(f"scenario-{variant}-"), f
         tc.check_csv_table(f, "sv", "tkr")
+    assert len(files) == 5
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("unit", ["kr", "tkr", "mnkr"])
+def test_comparison_adds_up(lang, unit, tmp_path):
+    # `finsam compare`: every table as CSV and as a workbook, sums and differences read back
+    out = tmp_path / "csv"
+    finsam("compare", PLANS["dalarna"], "--format", "csv", "--lang", lang, "--unit", unit, "-o", str(out))
+    files = sorted(os.listdir(out), key=lambda n: int(n.split("-", 1)[0]))
+    assert len(files) == 6  # 2 variants × 3 years
+    assert sum(tc.check_csv_table(str(out / f), lang, unit) for f in files) >= 6 * 18
+    path = str(tmp_path / "c.xlsx")
+    finsam("compare", PLANS["dalarna"], "--format", "xlsx", "--lang", lang, "--unit", unit, "-o", path)
+    assert tc.check_xlsx(path, DECIMALS[unit], lang) > 6 * 10
+
+
+def test_xlsx_of_a_variant_says_so(tmp_path):
+    # the workbook's title and every sheet's heading name the scenario
+    import openpyxl
+    path = str(tmp_path / "v.xlsx")
+    finsam("plan", PLANS["dalarna"], "--variant", "state-plus-50", "--format", "xlsx", "-o", path)
+    wb = openpyxl.load_workbook(path)
+    assert wb.properties.title == "Södra Dalarnas samordningsförbund – Scenario: state-plus-50 – budgettabeller"
+    assert [ws["A1"].value for ws in wb.worksheets][:2] == [
+        "Tabell 1. Finansiering (tkr) – Scenario: state-plus-50",
+        "Tabell 2. Kostnader per insats (tkr) – Scenario: state-plus-50"]
+    assert all(ws["A1"].value.endswith("– Scenario: state-plus-50") for ws in wb.worksheets)
+    assert tc.check_xlsx(path) > 10
 
 
 ALLOCATION = os.path.join(SOURCE, "examples", "statens-fordelning-2016.json")
