@@ -10,10 +10,9 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE=$(PYTHON) -DFINSAM
 DEMO_PLAN   ?= examples/socsam-haninge-2005.json
 FUZZ_BUILD  ?= build-fuzz
 FUZZ_SECONDS ?= 600
-FUZZ_ALLOCATION_SECONDS ?= 300
 FUZZ_FLAGS  ?=
 
-.PHONY: all deps build demo notebook test test-unit test-sanitize fuzz bench clean
+.PHONY: all deps build demo notebook test test-unit test-sanitize fuzz bench bench-followup clean
 
 all: build
 
@@ -58,49 +57,78 @@ test-sanitize: deps
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(SAN_BUILD) --output-on-failure -j$(JOBS) -L 'cpp|cli|python'
 
-# libFuzzer over plan loading, validation, evaluation with variants, result JSON, explain,
-# compare and the budget tables (fuzz/fuzz_plan.cpp), built with clang++ and ASan + UBSan in
-# $(FUZZ_BUILD)/. Seeds: the examples, the bad-input catalogue and 50 generated plans; the corpus
-# grows in $(FUZZ_BUILD)/corpus, crashes land in $(FUZZ_BUILD)/artifacts.
-# Then the same for allocation models (fuzz/fuzz_allocation.cpp: reading, the rounds of the cap
-# against the spec's rounds done literally, the rounding, tables, explain) for
-# FUZZ_ALLOCATION_SECONDS, seeded with the example, the catalogue tests/bad_inputs_allocation/ and
-# 40 generated models; its corpus grows in $(FUZZ_BUILD)/corpus-allocation.
-# `make fuzz FUZZ_SECONDS=600`; FUZZ_FLAGS passes more libFuzzer options (e.g.
-# -use_value_profile=1 -jobs=2). A plan may take up to about a minute under the fuzzer's
-# instrumentation (1 000 000 figures), hence -timeout=120.
+# libFuzzer, built with clang++ and ASan + UBSan in $(FUZZ_BUILD)/; FUZZ_TARGET selects the target:
+# - plan (default): plan loading, validation, evaluation with variants, result JSON, explain,
+#   compare and the budget tables (fuzz/fuzz_plan.cpp). Seeds: the examples, the bad-input
+#   catalogue and 50 generated plans. A plan may take up to about a minute under the fuzzer's
+#   instrumentation (1 000 000 figures), hence -timeout=120.
+# - sie: the SIE reader and the mapping of an accounting block into actuals (fuzz/fuzz_sie.cpp).
+#   Seeds: the SIE files of tests/sie, tests/bad_sie and examples/books.
+# - allocation: allocation models (fuzz/fuzz_allocation.cpp: reading, the rounds of the cap
+#   against the spec's rounds done literally, the rounding, tables, explain). Seeds: the example,
+#   the catalogue tests/bad_inputs_allocation/ and 40 generated models.
+# The corpus grows in $(FUZZ_BUILD)/corpus (plan), corpus-sie or corpus-allocation, crashes land in
+# $(FUZZ_BUILD)/artifacts. `make fuzz FUZZ_TARGET=sie FUZZ_SECONDS=600`; FUZZ_FLAGS passes more
+# libFuzzer options (e.g. -use_value_profile=1 -jobs=2).
+FUZZ_TARGET ?= plan
+ifeq ($(FUZZ_TARGET),sie)
+FUZZ_EXE    := finsam_fuzz_sie
+FUZZ_CORPUS := $(FUZZ_BUILD)/corpus-sie
+FUZZ_DICT   := fuzz/sie.dict
+FUZZ_LIMITS := -timeout=30 -rss_limit_mb=1024 -max_len=65536
+else ifeq ($(FUZZ_TARGET),allocation)
+FUZZ_EXE    := finsam_fuzz_allocation
+FUZZ_CORPUS := $(FUZZ_BUILD)/corpus-allocation
+FUZZ_DICT   := fuzz/allocation.dict
+FUZZ_LIMITS := -timeout=60 -rss_limit_mb=2048 -max_len=32768
+else
+FUZZ_EXE    := finsam_fuzz
+FUZZ_CORPUS := $(FUZZ_BUILD)/corpus
+FUZZ_DICT   := fuzz/plan.dict
+FUZZ_LIMITS := -timeout=120 -rss_limit_mb=2048 -max_len=32768
+endif
 fuzz:
 	@scripts/install-deps.sh clang libclang-rt-14-dev
 	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DFINSAM_FUZZ=ON \
 	  -DFINSAM_BUILD_TESTS=OFF -DFINSAM_BUILD_CLI=OFF -DFINSAM_BUILD_PYTHON=OFF -DFINSAM_INSTALL=OFF
-	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target finsam_fuzz finsam_fuzz_allocation
-	rm -rf $(FUZZ_BUILD)/seeds && mkdir -p $(FUZZ_BUILD)/seeds $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target $(FUZZ_EXE)
+	rm -rf $(FUZZ_BUILD)/seeds && mkdir -p $(FUZZ_BUILD)/seeds $(FUZZ_CORPUS) $(FUZZ_BUILD)/artifacts
+ifeq ($(FUZZ_TARGET),sie)
+	cp tests/sie/*.se tests/bad_sie/*.se $(FUZZ_BUILD)/seeds/
+	if ls examples/books/*.se >/dev/null 2>&1; then cp examples/books/*.se $(FUZZ_BUILD)/seeds/; fi
+else ifeq ($(FUZZ_TARGET),allocation)
+	cp examples/statens-fordelning-2016.json tests/bad_inputs_allocation/*.json $(FUZZ_BUILD)/seeds/
+	$(PYTHON) benchmarks/allocation_workload.py --seeds 40 --out $(FUZZ_BUILD)/seeds
+else
 	cp examples/*.json tests/bad_inputs/*.json $(FUZZ_BUILD)/seeds/
 	rm -f $(FUZZ_BUILD)/seeds/too_large_*.json  # near the size limit: seconds each, a minute instrumented
 	$(PYTHON) tests/reference/gen_plans.py --seed 1 --count 50 --out $(FUZZ_BUILD)/seeds/generated
 	mv $(FUZZ_BUILD)/seeds/generated/*.json $(FUZZ_BUILD)/seeds/ && rmdir $(FUZZ_BUILD)/seeds/generated
+endif
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  $(FUZZ_BUILD)/fuzz/finsam_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=120 -rss_limit_mb=2048 -max_len=32768 $(FUZZ_FLAGS) \
-	  -dict=fuzz/plan.dict -artifact_prefix=$(FUZZ_BUILD)/artifacts/ -print_final_stats=1 \
-	  $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/seeds
-	rm -rf $(FUZZ_BUILD)/seeds-allocation && mkdir -p $(FUZZ_BUILD)/seeds-allocation $(FUZZ_BUILD)/corpus-allocation
-	cp examples/statens-fordelning-2016.json tests/bad_inputs_allocation/*.json $(FUZZ_BUILD)/seeds-allocation/
-	$(PYTHON) benchmarks/allocation_workload.py --seeds 40 --out $(FUZZ_BUILD)/seeds-allocation
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  $(FUZZ_BUILD)/fuzz/finsam_fuzz_allocation -max_total_time=$(FUZZ_ALLOCATION_SECONDS) -timeout=60 -rss_limit_mb=2048 \
-	  -max_len=32768 $(FUZZ_FLAGS) -dict=fuzz/allocation.dict -artifact_prefix=$(FUZZ_BUILD)/artifacts/allocation- \
-	  -print_final_stats=1 $(FUZZ_BUILD)/corpus-allocation $(FUZZ_BUILD)/seeds-allocation
+	  $(FUZZ_BUILD)/fuzz/$(FUZZ_EXE) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_LIMITS) $(FUZZ_FLAGS) \
+	  -dict=$(FUZZ_DICT) -artifact_prefix=$(FUZZ_BUILD)/artifacts/$(FUZZ_TARGET)- -print_final_stats=1 \
+	  $(FUZZ_CORPUS) $(FUZZ_BUILD)/seeds
 
 # The sweep benchmark: C++ (1 and 2 threads), the Python call, Decimal and numpy float64
-# baselines, all in one run (benchmarks/bench.py; figures in docs/sweeps.md); then the allocation
-# model's: 10 000 synthetic förbund allocated, stage by stage, by the CLI and from Python
-# (benchmarks/allocation_bench.py; figures in docs/allocation-model.md). The benchmark
-# driver is built only here, not by `make build` or `make test`.
+# baselines, all in one run (benchmarks/bench.py; figures in docs/sweeps.md); then the SIE reader
+# on a generated file of 1 000 000 #TRANS rows against a Python reader (benchmarks/sie_bench.py;
+# figures in docs/sie.md); then the allocation model's: 10 000 synthetic förbund allocated, stage
+# by stage, by the CLI and from Python (benchmarks/allocation_bench.py; figures in
+# docs/allocation-model.md). The benchmark driver is built only here, not by `make build` or `make test`.
 bench: deps
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DFINSAM_BUILD_BENCHMARKS=ON
 	cmake --build $(BUILD) -j$(JOBS)
 	$(PYTHON) benchmarks/bench.py --build $(BUILD)
+	$(PYTHON) benchmarks/sie_bench.py --build $(BUILD)
 	$(PYTHON) benchmarks/allocation_bench.py --build $(BUILD)
+
+# Only the follow-up benchmark (issue 15): a 50-intervention plan with actuals and liquidity
+# (figures in docs/followup.md).
+bench-followup: deps
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DFINSAM_BUILD_BENCHMARKS=ON
+	cmake --build $(BUILD) -j$(JOBS) --target followup_bench
+	$(PYTHON) benchmarks/bench.py --build $(BUILD) --followup-only
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD)

@@ -12,20 +12,17 @@
 
 #include <chrono>
 #include <cstring>
-#include <ctime>
 #include <fstream>
 #include <functional>
 #include <iostream>
 #include <sstream>
 #include <string>
 
+#include "bench_util.hpp"
+
 namespace {
 
-double cpu_seconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
+using finsam_bench::cpu_seconds;
 
 /// Best (wall, cpu) seconds of `repeat` runs of `f`.
 std::pair<double, double> best(int repeat, const std::function<void()>& f) {

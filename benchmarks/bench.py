@@ -20,6 +20,11 @@ Reference workload (benchmarks/workload.py): 10 000 scenarios × 10 years × 20 
 
 Times are wall-clock, best of N; the CPU time of the best run is shown too, because on a busy
 machine the wall-clock time of a single thread includes time spent waiting for a core.
+
+5. the follow-up (issue 15, build/benchmarks/followup_bench, workload.followup_plan): a plan
+   with 50 interventions, 5 years and 12 months of actuals, evaluated with its monthly budgets,
+   follow-up and liquidity, against the same plan's own figures alone (the target: under
+   10 ms in release). `--followup-only` runs just this part (`make bench-followup`).
 """
 
 import argparse
@@ -88,6 +93,30 @@ def python_call(plan_path, rates, repeat):
             "result": finsam.sweep(plan, rates, threads=1)}
 
 
+def followup(build, repeat):
+    """Time the follow-up workload with build/benchmarks/followup_bench; print and return it."""
+    exe = os.path.join(build, "benchmarks", "followup_bench")
+    if not os.path.exists(exe):
+        sys.exit(f"bench: {exe} not found; build first (make build)")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "followup.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(workload.followup_plan(), f, ensure_ascii=False)
+        res = subprocess.run([exe, path, "--repeat", str(max(20, 3 * repeat))], check=True, capture_output=True, text=True)
+    r = {x["name"]: x for x in map(json.loads, res.stdout.splitlines())}
+    ev, plain = r["evaluate_followup"], r["evaluate_plain"]
+    print(f"\nFollow-up (issue 15): {ev['interventions']} interventions × {ev['years']} years × {ev['members']} members, "
+          f"12 months of actuals (F = the second year, through June), {ev['budget_months']} budget months, liquidity; "
+          f"best of {ev['repeat']}")
+    print(f"  evaluate() with months, follow-up and liquidity  {ev['seconds'] * 1e3:8.2f} ms  (target < 10 ms: "
+          f"{'met' if ev['seconds'] < 0.010 else 'NOT MET'})")
+    print(f"  evaluate() of the plan's own figures alone       {plain['seconds'] * 1e3:8.2f} ms  "
+          f"(the follow-up adds {(ev['seconds'] - plain['seconds']) * 1e3:.2f} ms)")
+    print(f"  reading the plan (JSON text → Plan)              {r['read']['seconds'] * 1e3:8.2f} ms")
+    print(f"  the result JSON of it                            {r['result_json']['seconds'] * 1e3:8.2f} ms")
+    return r
+
+
 def _timed(f):
     t = time.perf_counter()
     f()
@@ -101,7 +130,14 @@ def main():
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--decimal-scenarios", type=int, default=50)
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--followup-only", action="store_true", help="only the follow-up benchmark (5.)")
     args = ap.parse_args()
+    if args.followup_only:
+        report = {"followup": followup(args.build, args.repeat)}
+        if args.json:
+            with open(args.json, "w", encoding="utf-8") as f:
+                json.dump(report, f, indent=1, default=float)
+        return
     import numpy as np
     sys.path.insert(0, os.path.join(os.path.abspath(args.build), "python"))  # the package of this build
 
@@ -207,6 +243,7 @@ def main():
     print(f"\nRatios, C++ AVX2 on 1 thread through sweep() / a prepared Sweep: "
           f"{base['cells_per_s'] / d['cells_per_s']:,.0f}× / {prep['cells_per_s'] / d['cells_per_s']:,.0f}× Decimal (extrapolated), "
           f"{base['cells_per_s'] / n['cells_per_s']:,.0f}× / {prep['cells_per_s'] / n['cells_per_s']:,.0f}× numpy float64")
+    report["followup"] = followup(args.build, args.repeat)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(report, f, indent=1, default=float)

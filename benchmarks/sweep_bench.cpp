@@ -20,14 +20,9 @@
 #include <string>
 #include <vector>
 
-namespace {
-/// CPU time of the process (all threads), in seconds.
-double cpu_seconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-}  // namespace
+#include "bench_util.hpp"
+
+using finsam_bench::cpu_seconds;
 
 int main(int argc, char** argv) {
     if (argc < 4) {

@@ -67,6 +67,8 @@ struct ResultHandle {
     static ResultHandle from_state(const State& s) { return of(load_text(s.plan_json), s.variant); }
 };
 
+/// The class `name` of finsam._errors, or nullptr (with no Python error set) if it cannot be imported.
+py::object error_class(const char* name);
 /// "sv" or "en" as a language; ValueError for anything else.
 inline Lang parse_lang(const std::string& name) {
     if (name == "sv") return Lang::sv;
@@ -106,5 +108,6 @@ void register_explain(py::module_& m);
 void register_report(py::module_& m);
 void register_sweep(py::module_& m);
 void register_allocation_model(py::module_& m);  // after register_report: returns Tables
+void register_sie(py::module_& m);  // SIE books (finsam::sie)
 
 }  // namespace finsam::python

@@ -8,9 +8,6 @@
 
 namespace finsam::python {
 
-namespace {
-
-/// The class `name` of finsam._errors, or nullptr (with no Python error set) if it cannot be imported.
 py::object error_class(const char* name) {
     try {
         return py::module_::import("finsam._errors").attr(name);
@@ -18,8 +15,6 @@ py::object error_class(const char* name) {
         return py::object();
     }
 }
-
-}  // namespace
 
 void register_errors(py::module_&) {
     py::register_exception_translator([](std::exception_ptr p) {

@@ -62,10 +62,11 @@ std::vector<std::int64_t> year_figure(const Result& r, const std::string& field)
     if (field == "costs") f = &YearTotals::costs;
     else if (field == "contributions") f = &YearTotals::contributions;
     else if (field == "result") f = &YearTotals::result;
+    else if (field == "income") f = &YearTotals::income;
     else if (field == "equity_start") f = &YearTotals::equity_start;
     else if (field == "equity_end") f = &YearTotals::equity_end;
     else if (field == "equity_use") f = &YearTotals::equity_use;
-    else throw py::value_error("unknown year figure '" + field + "'; one of costs, contributions, result, equity_start, equity_end, equity_use");
+    else throw py::value_error("unknown year figure '" + field + "'; one of costs, contributions, income, result, equity_start, equity_end, equity_use");
     std::vector<std::int64_t> out;
     for (const auto& t : r.totals) out.push_back((t.*f).ore());
     return out;
@@ -133,6 +134,37 @@ void register_result(py::module_& m) {
                 for (const auto& w : h.get().warnings) out.emplace_back(code_name(w.code), w.path, sanitize_utf8(w.message));
                 return out;
             }, "(code, JSON pointer, message) of each warning.")
+        .def_property_readonly("has_income", [](const ResultHandle& h) { return h.get().has_income; },
+                               "Whether the plan has `income` (spec 13): the totals then show it.")
+        .def("income", [](const ResultHandle& h) {
+                std::vector<std::tuple<std::string, std::string, std::vector<std::int64_t>>> out;
+                for (const auto& l : h.get().income) out.emplace_back(l.id, sanitize_utf8(l.name), ores(l.amount));
+                return out;
+            }, "(id, name, [year] öre) of each income line.")
+        .def("monthly_budget", [](const ResultHandle& h) {
+                std::vector<std::vector<std::vector<std::int64_t>>> out;
+                for (const auto& iv : h.get().interventions) {
+                    std::vector<std::vector<std::int64_t>> years;
+                    for (const auto& mb : iv.months) years.push_back(ores(std::vector<Money>(mb.months.begin(), mb.months.end())));
+                    out.push_back(std::move(years));
+                }
+                return out;
+            }, "[intervention][year][month] öre: the monthly budgets (spec 14.1); empty lists when the plan has none.")
+        .def("liquidity_sources", [](const ResultHandle& h) {
+                std::vector<std::vector<std::string>> out;
+                if (!h.get().liquidity) return out;
+                static const char* const names[] = {"plan", "actual", "forecast"};
+                for (const auto& year : h.get().liquidity->months) {
+                    std::vector<std::string> row;
+                    for (const auto& c : year) row.emplace_back(names[static_cast<int>(c.source)]);
+                    out.push_back(std::move(row));
+                }
+                return out;
+            }, "[year][month] where each month of the liquidity plan comes from: plan, actual or forecast.")
+        .def("liquidity_bounds", [](const ResultHandle& h) {
+                if (!h.get().liquidity) throw Error("the plan has no liquidity plan");
+                return std::make_pair(h.get().liquidity->opening.ore(), h.get().liquidity->minimum.ore());
+            }, "(opening, minimum) öre of the liquidity plan.")
         .def("to_json", [](const ResultHandle& h) { return result_json(h.get()); },
              "The result JSON `finsam-result/1`, the text `finsam plan FILE --format json` prints.");
     add_pickle(cls);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 
 #include "finsam/evaluate.hpp"
 #include "finsam/report.hpp"
+#include "finsam/sie_actuals.hpp"
 
 namespace finsam::cli {
 
@@ -63,5 +65,26 @@ int run_plan_command(const Args& a);
 int run_allocate_command(const Args& a);
 /// `finsam validate|explain FILE …`: of an allocation file (explain with --forbund), else of a plan.
 int run_validate_or_explain(const Args& a);
+
+// ---- actuals from SIE books (actuals_commands.cpp) -------------------------------------------
+
+/// `finsam actuals PLAN --sie BOOKS.se [--through YYYY-MM] [-o FILE]`.
+int run_actuals_command(const Args& a);
+/// --sie BOOKS.se and --through YYYY-MM.
+struct BooksOptions {
+    std::string path;
+    std::optional<YearMonth> through;
+};
+/// --sie and --through of `a`: nullopt without --sie (--through alone is a usage error).
+std::optional<BooksOptions> books_options(const Args& a);
+/// `finsam plan|explain|compare PLAN --sie BOOKS.se`: the plan with the books' actuals in place
+/// of its own (with_actuals), the warnings about the books printed; throws PlanError, SieError.
+Plan plan_with_books(const BooksOptions& books, const Plan& plan);
+/// --through YYYY-MM, or a UsageError.
+YearMonth through_option(const std::string& text);
+/// Print a SIE file's problems as FILE:LINE: message on stdout; returns exit status 2.
+int report_sie_problems(const SieError& e);
+/// Print the warnings about the books on stderr as FILE:LINE: warning: message [code].
+void print_books_warnings(const std::string& file, const BookedActuals& actuals);
 
 }  // namespace finsam::cli

@@ -22,7 +22,8 @@ Args parse_args(int argc, char** argv) {
     Args a;
     std::vector<std::string> positional;
     static const std::vector<std::string_view> with_value = {"--variant", "--format", "--year", "--member", "--intervention",
-                                                             "--forbund", "--unit", "--lang", "-o"};
+                                                             "--month", "--forecast", "--forbund", "--unit", "--lang", "-o",
+                                                             "--sie", "--through"};
     static const std::vector<std::string_view> flags = {"--help", "-h", "--version"};
     auto known = [](std::string_view o, const std::vector<std::string_view>& in) {
         return std::find(in.begin(), in.end(), o) != in.end();

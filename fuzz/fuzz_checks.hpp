@@ -1,5 +1,6 @@
 // fuzz/fuzz_checks.hpp — what the fuzz targets (fuzz_plan.cpp, fuzz_allocation.cpp) count as a
-// bug in the problems of an input they refuse.
+// bug in the problems of an input they refuse, and bug() that every target (fuzz_sie.cpp too)
+// aborts with.
 #pragma once
 
 #include <cstdio>

@@ -1,5 +1,6 @@
 // libFuzzer target: any bytes through plan loading, validation, evaluation (with variants),
-// result serialization, explain, compare and the budget tables (Markdown, HTML, CSV).
+// result serialization, explain (with the follow-up's forecasts, months and cash), compare and the
+// budget tables (Markdown, HTML, CSV; with actuals or liquidity, the follow-up and liquidity tables).
 //
 // What counts as a bug (the fuzzer aborts): a crash, a sanitizer report, a hang (libFuzzer's
 // -timeout), an exception other than PlanError out of loading or evaluation (the CLI would
@@ -45,6 +46,13 @@ void check_result(const finsam::Plan& plan, const finsam::Result& r, const std::
             if (!r.members.empty()) (void)finsam::explain(r, y, r.members.back().id, r.interventions[i].id);
         }
     }
+    // the follow-up's explanations (spec 14): a forecast, a month's budget and a month's cash
+    if (r.follow_up)
+        for (std::size_t i = 0; i < r.interventions.size() && i < 3; ++i) (void)finsam::explain_forecast(r, r.interventions[i].id, finsam::Lang::en);
+    for (int month : {1, 12})
+        for (std::size_t i = 0; i < r.interventions.size() && i < 2; ++i)
+            if (!r.interventions[i].months.empty()) (void)finsam::explain_month(r, r.interventions[i].id, r.first_year, month);
+    if (r.liquidity) (void)finsam::explain_cash(r, r.last_year, 12);
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 // files), and reading the format with every problem at its pointer.
 //
 // Every expected number is worked out by hand in the comment next to it; the example file's
-// figures are worked out in examples/README.md, section 4.
+// figures are worked out in examples/README.md, section 5.
 #define BOOST_TEST_MODULE allocation_model
 #include <boost/test/unit_test.hpp>
 
@@ -363,11 +363,11 @@ BOOST_AUTO_TEST_CASE(figures_of_examples_readme_section_4) {
     BOOST_TEST(r.name == "Statens fördelning 2016 – illustrativt exempel");
     BOOST_TEST(r.support_sum == kr(15'000'000'000));
     BOOST_TEST(r.population_sum == BigInt(600'000));
-    // 4.1: sundsvall-timra 1 875 000 000 + 72 000: 3/32 + 3/100 = 495/4000
+    // 5.1: sundsvall-timra 1 875 000 000 + 72 000: 3/32 + 3/100 = 495/4000
     BOOST_TEST(r.forbund[0].support == kr(1'875'000'000));
     BOOST_TEST(r.forbund[0].population == BigInt(72'000));
     BOOST_TEST(r.forbund[0].weight == q(495, 4000));
-    // 4.2: R₁ = 43 200 000, W₁ = 1, sodra-dalarna and gotland; R₂ = 37 880 000, W₂ = 22/25,
+    // 5.2: R₁ = 43 200 000, W₁ = 1, sodra-dalarna and gotland; R₂ = 37 880 000, W₂ = 22/25,
     // ostersund-krokom; R₃ = 34 428 000, W₃ = 4/5, nobody.
     BOOST_TEST_REQUIRE(r.rounds.size() == 3u);
     BOOST_TEST(r.rounds[0].pool == q(4'320'000'000));
@@ -378,12 +378,12 @@ BOOST_AUTO_TEST_CASE(figures_of_examples_readme_section_4) {
     BOOST_TEST(r.rounds[2].pool == q(3'442'800'000));
     BOOST_TEST(r.rounds[2].weight_sum == q(4, 5));
     BOOST_TEST(r.rounds[2].joined.empty());
-    // 4.2: exact a (sundsvall-timra 5 725 581.25 kr) and the allocations after largest remainder
+    // 5.2: exact a (sundsvall-timra 5 725 581.25 kr) and the allocations after largest remainder
     BOOST_TEST(r.forbund[0].exact == q(572'558'125));
     BOOST_TEST(kronor(r) == (L{5'725'581, 4'294'668, 4'811'088, 2'970'000, 4'875'640, 3'150'000, 2'670'096, 2'777'684, 5'585'717,
                                3'852'000, 4'617'430, 2'670'096}),
                boost::test_tools::per_element());
-    // 4.3: changes, the six-decimal percentages, capped, frames
+    // 5.3: changes, the six-decimal percentages, capped, frames
     BOOST_TEST((r.forbund[0].change == kr(425'581)));
     BOOST_TEST(format_percent(*r.forbund[0].change_percent) == "8.02983");
     BOOST_TEST(format_percent(*r.forbund[2].change_percent) == "2.363574");

@@ -4,6 +4,7 @@
 
 #include <finsam/allocation.hpp>
 
+#include <algorithm>
 #include <random>
 
 using namespace finsam;
@@ -164,3 +165,45 @@ BOOST_AUTO_TEST_CASE(random_cases) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// allocate() takes a 64/128-bit path where every weight is a whole number below 2^62 (and so
+// is their sum); it must give exactly the parts of the exact path, allocate_explained(), on
+// every kind of input: sub-unit rests, negative amounts, ties, huge weights and amounts.
+BOOST_AUTO_TEST_CASE(integer_path_equals_the_exact_path) {
+    std::mt19937_64 rng(15);
+    const Unit units[] = {Unit::ore, Unit::kr, Unit::tkr};
+    std::size_t integer_cases = 0;
+    for (int iter = 0; iter < 100'000; ++iter) {
+        const std::size_t n = 1 + rng() % 12;
+        std::vector<Rational> w(n);
+        const int regime = iter % 5;  // small ties, öre contributions, near 2^62, fractions; huge denominators
+        for (auto& x : w) {
+            switch (regime) {
+                case 0: x = Rational(static_cast<long long>(rng() % 3)); break;
+                case 1: x = Rational(static_cast<long long>(rng() % 10'000'000'000'000LL)); break;
+                case 2: x = Rational(static_cast<long long>(rng() % (std::uint64_t{1} << 60))); break;
+                case 4: x = Rational(BigInt(static_cast<long long>(rng() % 7)), BigInt(1) << (rng() % 70)); break;
+                default: x = Rational(static_cast<long long>(rng() % 50), static_cast<long long>(1 + rng() % 7)); break;
+            }
+        }
+        if (std::all_of(w.begin(), w.end(), [](const Rational& x) { return x == 0; })) w[0] = 1;
+        const std::int64_t ore = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(Money::max_ore)) >> (rng() % 60);
+        const Money p = Money::from_ore(rng() % 2 ? -ore : ore);
+        const Unit u = units[rng() % 3];
+        const auto fast = detail::allocate_int64(p, w, u);
+        if (regime < 4) {
+            Rational W = 0;
+            for (const auto& x : w) W += x;
+            if (W < Rational(BigInt(1) << 62)) BOOST_REQUIRE(fast.has_value());
+        }
+        if (fast) {
+            ++integer_cases;
+            BOOST_REQUIRE(*fast == allocate_explained(p, w, u).parts);
+        }
+    }
+    BOOST_TEST(integer_cases > 60'000u);
+    // where the path does not apply the exact one decides (and throws for all-zero weights)
+    BOOST_TEST(!detail::allocate_int64(kr(1), std::vector<Rational>{Rational(BigInt(1), BigInt(1) << 63)}, Unit::kr).has_value());
+    BOOST_TEST(!detail::allocate_int64(kr(1), std::vector<Rational>{Rational(0)}, Unit::kr).has_value());
+    BOOST_CHECK_THROW(allocate(kr(1), std::vector<Rational>{Rational(0)}, Unit::kr), AllocationError);
+}

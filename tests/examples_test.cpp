@@ -84,3 +84,82 @@ BOOST_AUTO_TEST_CASE(sodra_dalarna_2011) {
     // Full year 2012: Säter 25 × 10 900/47 647 % = 5.719148 % → 208 177 kr.
     BOOST_TEST(kr_of(sater->members[4].final_contribution, 1) == "208177.00");
 }
+
+// examples/README.md section 4: the Södra Dalarna plan followed up through August 2011.
+BOOST_AUTO_TEST_CASE(sodra_dalarna_follow_up) {
+    const Plan plan = load_plan_file(dir + "sodra-dalarna-2011-uppfoljning.json");
+    const Result r = evaluate(plan);
+    // 4: the plan's own figures with the income
+    BOOST_TEST(r.totals[0].income == kr(306000));
+    BOOST_TEST(r.totals[0].result == kr(476000));
+    BOOST_TEST(r.totals[1].result == kr(43500));
+    BOOST_TEST(r.totals[2].equity_end == kr(539937));
+    // 4.1 monthly budgets
+    const auto& admin = iv(r, "vt-administration").months[0].months;
+    BOOST_TEST(admin[0] == kr(78261));
+    BOOST_TEST(admin[6] == kr(39130));
+    BOOST_TEST(admin[10] == kr(78261));
+    BOOST_TEST(admin[11] == kr(78260));
+    const auto& shp = iv(r, "sammanhangsplatser").months[0].months;
+    BOOST_TEST(shp[2] == kr(115000));
+    BOOST_TEST(shp[3] == kr(115000 + 102223));
+    BOOST_TEST(shp[5] == kr(115000 + 102222));
+    BOOST_TEST((iv(r, "nya-insatser").months[0].months == Months{}));
+    // 4.2 the follow-up
+    const FollowUp& fu = *r.follow_up;
+    BOOST_TEST(fu.year == 2011);
+    BOOST_TEST(fu.through_month == 8);
+    struct Row {
+        const char* id;
+        std::int64_t btd, atd, forecast;
+    };
+    const Row rows[] = {{"vt-administration", 586957, 583605, 896648},
+                        {"sammanhangsplatser", 1431112, 1202000, 1931785},
+                        {"kvinnors-ohalsa", 150000, 83500, 120000},
+                        {"sociala-foretag", 60000, 67400, 127400},
+                        {"nya-insatser", 0, 0, 0}};
+    for (std::size_t i = 0; i < 5; ++i) {
+        BOOST_TEST_CONTEXT(rows[i].id) {
+            BOOST_TEST(fu.interventions[i].id == rows[i].id);
+            BOOST_TEST(fu.interventions[i].figures.budget_to_date == kr(rows[i].btd));
+            BOOST_TEST(fu.interventions[i].figures.actual_to_date == kr(rows[i].atd));
+            BOOST_TEST(fu.interventions[i].figures.forecast == kr(rows[i].forecast));
+        }
+    }
+    BOOST_TEST(fu.totals.budget_to_date == kr(2228069));
+    BOOST_TEST(fu.totals.actual_to_date == kr(1936505));
+    BOOST_TEST(fu.totals.deviation_to_date == kr(291564));
+    BOOST_TEST(fu.totals.forecast == kr(3075833));
+    BOOST_TEST(fu.totals.forecast_deviation == kr(394167));
+    BOOST_TEST((fu.interventions[1].forecast_allocation == std::vector<Money>{kr(965893), kr(482946), kr(289768), kr(193178)}));
+    BOOST_TEST((fu.interventions[0].forecast_allocation == std::vector<Money>{kr(448324), kr(224162), kr(134497), kr(89665)}));
+    const std::int64_t shares[] = {1477917, 858958, 443375, 295583}, received[] = {1365000, 682500, 409500, 182000};
+    for (std::size_t k = 0; k < 4; ++k) {
+        BOOST_TEST(fu.members[k].forecast_cost_share == kr(shares[k]));
+        BOOST_TEST(*fu.members[k].received_to_date == kr(received[k]));
+    }
+    BOOST_TEST(fu.income[0].forecast == kr(250000));
+    BOOST_TEST(fu.income[1].forecast == kr(4900));
+    BOOST_TEST(fu.income_forecast == kr(254900));
+    BOOST_TEST(fu.forecast_result == kr(819067));
+    BOOST_TEST((fu.forecast_equity_end == std::vector<std::pair<int, Money>>{{2011, kr(819067)}, {2012, kr(862567)}, {2013, kr(883004)}}));
+    BOOST_TEST(fu.history().size() == 1u);
+    BOOST_TEST(fu.history()[0]->total_costs == kr(957750));
+    // 4.3 liquidity
+    const auto& m = r.liquidity->months[0];
+    BOOST_TEST(m[0].in == kr(819000));
+    BOOST_TEST(m[0].cash_end == kr(692390));
+    BOOST_TEST(m[2].cash_end == kr(271755));
+    BOOST_TEST(m[8].out == kr(275707));
+    BOOST_TEST(m[8].forecast_part[1] == kr(-34776));
+    BOOST_TEST(m[11].forecast_part[2] == kr(36500));  // kvinnors-ohalsa's D in December
+    BOOST_TEST(m[11].out == kr(312207));
+    BOOST_TEST(m[11].cash_end == kr(788067));
+    // the warnings of 4.2 and 4.3
+    std::vector<std::string> codes;
+    for (const auto& w : r.warnings) codes.push_back(std::string(code_name(w.code)) + " " + w.path);
+    BOOST_TEST(codes == (std::vector<std::string>{"forecast_above_budget /actuals/costs/sociala-foretag",
+                                                  "forecast_equity_above_guideline /equity/guideline_percent",
+                                                  "cash_below_minimum /liquidity"}),
+               boost::test_tools::per_element());
+}

@@ -9,12 +9,15 @@
 //   - the frame part is round(amount × frame_part / 100) in allocation units (12.9)
 //   - members' cost shares sum to the year's costs; costs = Σ intervention amounts
 //   - final contribution = preliminary contribution + Σ that year's adjustments (5)
-//   - contributions = Σ final contributions; result = contributions − costs (12.15)
+//   - contributions = Σ final contributions; result = contributions + income − costs (12.15, 13)
 //   - the preliminary contributions follow the frame: they sum to a `total`, equal a `members`
-//     frame, sum to costs − equity used under `cover_costs` (5)
+//     frame, sum to costs − income − equity used under `cover_costs` (5, 13)
 //   - equity rolls forward exactly: opening, then end = start + result (8), where the plan
 //     has `equity`; without it no chain is computed and both stay 0 (12.24)
 //   - shares sum to exactly 100 where contributions are not 0 (12.15)
+//   - the twelve months of a budget sum to the year's amount (14.1); every month's cash at the
+//     end = the previous month's (the opening first) + in − out, in = Σ payments + Σ income,
+//     out = Σ costs (14.4)
 #pragma once
 
 #include <string>
@@ -112,14 +115,15 @@ inline std::vector<std::string> check_invariants(const Plan& plan, const Result&
         }
         if (sum_cost_share != big(t.costs)) fail(y, "Σ cost shares", sum_cost_share, big(t.costs));
         if (big(t.contributions) != finals) fail(y, "contributions", big(t.contributions), finals);
-        if (big(t.result) != big(t.contributions) - big(t.costs)) fail(y, "result", big(t.result), big(t.contributions) - big(t.costs));
+        if (big(t.result) != big(t.contributions) + big(t.income) - big(t.costs))
+            fail(y, "result", big(t.result), big(t.contributions) + big(t.income) - big(t.costs));
 
         // the preliminary contributions follow the year's frame entry (spec 5)
         if (const auto* fe = plan.frame.at(y)) {
             const FrameEntry& f = fe->value;
             if (f.kind == FrameEntry::Kind::total && preliminary != big(f.amount)) fail(y, "Σ contributions (frame total)", preliminary, big(f.amount));
-            if (f.kind == FrameEntry::Kind::cover_costs && preliminary != big(t.costs) - big(t.equity_use))
-                fail(y, "Σ contributions (cover_costs)", preliminary, big(t.costs) - big(t.equity_use));
+            if (f.kind == FrameEntry::Kind::cover_costs && preliminary != big(t.costs) - big(t.income) - big(t.equity_use))
+                fail(y, "Σ contributions (cover_costs)", preliminary, big(t.costs) - big(t.income) - big(t.equity_use));
             if (f.kind == FrameEntry::Kind::members)
                 for (std::size_t k = 0; k < nm; ++k)
                     if (r.members[k].contribution[yi] != f.member_amounts[k])
@@ -140,6 +144,31 @@ inline std::vector<std::string> check_invariants(const Plan& plan, const Result&
         Rational shares = 0;
         for (const auto& m : r.members) shares += m.share[yi];
         if (shares != (finals == 0 ? 0 : 100)) bad.push_back(std::to_string(y) + ": shares sum to " + shares.str() + ", not " + (finals == 0 ? "0" : "100"));
+
+        // the months of every budget sum to the year's amount (14.1)
+        for (const auto& ir : r.interventions) {
+            if (ir.months.empty()) continue;
+            BigInt sum = 0;
+            for (Money m : ir.months[yi].months) sum += big(m);
+            if (sum != big(ir.amount[yi])) fail(y, "Σ months of \"" + ir.id + "\"", sum, big(ir.amount[yi]));
+        }
+    }
+    // the cash chain (14.4)
+    if (r.liquidity) {
+        BigInt cash = big(r.liquidity->opening);
+        for (std::size_t yi = 0; yi < r.liquidity->months.size(); ++yi)
+            for (const CashMonth& cm : r.liquidity->months[yi]) {
+                const int y = r.first_year + static_cast<int>(yi);
+                BigInt in = 0, out = 0;
+                for (Money m : cm.payments) in += big(m);
+                for (Money m : cm.income) in += big(m);
+                for (Money m : cm.costs) out += big(m);
+                if (big(cm.in) != in) fail(y, "cash in of a month", big(cm.in), in);
+                if (big(cm.out) != out) fail(y, "cash out of a month", big(cm.out), out);
+                cash += big(cm.in) - big(cm.out);
+                if (big(cm.cash_end) != cash) fail(y, "cash at a month's end", big(cm.cash_end), cash);
+                cash = big(cm.cash_end);
+            }
     }
     return bad;
 }

@@ -710,7 +710,8 @@ BOOST_AUTO_TEST_SUITE(golden_files)
 
 BOOST_AUTO_TEST_CASE(both_examples_every_text_format) {
     const std::pair<const char*, const char*> examples[] = {{"haninge", "examples/socsam-haninge-2005.json"},
-                                                            {"dalarna", "examples/sodra-dalarna-2011.json"}};
+                                                            {"dalarna", "examples/sodra-dalarna-2011.json"},
+                                                            {"uppfoljning", "examples/sodra-dalarna-2011-uppfoljning.json"}};
     for (const auto& [name, file] : examples) {
         const Loaded x = load(file);
         for (Lang l : {Lang::sv, Lang::en}) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "finsam/lang.hpp"
 #include "finsam/report.hpp"
 #include "finsam/result.hpp"
 
@@ -25,6 +26,27 @@ struct Explanation {
 /// mean") or intervention.
 [[nodiscard]] Explanation explain(const Result& result, int year, const std::optional<std::string>& member,
                                   const std::optional<std::string>& intervention, Lang lang = Lang::sv);
+
+// ---- the year after the plan (spec 14; src/explain/followup.cpp) ------------------------------
+
+/// The forecast of `intervention` for the follow-up year (spec 14.3): its rule written out
+/// with the figures (actual to date, budget, budget to date, the exact quotient of a run rate
+/// and its rounding), the deviation, and the forecast's split among the members (frame part
+/// by the final contributions, case part by the key, each by largest remainder). Throws Error
+/// when the result has no follow-up or the intervention is unknown.
+[[nodiscard]] Explanation explain_forecast(const Result& result, const std::string& intervention, Lang lang = Lang::sv);
+
+/// The budget of `intervention` in month `month` (1..12) of `year` (spec 14.1): each amount
+/// split (the intervention's own, or each item's), the profile and where it was written, the
+/// month's quota, the whole units and the unit moved by the largest remainder; in the
+/// follow-up year also what was booked. Throws Error when the result has no months.
+[[nodiscard]] Explanation explain_month(const Result& result, const std::string& intervention, int year, int month,
+                                        Lang lang = Lang::sv);
+
+/// The cash of month `month` of `year` (spec 14.4): where the month's figures come from (the
+/// plan, what was booked, the forecast), the cash before, each payment, income and cost, and
+/// the cash at the end. Throws Error when the result has no liquidity.
+[[nodiscard]] Explanation explain_cash(const Result& result, int year, int month, Lang lang = Lang::sv);
 
 /// Differences per member and year between the base result and each variant, as JSON text:
 /// {"variants": [{"name", "members": [{"id", "name", "years": {"Y": {"final_contribution":

@@ -17,6 +17,7 @@
 
 #include "finsam/dated.hpp"
 #include "finsam/money.hpp"
+#include "finsam/months.hpp"
 #include "finsam/rate.hpp"
 
 namespace finsam {
@@ -57,6 +58,7 @@ struct ChangeRule {
 struct Item {
     std::string name;
     std::map<int, Money> amounts;  ///< exact years
+    std::optional<Dated<Profile>> profile;  ///< its months (default: the intervention's, 14.1)
     std::string path;              ///< "/interventions/i/items/k"
 };
 
@@ -74,6 +76,7 @@ struct Intervention {
     std::optional<Rational> frame_part;   ///< percent; nullopt: the plan's default
     std::optional<std::vector<Rational>> key;  ///< case-part weights by member index
     std::map<int, Money> checks;          ///< published amounts to compare with
+    std::optional<Dated<Profile>> profile;  ///< its months (default: the plan's, 14.1)
     std::string path;                     ///< "/interventions/i"
 
     /// Whether the intervention runs in `year`.

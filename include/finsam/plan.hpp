@@ -15,12 +15,17 @@
 #include <utility>
 #include <vector>
 
+#include "finsam/accounting.hpp"
 #include "finsam/dated.hpp"
+#include "finsam/actuals.hpp"
 #include "finsam/frame.hpp"
+#include "finsam/income.hpp"
 #include "finsam/intervention.hpp"
 #include "finsam/json.hpp"
+#include "finsam/liquidity.hpp"
 #include "finsam/member.hpp"
 #include "finsam/money.hpp"
+#include "finsam/months.hpp"
 #include "finsam/shares.hpp"
 #include "finsam/warning.hpp"
 
@@ -36,7 +41,7 @@ struct Equity {
 
 /// Published totals of one year to compare with (spec 12.17, 17).
 struct YearChecks {
-    std::optional<Money> costs, contributions, result, equity_end;
+    std::optional<Money> costs, contributions, result, equity_end, income;
     /// `"costs": {"insats": …}`: the published costs of some kinds of intervention, in the
     /// order insats, project, administration (instead of `costs`).
     std::vector<std::pair<InterventionKind, Money>> costs_by_kind;
@@ -59,16 +64,39 @@ struct Plan {
     std::vector<Adjustment> adjustments;
     Equity equity;
     std::map<int, YearChecks> checks;
+    bool has_income = false;                 ///< `income` present (also as [])
+    std::vector<IncomeLine> income;          ///< other income (spec 13)
+    std::optional<Dated<Profile>> profile;   ///< the default profile of every intervention (14.1)
+    std::optional<Actuals> actuals;          ///< what has been booked (14.2)
+    std::optional<LiquidityPlan> liquidity;  ///< the liquidity plan (14.4)
     std::vector<Warning> warnings;  ///< found while reading (possible_thousands_separator); the result carries them
+    std::optional<Accounting> accounting;    ///< accounts → ids, for actuals from SIE books (15)
     std::vector<std::pair<std::string, Node>> variants;  ///< name → merge patch, in file order
     Node source;                                         ///< the plan as read, without `variants`
 
+    /// Whether monthly budgets are computed: the plan has a profile (anywhere), actuals or
+    /// liquidity (spec 14.6.4).
+    bool uses_months() const {
+        if (profile || actuals || liquidity) return true;
+        for (const auto& iv : interventions) {
+            if (iv.profile) return true;
+            for (const auto& it : iv.items)
+                if (it.profile) return true;
+        }
+        return false;
+    }
     /// Number of years first..last.
     int year_count() const noexcept { return last_year - first_year + 1; }
     /// Index of a member id, or nullopt.
     std::optional<std::size_t> member_index(std::string_view id) const {
         for (std::size_t i = 0; i < members.size(); ++i)
             if (members[i].id == id) return i;
+        return std::nullopt;
+    }
+    /// Index of an income line id, or nullopt.
+    std::optional<std::size_t> income_index(std::string_view id) const {
+        for (std::size_t i = 0; i < income.size(); ++i)
+            if (income[i].id == id) return i;
         return std::nullopt;
     }
     /// Index of an intervention id, or nullopt.

@@ -56,6 +56,7 @@
 #include <string>
 #include <vector>
 
+#include "finsam/lang.hpp"
 #include "finsam/money.hpp"
 #include "finsam/rate.hpp"
 #include "finsam/result.hpp"
@@ -88,8 +89,6 @@ struct RoundedMatrix {
 
 // ---- the table model -----------------------------------------------------------------------
 
-/// Language of the tables.
-enum class Lang { sv, en };
 
 /// How tables are built and shown.
 struct TableOptions {

@@ -14,10 +14,14 @@
 #include <vector>
 
 #include "finsam/allocation.hpp"
+#include "finsam/followup.hpp"
 #include "finsam/frame.hpp"
+#include "finsam/income.hpp"
 #include "finsam/intervention.hpp"
+#include "finsam/liquidity.hpp"
 #include "finsam/member.hpp"
 #include "finsam/money.hpp"
+#include "finsam/months.hpp"
 #include "finsam/rate.hpp"
 #include "finsam/warning.hpp"
 
@@ -57,6 +61,7 @@ struct InterventionResult {
     std::vector<ItemResult> items;                ///< its items, if it has any
     Rational frame_part = 100;
     std::vector<Rational> key;                    ///< case-part weights (empty: no key)
+    std::vector<MonthlyBudget> months;            ///< by year index (14.1); empty when the plan needs no months
 };
 
 /// One member's figures.
@@ -73,7 +78,7 @@ struct MemberResult {
 
 /// Totals of one year.
 struct YearTotals {
-    Money costs, contributions, result;
+    Money costs, contributions, income, result;
     Money equity_start, equity_end, equity_use;
 };
 
@@ -91,6 +96,10 @@ struct Result {
     std::vector<Warning> warnings;
     std::vector<FrameKind> frame_kinds;    ///< by year index: how the year's frame is given
     std::vector<Adjustment> adjustments;   ///< the plan's adjustments, as written (notes included)
+    bool has_income = false;               ///< the plan has `income`: totals show it (spec 13)
+    std::vector<IncomeResult> income;      ///< other income, in plan order
+    std::optional<FollowUp> follow_up;     ///< with actuals: the follow-up of year F (14.3)
+    std::optional<LiquidityResult> liquidity;  ///< with `liquidity`: cash by month (14.4)
 
     int year_count() const noexcept { return last_year - first_year + 1; }
     std::size_t year_index(int year) const noexcept { return static_cast<std::size_t>(year - first_year); }

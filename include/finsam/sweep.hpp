@@ -18,6 +18,12 @@
 //     large that a product could overflow) or that evaluate() would reject is evaluated by
 //     evaluate() itself, so its figures are exact by construction and its problems are
 //     thrown as PlanError with messages prefixed `scenario S: ` (the lowest failing S).
+// Other income (spec 13) is part of the figures: it enters each year's result and lowers a
+// `cover_costs` frame, in the kernel as in evaluate(). What only the follow-up reads —
+// profiles, actuals and liquidity (spec 14) — changes no cost share and no cost: sweeping the
+// rates leaves what was booked untouched, so a sweep evaluates the plan without those keys
+// (a forecast or a month never makes a scenario fail); its figures are exactly those of
+// evaluate(with_uprating(plan, rates)), whose Result also carries the follow-up.
 // Exactness of the kernel (reciprocal estimates corrected by an exact remainder) is argued in
 // src/sweep/ next to each step and checked against evaluate() on random plans by the tests.
 #pragma once

@@ -34,13 +34,20 @@ enum class WarningCode {
     shares_differ_from_frame,  ///< a {"members": …} frame differs from what the shares give
     equity_negative,           ///< equity at a year's end below 0
     equity_above_guideline,    ///< equity at a year's end above equity.guideline_percent
+    forecast_above_budget,     ///< an intervention's forecast for year F above its budget (14.3)
+    budget_exhausted,          ///< booked to date more than the whole year's budget (14.3)
+    forecast_equity_negative,  ///< the forecast equity at the end of F below 0 (14.3)
+    forecast_equity_above_guideline,  ///< the forecast equity at the end of F above the guideline (14.3)
+    cash_below_minimum,        ///< a month's cash below liquidity.minimum (14.4)
     possible_thousands_separator  ///< "7.064" in a tkr plan: a decimal point, or a Swedish thousands separator?
 };
 
 /// Every code, in the order of the enum.
 inline constexpr WarningCode warning_codes[] = {
     WarningCode::stated_total_mismatch, WarningCode::items_sum_mismatch, WarningCode::shares_differ_from_frame,
-    WarningCode::equity_negative, WarningCode::equity_above_guideline, WarningCode::possible_thousands_separator};
+    WarningCode::equity_negative, WarningCode::equity_above_guideline, WarningCode::forecast_above_budget,
+    WarningCode::budget_exhausted, WarningCode::forecast_equity_negative, WarningCode::forecast_equity_above_guideline,
+    WarningCode::cash_below_minimum, WarningCode::possible_thousands_separator};
 
 /// The code as the result JSON writes it: "stated_total_mismatch", …
 constexpr std::string_view code_name(WarningCode code) noexcept {
@@ -50,6 +57,11 @@ constexpr std::string_view code_name(WarningCode code) noexcept {
         case WarningCode::shares_differ_from_frame: return "shares_differ_from_frame";
         case WarningCode::equity_negative: return "equity_negative";
         case WarningCode::equity_above_guideline: return "equity_above_guideline";
+        case WarningCode::forecast_above_budget: return "forecast_above_budget";
+        case WarningCode::budget_exhausted: return "budget_exhausted";
+        case WarningCode::forecast_equity_negative: return "forecast_equity_negative";
+        case WarningCode::forecast_equity_above_guideline: return "forecast_equity_above_guideline";
+        case WarningCode::cash_below_minimum: return "cash_below_minimum";
         case WarningCode::possible_thousands_separator: return "possible_thousands_separator";
     }
     return "?";
@@ -71,7 +83,10 @@ enum class WarningSubject {
     intervention,        ///< an intervention's amount against its check (/interventions/i/checks/Y)
     intervention_items,  ///< an intervention's stated amount against its items (/interventions/i/amounts/Y)
     frame,               ///< the members' contributions of a {"members": …} frame (/frame…)
-    equity,              ///< equity at the year's end (/equity…)
+    equity,              ///< equity at the year's end (/equity…); the forecast equity for forecast_equity_*
+    income,              ///< the year's other income (/checks/Y/income)
+    follow_up,           ///< an intervention's forecast or actual to date in year F (/actuals/costs/ID)
+    liquidity,           ///< the cash of a month (/liquidity)
     adjustment           ///< an adjustment (/adjustments/n…)
 };
 
@@ -109,6 +124,17 @@ struct Warning {
     /// contributions, rounded to öre half up).
     std::optional<Rate> guideline_percent;
     std::optional<Money> guideline;
+    /// Follow-up (forecast_above_budget, budget_exhausted): the intervention's budget of the
+    /// year, its forecast, or what was booked to date (through `month`); `difference` is
+    /// forecast − budget or actual − budget.
+    std::optional<Money> budget, forecast, actual;
+    /// A month 1..12 of `year`: booked through (budget_exhausted), the first month whose cash
+    /// is below the minimum (cash_below_minimum).
+    std::optional<int> month;
+    /// cash_below_minimum: the cash at the end of `month`, the minimum, the year's lowest cash
+    /// and its month.
+    std::optional<Money> cash, minimum, lowest;
+    std::optional<int> lowest_month;
     /// stated_total_mismatch of costs_of_kind: the kind whose costs were published.
     std::optional<InterventionKind> kind;
     /// possible_thousands_separator: the amount as written ("7.064"; it is `stated` as read),

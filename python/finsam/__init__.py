@@ -9,7 +9,12 @@
     result.explain(2011, member="avesta")     # how a figure was derived
     result.plot("costs")                      # a matplotlib Figure
     result.table("distribution")              # a budget table (HTML in notebooks, Markdown, Excel)
+    result.follow_up().interventions          # with actuals: budget, actual and forecast of year F
+    result.liquidity().months                 # with a liquidity plan: the cash month by month
     finsam.sweep(plan, rates)                 # thousands of uprating scenarios at once, exactly
+    finsam.read_sie("books.se")               # a SIE file's transactions as a DataFrame
+    finsam.read_actuals(plan, "books.se")     # the plan's actuals read from its books
+    plan.with_actuals(sie="books.se")         # a new Plan with the books' actuals in place of its own
     finsam.allocate("examples/statens-fordelning-2016.json").forbund()   # the state's money among förbund
 
 Figures are exact: integer öre inside — DataFrame columns have the ``money`` dtype
@@ -41,10 +46,12 @@ except ImportError as _err:  # pragma: no cover - exercised by tests/python/test
 
 from ._allocation import Allocation, allocate
 from ._base import Intervention, Member, ResultWarning
-from ._errors import Error, PlanError, Problem
+from ._errors import Error, PlanError, Problem, SieError, SieProblem
+from ._followup import FollowUp, Liquidity
 from ._money import MoneyArray, MoneyDtype
 from ._plan import Plan, compare, load, loads
 from ._result import Explanation, Result
+from ._sie import BooksActuals, BooksWarning, read_actuals, read_sie
 from ._sweep import sweep
 from ._tables import Column, Table, Tables
 
@@ -62,10 +69,16 @@ __all__ = [
     "compare",
     "sweep",
     "allocate",
+    "read_sie",
+    "read_actuals",
     "Allocation",
+    "BooksActuals",
+    "BooksWarning",
     "Plan",
     "Result",
     "Explanation",
+    "FollowUp",
+    "Liquidity",
     "Member",
     "Intervention",
     "ResultWarning",
@@ -77,6 +90,8 @@ __all__ = [
     "Error",
     "PlanError",
     "Problem",
+    "SieError",
+    "SieProblem",
     "PLAN_FORMAT",
     "RESULT_FORMAT",
     "ALLOCATION_FORMAT",

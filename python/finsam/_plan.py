@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import warnings
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Tuple, Union
 
@@ -70,6 +72,26 @@ class Plan(_Described, _Document):
             raise TypeError("a plan patch is a dict (a JSON Merge Patch)")
         return Plan(self._core.patch(dumps_exact(patch).encode("utf-8")))
 
+    def with_actuals(self, sie: PathLike, through: Optional[str] = None) -> "Plan":
+        """A new plan: this plan with the actuals of its books in place of its own, as
+        ``finsam plan PLAN --sie BOOKS.se [--through YYYY-MM]`` evaluates it (spec 15).
+
+        The SIE file ``sie`` is read through the plan's ``accounting`` block as by
+        :func:`read_actuals`; ``actuals.through`` and each kind the accounting block maps
+        (``costs``, ``contributions``, ``income``) become the books'; the rest of the plan's own
+        ``actuals`` (its ``forecast`` rules, a kind the block does not map) is kept. The warnings
+        about the books (rows no rule takes, rows after ``through``) are issued as Python
+        warnings (``UserWarning``, ``BOOKS:LINE: message [code]``). Raises :class:`PlanError`
+        (``/accounting`` without an accounting block; messages beginning "with the actuals of
+        the books: " for problems the books' figures cause), :class:`SieError` for the file's
+        problems, :class:`Error` for a month outside the plan's years.
+        """
+        path = os.fspath(sie)
+        core, books_warnings = _core.with_actuals(self._core, path, year_month(through))
+        for code, line, message, *_ in books_warnings:
+            warnings.warn(f"{path}:{line}: {message} [{code}]", UserWarning, stacklevel=2)
+        return Plan(core)
+
     def comparison(self, variants: Union[None, str, Iterable[str]] = None, unit: str = "tkr", lang: str = "sv",
                    decimals: Optional[int] = None) -> "Tables":
         """The variants (all, one name or several) against the base plan as tables, one per
@@ -107,6 +129,19 @@ class Plan(_Described, _Document):
         if self.variants:
             text += ", variants " + ", ".join(self.variants)
         return text + ">"
+
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def year_month(through: Optional[str]) -> Optional[Tuple[int, int]]:
+    """``"2011-08"`` as (2011, 8) for the books' functions; None stays None."""
+    if through is None:
+        return None
+    m = _MONTH.match(str(through))
+    if not m or not 1 <= int(m.group(2)) <= 12 or int(m.group(1)) < 1:
+        raise ValueError(f"through must be a month written YYYY-MM, such as '2011-08', not {through!r}")
+    return int(m.group(1)), int(m.group(2))
 
 
 def _plan_from_core(core: _core.Plan) -> Plan:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from . import _core
 from ._base import ResultWarning, _Described
+from ._followup import FollowUp, Liquidity, follow_up, liquidity, monthly
 from ._frames import frame_from_columns, ordered_multiindex
 from ._plan import Plan
 from ._tables import Table, Tables, build
@@ -129,11 +130,43 @@ class Result(_Described):
         return money_frame(columns, index, pd.Index(ids, name="member"), unit, as_float)
 
     def totals(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
-        """The year totals: years × (costs, contributions, result[, equity_end]) — equity_end
-        where the plan gives ``equity``, as in the result JSON."""
-        fields = ["costs", "contributions", "result"] + (["equity_end"] if self._core.has_equity else [])
+        """The year totals: years × (costs, contributions[, income], result[, equity_end]) —
+        income where the plan has ``income``, equity_end where it gives ``equity``, as in the
+        result JSON."""
+        fields = ["costs", "contributions"] + (["income"] if self._core.has_income else []) + ["result"] + \
+            (["equity_end"] if self._core.has_equity else [])
         data = [self._core.year_figure(f) for f in fields]
         return money_frame(data, self._year_index(), pd.Index(fields, name="figure"), unit, as_float)
+
+    # -- JSON, explanations, plots ------------------------------------------------------------
+    def income(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
+        """Other income (spec 13): income lines × years (empty without income lines)."""
+        lines = self._core.income()
+        columns = [[amounts[y] for _, _, amounts in lines] for y in range(len(self.years))]
+        return money_frame(columns, pd.Index([i for i, _, _ in lines], name="income"), pd.Index(self.years, name="year"),
+                           unit, as_float)
+
+    # -- the year after the plan (spec 14) ----------------------------------------------------
+    def follow_up(self, unit: str = "kr", as_float: bool = False) -> FollowUp:
+        """The follow-up of year F through month T (spec 14.3) as DataFrames: per intervention
+        (kind, rule and the figures budget, budget_to_date, actual_to_date, deviation_to_date,
+        forecast, forecast_deviation, used_percent), the forecasts' allocation to the members,
+        per member, per income line, totals per kind and in all, the forecast result and
+        equity, and the history years. Raises :class:`finsam.Error` without ``actuals``."""
+        return follow_up(self, unit, as_float)
+
+    def monthly(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
+        """Budget and actual per intervention and month: (intervention, year, month) ×
+        (budget, actual). The twelve budgets of a year sum to its amount (spec 14.1); actual is
+        what was booked in the follow-up year through month T, None elsewhere. Raises
+        :class:`finsam.Error` for a plan without months (no profile, actuals or liquidity)."""
+        return monthly(self, unit, as_float)
+
+    def liquidity(self, unit: str = "kr", as_float: bool = False) -> Liquidity:
+        """The cash month by month and quarter by quarter (spec 14.4): ``.months`` and
+        ``.quarters`` DataFrames (in, out, cash_end; months also their source), ``.opening``,
+        ``.minimum``. Raises :class:`finsam.Error` without ``liquidity``."""
+        return liquidity(self, unit, as_float)
 
     # -- JSON, explanations, plots ------------------------------------------------------------
     def to_dict(self) -> Dict[str, Any]:
@@ -145,15 +178,30 @@ class Result(_Described):
         """The result JSON text, as ``finsam plan FILE --format json`` prints it."""
         return self._core.to_json()
 
-    def explain(self, year: int, member: Optional[str] = None,
-                intervention: Optional[str] = None, lang: str = "sv") -> Explanation:
-        """How a figure of ``year`` was derived, as ``finsam explain --lang LANG`` shows it: with
-        ``member`` its cost share intervention by intervention, with ``intervention`` that
+    def explain(self, year: Optional[int] = None, member: Optional[str] = None,
+                intervention: Optional[str] = None, month: Optional[int] = None,
+                forecast: Optional[str] = None, lang: str = "sv") -> Explanation:
+        """How a figure was derived, as ``finsam explain`` shows it: with ``member`` its cost
+        share of ``year`` intervention by intervention, with ``intervention`` that
         intervention's amount chain and split (only ``member``'s part if both are given), with
-        neither the year's frame and totals. The text is Swedish by default (``lang="en"`` for
-        English); ``data`` is the same in both. Raises :class:`finsam.Error` for an unknown year,
-        member or intervention (with a "did you mean")."""
-        text, data = _core.explain(self._core, int(year), member, intervention, lang)
+        neither the year's frame and totals. With ``month`` (1–12): ``intervention``'s budget
+        that month of ``year`` (its profile split), or without ``intervention`` the month's
+        cash. ``forecast=ID``: the follow-up forecast of that intervention, its rule,
+        arithmetic and split. The text is Swedish by default (``lang="en"`` for English); ``data`` is the same in
+        both. Raises :class:`finsam.Error` for an unknown year, month, member or intervention."""
+        if forecast is not None:
+            if year is not None or member is not None or intervention is not None or month is not None:
+                raise ValueError("forecast= explains the forecast of one intervention; give it alone (and lang=)")
+            text, data = _core.explain_forecast(self._core, forecast, lang)
+        elif year is None:
+            raise ValueError("explain needs a year (or forecast=ID)")
+        elif month is not None:
+            if member is not None:
+                raise ValueError("month= explains a month's budget (with intervention=) or its cash, not a member's part")
+            text, data = (_core.explain_month(self._core, intervention, int(year), int(month), lang) if intervention is not None
+                          else _core.explain_cash(self._core, int(year), int(month), lang))
+        else:
+            text, data = _core.explain(self._core, int(year), member, intervention, lang)
         return Explanation(text, json.loads(data))
 
     def tables(self, unit: str = "tkr", lang: str = "sv", decimals: Optional[int] = None) -> Tables:
@@ -169,13 +217,17 @@ class Result(_Described):
         ``_repr_html_``, ``to_markdown()``, ``to_html()``, ``to_frame()`` and ``to_excel(path)``."""
         return self.tables(unit, lang, decimals)[name]
 
-    def plot(self, kind: str = "contributions", unit: str = "kr", ax: Any = None, lang: str = "sv") -> Any:
+    def plot(self, kind: str = "contributions", unit: str = "kr", ax: Any = None, lang: str = "sv",
+             intervention: Optional[str] = None) -> Any:
         """A matplotlib Figure: ``"contributions"`` stacks the members' final contributions per
-        year, ``"costs"`` stacks the interventions' amounts per year. With ``ax``, draws into
-        that Axes and returns its figure. Titles and axes are Swedish (``lang="en"`` for English)."""
+        year, ``"costs"`` stacks the interventions' amounts per year; ``"follow_up"`` draws the
+        cumulative budget and the cumulative actual of the follow-up year month by month with
+        the forecast to December (all interventions, or ``intervention``); ``"liquidity"`` the
+        cash at the end of each month against the minimum. Labels are Swedish (``lang="en"``:
+        English). With ``ax``, draws into that Axes and returns its figure."""
         from ._plot import plot
 
-        return plot(self, kind, unit, ax, lang)
+        return plot(self, kind, unit, ax, lang, intervention)
 
     # -- Python protocol ---------------------------------------------------------------------
     def __reduce__(self):

@@ -4,6 +4,8 @@
 #include <functional>
 #include <set>
 
+#include "../followup/stage.hpp"
+
 namespace finsam {
 namespace {
 
@@ -41,10 +43,12 @@ public:
         r_.frame_kinds.assign(ny_, FrameKind::cover_costs);
         year_ok_.assign(ny_, true);
 
+        income();
         amounts();
         contributions();
         allocations();
         totals_and_warnings();
+        follow_up();
         if (!problems_.empty()) throw PlanError(std::move(problems_));
         return std::move(r_);
     }
@@ -90,10 +94,25 @@ private:
             f();
             return true;
         } catch (const OverflowError&) {
-            problem(path, what + " would be beyond ±(2^63 − 1) öre (±92 233 720 368 547 758.07 kr), larger than any budget; check the "
-                          "amounts, rates and the plan's amount_unit");
+            problem(path, detail::overflow_message(what));
             return false;
         }
+    }
+
+    // ---- 0. other income (spec 13) -----------------------------------------------------------
+
+    void income() {
+        r_.has_income = p_.has_income;
+        for (const auto& line : p_.income) {
+            IncomeResult ir{line.id, line.name, std::vector<Money>(ny_)};
+            for (std::size_t yi = 0; yi < ny_; ++yi) ir.amount[yi] = line.amount(year_of(yi));
+            r_.income.push_back(std::move(ir));
+        }
+        for (std::size_t yi = 0; yi < ny_; ++yi)
+            if (!guarded("/income", "the income of " + ys(year_of(yi)), [&] {
+                    for (const auto& ir : r_.income) r_.totals[yi].income += ir.amount[yi];
+                }))
+                year_ok_[yi] = false;
     }
 
     // ---- 1. intervention amounts (spec 6, 12.10, 12.11) -------------------------------------
@@ -420,7 +439,9 @@ private:
                         use = u->value;
                     }
                     r_.totals[yi].equity_use = use;
-                    ok = guarded(f.path, "the frame total of " + ys(y) + " (costs − equity used)", [&] { total = costs - use; });
+                    if (!year_ok_[yi]) continue;  // the income of the year is beyond the range
+                    ok = guarded(f.path, "the frame total of " + ys(y) + " (costs − income − equity used)",
+                                 [&] { total = costs - r_.totals[yi].income - use; });
                 }
                 if (!ok) {
                     year_ok_[yi] = false;
@@ -569,7 +590,7 @@ private:
             });
             ok = ok && guarded("/frame", "the contributions of " + ys(y), [&] {
                      for (const auto& m : r_.members) t.contributions += m.final_contribution[yi];
-                     t.result = t.contributions - t.costs;
+                     t.result = t.contributions + t.income - t.costs;
                  });
             if (!ok) {
                 equity_ok = false;
@@ -583,29 +604,25 @@ private:
                 equity_ok = guarded("/equity", "the equity at the end of " + ys(y), [&] { equity = equity + t.result; });
                 t.equity_end = equity;
             }
-            if (p_.equity.given && equity_ok) {
-                if (t.equity_end < Money{})
-                    warn(WarningCode::equity_negative, "/equity",
-                         ys(y) + ": equity at the year's end is " + t.equity_end.to_kr_string() + " kr, below 0", WarningSubject::equity, y)
-                        .equity_end = t.equity_end;
-                if (p_.equity.guideline_percent) {
-                    const Rate guideline_rate = Rate::from_percent(*p_.equity.guideline_percent);
-                    const Rational limit = guideline_rate.of(t.contributions.exact_ore());
-                    if (t.equity_end.exact_ore() > limit) {
-                        const Money guideline = Money::round(limit, Unit::ore, RoundingMode::half_up);
-                        Warning& w = warn(WarningCode::equity_above_guideline, "/equity/guideline_percent",
-                                          ys(y) + ": equity at the year's end is " + t.equity_end.to_kr_string() +
-                                              " kr, above the guideline of " + rational_text(*p_.equity.guideline_percent) +
-                                              " % of the final contributions (" + guideline.to_kr_string() + " kr)",
-                                          WarningSubject::equity, y);
-                        w.equity_end = t.equity_end;
-                        w.guideline_percent = guideline_rate;
-                        w.guideline = guideline;
-                    }
-                }
-            }
+            if (p_.equity.given && equity_ok)
+                for (Warning& w : detail::equity_warnings(p_.equity, y, t.equity_end, t.contributions, false)) r_.warnings.push_back(std::move(w));
             if (auto c = p_.checks.find(y); c != p_.checks.end()) check_year(c->second, y, yi, equity_ok);
         }
+    }
+
+    // ---- 5. months, follow-up and liquidity (spec 14; src/followup/) ------------------------
+
+    void follow_up() {
+        if (!p_.uses_months()) return;
+        followup::Collector c(r_);
+        // A year is usable when its frame, contributions, every amount and every month are known.
+        // The follow-up and the liquidity of the usable years run beside the problems of the
+        // others, so that every problem is listed (14.6.4), not only those before the first.
+        std::vector<bool> usable = followup::monthly_budgets(p_, r_, amount_ok_, c);
+        for (std::size_t yi = 0; yi < ny_; ++yi) usable[yi] = usable[yi] && year_ok_[yi];
+        if (p_.actuals && usable[r_.year_index(p_.actuals->year())]) followup::follow_up(p_, r_, c);
+        if (p_.liquidity) followup::liquidity(p_, r_, c, usable);
+        for (auto& pr : c.problems()) problem(std::move(pr.path), std::move(pr.message));
     }
 
     void check_year(const YearChecks& c, int y, std::size_t yi, bool equity_ok) {
@@ -655,11 +672,55 @@ private:
         }
         cmp(c.contributions, t.contributions, "contributions", WarningSubject::contributions);
         cmp(c.result, t.result, "result", WarningSubject::result);
+        cmp(c.income, t.income, "income", WarningSubject::income);
         if (equity_ok) cmp(c.equity_end, t.equity_end, "equity_end", WarningSubject::equity_end);
     }
 };
 
 }  // namespace
+
+namespace detail {
+
+std::string overflow_message(const std::string& what) {
+    return what + " would be beyond ±(2^63 − 1) öre (±92 233 720 368 547 758.07 kr), larger than any budget; check the "
+                  "amounts, rates and the plan's amount_unit";
+}
+
+std::vector<Warning> equity_warnings(const Equity& equity, int year, Money equity_end, Money contributions, bool forecast) {
+    std::vector<Warning> out;
+    const std::string what = forecast ? "forecast equity" : "equity";
+    auto warn = [&](WarningCode code, std::string path, std::string message) -> Warning& {
+        Warning w;
+        w.code = code;
+        w.path = std::move(path);
+        w.message = std::move(message);
+        w.subject = WarningSubject::equity;
+        w.year = year;
+        w.equity_end = equity_end;
+        out.push_back(std::move(w));
+        return out.back();
+    };
+    if (equity_end < Money{})
+        warn(forecast ? WarningCode::forecast_equity_negative : WarningCode::equity_negative, "/equity",
+             ys(year) + ": " + what + " at the year's end is " + equity_end.to_kr_string() + " kr, below 0");
+    if (equity.guideline_percent) {
+        const Rate guideline_rate = Rate::from_percent(*equity.guideline_percent);
+        const Rational limit = guideline_rate.of(contributions.exact_ore());
+        if (equity_end.exact_ore() > limit) {
+            const Money guideline = Money::round(limit, Unit::ore, RoundingMode::half_up);
+            Warning& w = warn(forecast ? WarningCode::forecast_equity_above_guideline : WarningCode::equity_above_guideline,
+                              "/equity/guideline_percent",
+                              ys(year) + ": " + what + " at the year's end is " + equity_end.to_kr_string() + " kr, above the guideline of " +
+                                  rational_text(*equity.guideline_percent) + " % of the final contributions (" + guideline.to_kr_string() +
+                                  " kr)");
+            w.guideline_percent = guideline_rate;
+            w.guideline = guideline;
+        }
+    }
+    return out;
+}
+
+}  // namespace detail
 
 namespace {
 

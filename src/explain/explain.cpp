@@ -7,12 +7,14 @@
 #include "finsam/result_json.hpp"
 #include "finsam/suggest.hpp"
 #include "../json_tree.hpp"
+#include "explain_detail.hpp"
 
 namespace finsam {
 
 namespace {
 
 using J = detail::JsonTree;
+using explain_detail::approx;
 
 /// The language of an explanation: its words and how it writes numbers. English writes them
 /// as the result JSON does ("475000.00 kr", "2.25"); Swedish as Swedish text does
@@ -60,13 +62,6 @@ struct Words {
         return from;
     }
 };
-
-/// A rational as a decimal: exact where it has at most 4 decimals, else "≈" and 4 decimals.
-std::string approx(const Rational& q) {
-    const BigInt scaled = round_integer(q * 10000, RoundingMode::half_up);
-    if (Rational(scaled, 10000) == q) return decimal_text(scaled, 4, {"-", ".", "", DecimalStyle::Zeros::trim});
-    return "≈ " + decimal_text(scaled, 4);
-}
 
 /// One split (frame or case) as seen by member k.
 J split_step(const Allocation& a, std::size_t k, Money amount, const std::vector<Rational>& weights, std::ostream& os,

@@ -4,6 +4,8 @@
 
 #include "finsam/plan.hpp"
 #include "finsam/version.hpp"
+#include "load_accounting.hpp"
+#include "load_followup.hpp"
 #include "reader.hpp"
 
 namespace finsam {
@@ -55,7 +57,8 @@ public:
             return;
         }
         object(root, "", {"format", "name", "amount_unit", "years", "rounding", "members", "shares", "frame",
-                          "uprating", "financing", "interventions", "adjustments", "equity", "checks", "variants"});
+                          "uprating", "financing", "interventions", "adjustments", "equity", "checks", "income", "profile",
+                          "actuals", "liquidity", "accounting", "variants"});
         format(root, plan_format);
         if (const Node* n = root.find("name"))
             if (auto s = string(*n, "/name")) plan.name = *s;
@@ -82,10 +85,17 @@ public:
                 if (const Node* fp = n->find("frame_part"))
                     if (auto v = frame_part(*fp, "/financing/frame_part")) plan.frame_part = *v;
         }
+        if (const Node* n = root.find("profile")) plan.profile = read_profile(*this, *n, "/profile");
         if (const Node* n = root.find("interventions")) load_interventions(*n);
         if (const Node* n = root.find("adjustments")) load_adjustments(*n);
         if (const Node* n = root.find("equity")) load_equity(*n);
         if (const Node* n = root.find("checks")) load_checks(*n);
+        // the year after the plan (spec 13, 14): after the members, interventions and income they name
+        if (const Node* n = root.find("income")) read_income(*this, *n, plan);
+        if (const Node* n = root.find("actuals"))
+            read_actuals(*this, *n, plan, ids_written(root.find("interventions")), ids_written(root.find("income")));
+        if (const Node* n = root.find("liquidity")) read_liquidity(*this, *n, plan);
+        if (const Node* n = root.find("accounting")) plan.accounting = load_accounting(*this, *n, plan, root);
         if (const Node* n = root.find("variants")) load_variants(*n);
         thousands_warnings();
         plan.source = root;
@@ -426,7 +436,7 @@ public:
         for (std::size_t i = 0; i < n.items().size(); ++i) {
             const Node& v = n.items()[i];
             const std::string path = child("/interventions", i);
-            if (!object(v, path, {"id", "name", "kind", "owner", "amounts", "items", "change", "active", "financing", "checks"}))
+            if (!object(v, path, {"id", "name", "kind", "owner", "amounts", "items", "change", "active", "financing", "checks", "profile"}))
                 continue;
             Intervention iv;
             iv.path = path;
@@ -494,7 +504,7 @@ public:
                     for (std::size_t k = 0; k < x->items().size(); ++k) {
                         const Node& it = x->items()[k];
                         const std::string ip = child(path + "/items", k);
-                        if (!object(it, ip, {"name", "amounts"})) {
+                        if (!object(it, ip, {"name", "amounts", "profile"})) {
                             ok = false;
                             continue;
                         }
@@ -506,6 +516,10 @@ public:
                         if (const Node* am = it.find("amounts")) {
                             if (auto a = year_amounts(*am, ip + "/amounts")) item.amounts = std::move(*a);
                             else ok = false;
+                        }
+                        if (const Node* pr = it.find("profile")) {
+                            item.profile = read_profile(*this, *pr, ip + "/profile");
+                            ok = ok && item.profile;
                         }
                         iv.items.push_back(std::move(item));
                     }
@@ -552,6 +566,10 @@ public:
                 } else {
                     ok = false;
                 }
+            }
+            if (const Node* x = v.find("profile")) {
+                iv.profile = read_profile(*this, *x, path + "/profile");
+                ok = ok && iv.profile;
             }
             if (ok) plan.interventions.push_back(std::move(iv));
         }
@@ -626,7 +644,7 @@ public:
                                 "–" + std::to_string(plan.last_year));
                 continue;
             }
-            if (!object(v, path, {"costs", "contributions", "result", "equity_end"})) continue;
+            if (!object(v, path, {"costs", "contributions", "result", "equity_end", "income"})) continue;
             YearChecks c;
             c.path = path;
             if (const Node* x = v.find("costs")) {
@@ -642,6 +660,7 @@ public:
             }
             if (const Node* x = v.find("contributions")) c.contributions = amount(*x, path + "/contributions");
             if (const Node* x = v.find("result")) c.result = amount(*x, path + "/result");
+            if (const Node* x = v.find("income")) c.income = amount(*x, path + "/income");  // any plan: 0 without income lines
             if (const Node* x = v.find("equity_end")) {
                 if (!plan.equity.given)
                     error(path + "/equity_end", "the plan has no \"equity\" to compare with; add \"equity\": {\"opening\": AMOUNT}");

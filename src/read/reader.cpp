@@ -15,6 +15,16 @@ bool is_year_key(std::string_view k) {
     return true;
 }
 
+std::optional<YearMonth> parse_month(std::string_view k) {
+    const auto dash = k.find('-');
+    if (dash == std::string_view::npos || !is_year_key(k.substr(0, dash))) return std::nullopt;
+    const std::string_view mm = k.substr(dash + 1);
+    if (mm.size() != 2 || mm[0] < '0' || mm[0] > '1' || mm[1] < '0' || mm[1] > '9') return std::nullopt;
+    const int month = (mm[0] - '0') * 10 + (mm[1] - '0');
+    if (month < 1 || month > 12) return std::nullopt;
+    return YearMonth{std::stoi(std::string(k.substr(0, dash))), month};
+}
+
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw PlanError("", "cannot read the file");
@@ -33,7 +43,7 @@ void Reader::format(const Node& root, std::string_view expected) {
 }
 
 std::optional<std::string> Reader::id(const Node& obj, const std::string& path, std::string_view what, std::string_view hint,
-                                      std::set<std::string>& seen) {
+                                      std::set<std::string>& seen, std::string_view each) {
     static const std::regex id_re("[a-z0-9_-]+");
     const Node* id = required(obj, path, "id", "an id such as \"" + std::string(hint) + "\" ([a-z0-9_-]+)");
     if (!id) return std::nullopt;
@@ -42,7 +52,8 @@ std::optional<std::string> Reader::id(const Node& obj, const std::string& path, 
         error(path + "/id", "\"" + sanitize_utf8(*s) + "\" is not a valid id; use lower-case letters, digits, _ and -");
         s.reset();
     } else if (s && !seen.insert(*s).second) {
-        error(path + "/id", "duplicate " + std::string(what) + " id \"" + *s + "\"; give each " + std::string(what) + " its own id");
+        error(path + "/id", "duplicate " + std::string(what) + " id \"" + *s + "\"; give each " +
+                                std::string(each.empty() ? what : each) + " its own id");
         s.reset();
     }
     return s;
@@ -236,9 +247,8 @@ std::optional<YearMonth> Reader::month_bound(const Node& n, const std::string& p
         if (!y) return std::nullopt;
         return YearMonth{*y, is_from ? 1 : 12};
     }
-    static const std::regex re("([1-9][0-9]{0,3})-(0[1-9]|1[0-2])");
-    std::smatch m;
-    if (n.is_string() && std::regex_match(n.text(), m, re)) return YearMonth{std::stoi(m[1]), std::stoi(m[2])};
+    if (n.is_string())
+        if (auto m = parse_month(n.text())) return *m;
     if (n.is_string())
         error(path, "\"" + sanitize_utf8(n.text()) + "\" is not a month; write a month such as \"2011-07\" or a year such as 2011");
     else

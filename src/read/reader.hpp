@@ -33,6 +33,8 @@ using finsam::edit_distance;  // "did you mean" (finsam/suggest.hpp)
 using finsam::join_keys;
 /// A year key: 1..9999 without leading zeros (spec 12.1).
 bool is_year_key(std::string_view k);
+/// A month "YYYY-MM" (the year as a year key, the month 01..12), or nullopt.
+std::optional<YearMonth> parse_month(std::string_view k);
 
 /// The bytes of a file; PlanError at the root pointer when it cannot be read.
 std::string read_file(const std::string& path);
@@ -73,9 +75,10 @@ public:
     /// The root's `format`, which must be exactly `expected` ("finsam/1").
     void format(const Node& root, std::string_view expected);
     /// The required `id` of the object `obj` at `path`: [a-z0-9_-]+, not yet in `seen` (then
-    /// added); `what` names the thing for the messages ("member"), `hint` is an example id.
+    /// added); `what` names the thing for the messages ("member"), `hint` is an example id,
+    /// `each` the thing of "give each … its own id" when not `what` ("income line").
     std::optional<std::string> id(const Node& obj, const std::string& path, std::string_view what, std::string_view hint,
-                                  std::set<std::string>& seen);
+                                  std::set<std::string>& seen, std::string_view each = {});
     /// `amount_unit`: "kr", "tkr" or "mnkr".
     std::optional<Unit> amount_unit_value(const Node& n, const std::string& path);
     /// `rounding.allocation`: "öre" or "kr".

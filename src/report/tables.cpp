@@ -39,7 +39,28 @@ struct Shown {
     Matrix amount;                              // [intervention][year]
     Matrix group_sum;                           // [group][year]
     std::vector<BigInt> cost_sum;               // by year
+    std::vector<BigInt> income_sum;             // by year: other income (spec 13)
     std::vector<BigInt> result, equity_start, equity_end;  // by year (Resultat och eget kapital)
+};
+
+/// One column of intervention amounts rounded as Kostnader per insats rounds a year: the
+/// interventions, the sums of their groups and the total.
+struct GroupedShown {
+    std::vector<BigInt> cell;   // by intervention
+    std::vector<BigInt> group;  // by group
+    BigInt total = 0;
+};
+
+/// A column of amounts by intervention in the costs and result tables: a plan year's budget,
+/// a closed year's actuals ("Utfall Y") or the follow-up year's forecast ("Prognos F").
+struct ValueColumn {
+    enum class Kind { budget, actual, forecast };
+    Kind kind = Kind::budget;
+    int year = 0;
+    std::optional<std::size_t> yi;  // the plan year's index (budget, forecast, actual of a plan year)
+    std::vector<Money> exact;       // by intervention
+    Money total;
+    GroupedShown shown;
 };
 
 using report_detail::display_mode;
@@ -100,7 +121,8 @@ public:
         make_groups();
         round_result();
         round_financing();
-        round_costs();
+        round_costs();  // the income's sum per year is round_result()'s
+        make_value_columns();
         out.tables.push_back(financing());
         out.tables.push_back(costs());
         out.tables.push_back(distribution());
@@ -109,6 +131,11 @@ public:
             out.tables.push_back(final_frame());
         for (std::size_t i = 0; i < r_.interventions.size(); ++i)
             if (auto t = items(i)) out.tables.push_back(std::move(*t));
+        if (r_.follow_up) out.tables.push_back(follow_up());
+        if (r_.liquidity) {
+            out.tables.push_back(liquidity_months());
+            out.tables.push_back(liquidity_quarters());
+        }
         for (auto& t : out.tables) add_moved_footnote(t, o_);
         report_detail::place_warnings(r_, out);
         return out;
@@ -149,6 +176,7 @@ private:
     std::size_t ny_, nm_;
     std::vector<Group> groups_;
     Shown shown_;
+    std::vector<ValueColumn> columns_;  // the costs and result tables' amount columns, in order
 
     std::string tr(const std::string& sv, const std::string& en) const { return lang_ == Lang::sv ? sv : en; }
     int year(std::size_t yi) const { return r_.first_year + static_cast<int>(yi); }
@@ -211,35 +239,39 @@ private:
             }
         };
         struct Option {
-            BigInt c, k, r;
+            BigInt c, k, r, i;
             Cost cost;
         };
         struct State {
             BigInt end;
             Cost cost;
             std::size_t from = 0;  // the state of the year before
-            BigInt c, k, r, start;
+            BigInt c, k, r, start, i;
         };
         auto moved = [&](const BigInt& shown, Money exact) { return shown != round_integer(steps(exact), mode_) ? 1 : 0; };
         std::vector<std::vector<State>> states(ny_);
         std::vector<State> before;
         if (r_.has_equity && ny_ > 0)
             for (const BigInt& s : neighbours(steps(r_.totals[0].equity_start), mode_))
-                before.push_back({s, {moved(s, r_.totals[0].equity_start), 0}, 0, {}, {}, {}, {}});
+                before.push_back({s, {moved(s, r_.totals[0].equity_start), 0}, 0, {}, {}, {}, {}, {}});
         else
             before.push_back({});
         for (std::size_t y = 0; y < ny_; ++y) {
             const YearTotals& tot = r_.totals[y];
             const auto rs = neighbours(steps(tot.result), mode_);
             std::vector<Option> options;
+            // other income (spec 13) is a third figure of the result: R = C + I − K
+            const std::vector<BigInt> is = r_.has_income ? neighbours(steps(tot.income), mode_) : std::vector<BigInt>{BigInt(0)};
             for (const BigInt& c : neighbours(steps(tot.contributions), mode_))
-                for (const BigInt& k : neighbours(steps(tot.costs), mode_)) {
-                    const BigInt r = c - k;
-                    if (std::find(rs.begin(), rs.end(), r) == rs.end()) continue;
-                    options.push_back({c, k, r,
-                                       {moved(r, tot.result), moved(c, tot.contributions) + moved(k, tot.costs),
-                                        abs(Rational(c) - steps(tot.contributions)) + abs(Rational(k) - steps(tot.costs))}});
-                }
+                for (const BigInt& i : is)
+                    for (const BigInt& k : neighbours(steps(tot.costs), mode_)) {
+                        const BigInt r = c + i - k;
+                        if (std::find(rs.begin(), rs.end(), r) == rs.end()) continue;
+                        options.push_back({c, k, r, i,
+                                           {moved(r, tot.result), moved(c, tot.contributions) + moved(i, tot.income) + moved(k, tot.costs),
+                                            abs(Rational(c) - steps(tot.contributions)) + abs(Rational(i) - steps(tot.income)) +
+                                                abs(Rational(k) - steps(tot.costs))}});
+                    }
             const auto es = neighbours(steps(tot.equity_end), mode_);
             std::vector<State>& now = states[y];
             for (std::size_t b = 0; b < before.size(); ++b) {
@@ -257,7 +289,7 @@ private:
                         cost.headline += moved(end, tot.equity_end) + (y > 0 ? moved(start, tot.equity_start) : 0);
                     }
                     auto same = std::find_if(now.begin(), now.end(), [&](const State& s) { return s.end == end; });
-                    State st{end, cost, b, o.c, o.k, o.r, start};
+                    State st{end, cost, b, o.c, o.k, o.r, start, o.i};
                     if (same == now.end()) now.push_back(std::move(st));
                     else if (cost < same->cost) *same = std::move(st);
                 }
@@ -266,7 +298,7 @@ private:
             before = now;
         }
         shown_.fin_sum.assign(ny_, BigInt(0));
-        shown_.cost_sum = shown_.result = shown_.equity_start = shown_.equity_end = shown_.fin_sum;
+        shown_.cost_sum = shown_.result = shown_.equity_start = shown_.equity_end = shown_.income_sum = shown_.fin_sum;
         if (ny_ == 0) return;
         std::size_t at = static_cast<std::size_t>(
             std::min_element(before.begin(), before.end(), [](const State& a, const State& b) { return a.cost < b.cost; }) -
@@ -278,6 +310,7 @@ private:
             shown_.result[y] = st.r;
             shown_.equity_start[y] = st.start;
             shown_.equity_end[y] = st.end;
+            shown_.income_sum[y] = st.i;
             at = st.from;
         }
     }
@@ -322,6 +355,32 @@ private:
         }
     }
 
+    /// One amount per intervention rounded with its groups' sums and the total (a year of
+    /// Kostnader per insats, an actual or a forecast column).
+    GroupedShown round_grouped(const std::vector<Money>& per_intervention) const {
+        const std::size_t ni = r_.interventions.size();
+        RoundingProblem p;
+        p.mode = mode_;
+        p.row_sums_shown = groups_.size() > 1;
+        p.column_sums_shown = false;  // a column is one intervention: its sum is the cell
+        for (const auto& g : groups_) {
+            std::vector<Rational> row(ni, Rational(0));
+            for (std::size_t i : g.interventions) row[i] = steps(per_intervention[i]);
+            p.cells.push_back(std::move(row));
+        }
+        GroupedShown out;
+        out.cell.assign(ni, BigInt(0));
+        out.group.assign(groups_.size(), BigInt(0));
+        if (groups_.empty()) return out;
+        const RoundedMatrix rm = controlled_round(p);
+        for (std::size_t g = 0; g < groups_.size(); ++g) {
+            for (std::size_t i : groups_[g].interventions) out.cell[i] = rm.cells[g][i];
+            out.group[g] = rm.row_sums[g];
+        }
+        out.total = rm.total;
+        return out;
+    }
+
     void round_costs() {
         const std::size_t ni = r_.interventions.size();
         shown_.amount.assign(ni, std::vector<BigInt>(ny_));
@@ -343,6 +402,73 @@ private:
                 shown_.group_sum[g][y] = rm.row_sums[g];
             }
         }
+    }
+
+    /// Amounts in one column with their total shown (income lines, members' payments).
+    RoundedMatrix round_lines(const std::vector<Money>& lines) const {
+        RoundingProblem p;
+        p.mode = mode_;
+        p.row_sums_shown = false;
+        for (Money m : lines) p.cells.push_back({steps(m)});
+        if (lines.empty()) {
+            RoundedMatrix none;
+            none.column_sums.assign(1, BigInt(0));
+            return none;
+        }
+        return controlled_round(p);
+    }
+
+
+    /// The amount columns of the costs and result tables: closed years before the plan
+    /// ("Utfall"), then each plan year's budget, beside it its actuals when the year is closed
+    /// and booked, and the forecast beside the follow-up year's budget (spec 14.5).
+    void make_value_columns() {
+        const std::size_t ni = r_.interventions.size();
+        auto add = [&](ValueColumn::Kind kind, int yr, std::optional<std::size_t> yi, std::vector<Money> exact) {
+            ValueColumn c;
+            c.kind = kind;
+            c.year = yr;
+            c.yi = yi;
+            for (Money m : exact) c.total += m;
+            c.exact = std::move(exact);
+            c.shown = round_grouped(c.exact);
+            columns_.push_back(std::move(c));
+        };
+        const FollowUp* fu = r_.follow_up ? &*r_.follow_up : nullptr;
+        if (fu)
+            for (const ClosedYear* h : fu->history()) add(ValueColumn::Kind::actual, h->year, std::nullopt, h->costs);
+        for (std::size_t y = 0; y < ny_; ++y) {
+            ValueColumn c;
+            c.kind = ValueColumn::Kind::budget;
+            c.year = year(y);
+            c.yi = y;
+            c.total = r_.totals[y].costs;
+            for (std::size_t i = 0; i < ni; ++i) {
+                c.exact.push_back(r_.interventions[i].amount[y]);
+                c.shown.cell.push_back(shown_.amount[i][y]);
+            }
+            for (std::size_t g = 0; g < groups_.size(); ++g) c.shown.group.push_back(shown_.group_sum[g][y]);
+            c.shown.total = shown_.cost_sum[y];
+            columns_.push_back(std::move(c));
+            if (!fu) continue;
+            if (const ClosedYear* cy = fu->closed_year(year(y))) add(ValueColumn::Kind::actual, year(y), y, cy->costs);
+            if (year(y) == fu->year) {
+                std::vector<Money> forecast;
+                for (const auto& f : fu->interventions) forecast.push_back(f.figures.forecast);
+                add(ValueColumn::Kind::forecast, year(y), y, std::move(forecast));
+            }
+        }
+    }
+
+    /// "Budget 2011" for the first plan year, "Plan 2012" for later ones (year_heading), "Utfall
+    /// 2010", "Prognos 2011".
+    std::string column_header(const ValueColumn& c) const {
+        switch (c.kind) {
+            case ValueColumn::Kind::actual: return tr("Utfall ", "Actual ") + ys(c.year);
+            case ValueColumn::Kind::forecast: return tr("Prognos ", "Forecast ") + ys(c.year);
+            case ValueColumn::Kind::budget: break;
+        }
+        return year_heading(*c.yi);
     }
 
     // ---- labels -------------------------------------------------------------------------------
@@ -455,11 +581,13 @@ private:
         t.id = "costs";
         t.title = titled(tr("Kostnader per insats", "Costs per intervention"));
         t.columns.push_back({tr("Insats", "Intervention"), Column::Kind::label});
-        for (std::size_t y = 0; y < ny_; ++y) t.columns.push_back({year_heading(y), Column::Kind::amount});
+        for (const auto& c : columns_) t.columns.push_back({column_header(c), Column::Kind::amount});
+        const std::size_t nv = columns_.size();
         for (std::size_t y = 1; y < ny_; ++y) t.columns.push_back({tr("Förändring ", "Change ") + ys(year(y)), Column::Kind::percent});
         const std::size_t nc = t.columns.size();
-        auto changes = [&](Row& row, auto&& amount_of) {
-            for (std::size_t y = 1; y < ny_; ++y) row.cells[ny_ + y] = change(amount_of(y), amount_of(y - 1));
+        // exact amounts of a row by value column, and its budget of plan year y
+        auto changes = [&](Row& row, auto&& budget_of) {
+            for (std::size_t y = 1; y < ny_; ++y) row.cells[nv + y] = change(budget_of(y), budget_of(y - 1));
         };
         const bool grouped = groups_.size() > 1;
         std::vector<std::size_t> total_refs;
@@ -478,7 +606,7 @@ private:
                 Row row;
                 row.cells.assign(nc, Cell{});
                 row.cells[0] = text(iv.name);
-                for (std::size_t y = 0; y < ny_; ++y) row.cells[1 + y] = amount(iv.amount[y], shown_.amount[i][y]);
+                for (std::size_t v = 0; v < nv; ++v) row.cells[1 + v] = amount(columns_[v].exact[i], columns_[v].shown.cell[i]);
                 changes(row, [&](std::size_t y) { return iv.amount[y]; });
                 rows.push_back(t.rows.size());
                 t.rows.push_back(std::move(row));
@@ -488,17 +616,21 @@ private:
                 sum.kind = RowKind::summa;
                 sum.cells.assign(nc, Cell{});
                 sum.cells[0] = text(group_sum_label(grp.kind));
-                auto exact = [&](std::size_t y) {
+                auto exact = [&](const std::vector<Money>& per_iv) {
+                    Money s;
+                    for (std::size_t i : grp.interventions) s += per_iv[i];
+                    return s;
+                };
+                for (std::size_t v = 0; v < nv; ++v) {
+                    Cell c = amount(exact(columns_[v].exact), columns_[v].shown.group[g]);
+                    c.sum_of = column_refs(1 + v, rows);
+                    sum.cells[1 + v] = std::move(c);
+                }
+                changes(sum, [&](std::size_t y) {
                     Money s;
                     for (std::size_t i : grp.interventions) s += r_.interventions[i].amount[y];
                     return s;
-                };
-                for (std::size_t y = 0; y < ny_; ++y) {
-                    Cell c = amount(exact(y), shown_.group_sum[g][y]);
-                    c.sum_of = column_refs(1 + y, rows);
-                    sum.cells[1 + y] = std::move(c);
-                }
-                changes(sum, exact);
+                });
                 total_refs.push_back(t.rows.size());
                 t.rows.push_back(std::move(sum));
             } else {
@@ -509,10 +641,10 @@ private:
         total.kind = RowKind::summa;
         total.cells.assign(nc, Cell{});
         total.cells[0] = text(summa_word(lang_));
-        for (std::size_t y = 0; y < ny_; ++y) {
-            Cell c = amount(r_.totals[y].costs, shown_.cost_sum[y]);
-            c.sum_of = column_refs(1 + y, total_refs);
-            total.cells[1 + y] = std::move(c);
+        for (std::size_t v = 0; v < nv; ++v) {
+            Cell c = amount(columns_[v].total, columns_[v].shown.total);
+            c.sum_of = column_refs(1 + v, total_refs);
+            total.cells[1 + v] = std::move(c);
         }
         changes(total, [&](std::size_t y) { return r_.totals[y].costs; });
         t.rows.push_back(std::move(total));
@@ -644,7 +776,7 @@ private:
         t.id = "result";
         t.title = titled(r_.has_equity ? tr("Resultat och eget kapital", "Result and equity") : tr("Resultat", "Result"));
         t.columns.push_back({tr("Post", "Item"), Column::Kind::label});
-        for (std::size_t y = 0; y < ny_; ++y) t.columns.push_back({year_heading(y), Column::Kind::amount});
+        for (const auto& c : columns_) t.columns.push_back({column_header(c), Column::Kind::amount});
         const std::size_t nc = t.columns.size();
         auto new_row = [&](RowKind kind, const std::string& label) {
             Row row;
@@ -655,6 +787,7 @@ private:
             return t.rows.size() - 1;
         };
         const std::size_t contrib = new_row(RowKind::data, tr("Bidrag från huvudmännen", "Contributions from the members"));
+        const std::size_t income = r_.has_income ? new_row(RowKind::data, tr("Övriga intäkter", "Other income")) : 0;
         const std::size_t cost = new_row(RowKind::data, tr("Kostnader", "Costs"));
         const std::size_t result = new_row(RowKind::summa, tr("Årets resultat", "Result for the year"));
         std::size_t start = 0, end = 0;
@@ -662,19 +795,59 @@ private:
             start = new_row(RowKind::data, tr("Eget kapital vid årets början", "Equity at the start of the year"));
             end = new_row(RowKind::summa, tr("Eget kapital vid årets slut", "Equity at the end of the year"));
         }
-        for (std::size_t y = 0; y < ny_; ++y) {
-            const YearTotals& tot = r_.totals[y];
-            const std::size_t c = 1 + y;
-            t.rows[contrib].cells[c] = amount(tot.contributions, shown_.fin_sum[y]);
-            t.rows[cost].cells[c] = amount(tot.costs, shown_.cost_sum[y]);
-            Cell rc = amount(tot.result, shown_.result[y]);
+        BigInt equity = ny_ == 0 ? BigInt(0) : shown_.equity_start[0];  // as round_result() chose it
+        std::optional<std::size_t> last_budget;  // the column of the previous plan year's budget
+        BigInt start_of_budget = 0;              // the shown equity at the start of the last budget year
+        for (std::size_t v = 0; v < columns_.size(); ++v) {
+            const ValueColumn& col = columns_[v];
+            const std::size_t c = 1 + v;
+            // contributions, income and costs of the column (nullopt: not known, left empty)
+            std::optional<std::pair<Money, BigInt>> con, inc;
+            Money exact_result;
+            if (col.kind == ValueColumn::Kind::budget) {
+                const YearTotals& tot = r_.totals[*col.yi];
+                con = {{tot.contributions, shown_.fin_sum[*col.yi]}};
+                inc = {{tot.income, shown_.income_sum[*col.yi]}};
+                exact_result = tot.result;
+            } else if (col.kind == ValueColumn::Kind::forecast) {
+                const FollowUp& fu = *r_.follow_up;
+                std::vector<Money> lines;
+                for (const auto& l : fu.income) lines.push_back(l.forecast);
+                con = {{fu.contributions, shown_.fin_sum[*col.yi]}};
+                inc = {{fu.income_forecast, round_lines(lines).total}};
+                exact_result = fu.forecast_result;
+            } else {
+                const ClosedYear& cy = *r_.follow_up->closed_year(col.year);
+                if (cy.received) con = {{*cy.received, round_integer(steps(*cy.received), mode_)}};
+                inc = {{cy.income, round_integer(steps(cy.income), mode_)}};
+                if (cy.received) exact_result = *cy.received + cy.income - cy.total_costs;
+            }
+            if (con) t.rows[contrib].cells[c] = amount(con->first, con->second);
+            if (r_.has_income) t.rows[income].cells[c] = amount(inc->first, inc->second);
+            t.rows[cost].cells[c] = amount(col.total, col.shown.total);
+            if (!con) continue;  // an actual without the contributions received: no result
+            const BigInt res = con->second + (r_.has_income ? inc->second : BigInt(0)) - col.shown.total;
+            Cell rc = amount(exact_result, res);
             rc.sum_of = {{contrib, c, 1}, {cost, c, -1}};
+            if (r_.has_income) rc.sum_of.push_back({income, c, 1});
             t.rows[result].cells[c] = std::move(rc);
-            if (r_.has_equity) {
-                Cell sc = amount(tot.equity_start, shown_.equity_start[y]);
-                if (y > 0) sc.sum_of = {{end, c - 1, 1}};
+            if (!r_.has_equity || col.kind == ValueColumn::Kind::actual) continue;
+            const YearTotals& tot = r_.totals[*col.yi];
+            if (col.kind == ValueColumn::Kind::budget) {
+                Cell sc = amount(tot.equity_start, equity);
+                if (last_budget) sc.sum_of = {{end, 1 + *last_budget, 1}};
                 t.rows[start].cells[c] = std::move(sc);
-                Cell ec = amount(tot.equity_end, shown_.equity_end[y]);
+                start_of_budget = equity;
+                equity += res;
+                Cell ec = amount(tot.equity_end, equity);
+                ec.sum_of = {{start, c, 1}, {result, c, 1}};
+                t.rows[end].cells[c] = std::move(ec);
+                last_budget = v;
+            } else {  // the forecast: equity at the start of F as planned, plus the forecast result
+                Cell sc = amount(tot.equity_start, start_of_budget);
+                sc.sum_of = {{start, 1 + *last_budget, 1}};
+                t.rows[start].cells[c] = std::move(sc);
+                Cell ec = amount(r_.follow_up->forecast_equity_end.front().second, start_of_budget + res);
                 ec.sum_of = {{start, c, 1}, {result, c, 1}};
                 t.rows[end].cells[c] = std::move(ec);
             }
@@ -794,6 +967,350 @@ private:
             s.sum_of = column_refs(1 + c, data_rows);
             t.rows[ni].cells[1 + c] = std::move(s);
         }
+        return t;
+    }
+
+    // ---- 7. Uppföljning per insats (spec 14.3, 14.5) --------------------------------------------
+
+    /// A percentage cell rounded the ordinary way (not summed): actual / budget.
+    Cell used(Money actual, Money budget) const {
+        if (budget == Money{}) return Cell{};
+        const Rational pct = Rational(100) * actual.exact_ore() / budget.exact_ore();
+        return percent(pct, round_integer(pct * 10, mode_));
+    }
+
+    Table follow_up() {
+        const FollowUp& fu = *r_.follow_up;
+        const std::size_t F = r_.year_index(fu.year);
+        const std::string T = std::string(month_name(fu.through_month, lang_));
+        const std::string to = tr(" t.o.m. ", " through ") + T;
+        Table t;
+        t.id = "followup";
+        t.title = titled(tr("Uppföljning per insats ", "Follow-up per intervention ") + ys(fu.year) + to);
+        enum Col : std::size_t { label, budget, budget_to_date, actual_to_date, deviation, used_col, forecast, forecast_deviation, ncols };
+        t.columns = {{tr("Insats", "Intervention"), Column::Kind::label},
+                     {"Budget " + ys(fu.year), Column::Kind::amount},
+                     {"Budget" + to, Column::Kind::amount},
+                     {tr("Utfall", "Actual") + to, Column::Kind::amount},
+                     {tr("Avvikelse", "Deviation"), Column::Kind::amount},
+                     {tr("Förbrukat", "Used"), Column::Kind::percent},
+                     {tr("Prognos ", "Forecast ") + ys(fu.year), Column::Kind::amount},
+                     {tr("Avvikelse prognos", "Forecast deviation"), Column::Kind::amount}};
+        // the shown figures: budget as in Kostnader per insats, the forecast as its Prognos column
+        auto column = [&](auto field) {
+            std::vector<Money> v;
+            for (const auto& f : fu.interventions) v.push_back(f.figures.*field);
+            return v;
+        };
+        const std::vector<Money> btd = column(&FollowUpFigures::budget_to_date), atd = column(&FollowUpFigures::actual_to_date);
+        const GroupedShown s_btd = round_grouped(btd), s_atd = round_grouped(atd);
+        const ValueColumn* fc = nullptr;
+        for (const auto& c : columns_)
+            if (c.kind == ValueColumn::Kind::forecast) fc = &c;
+        auto new_row = [&](RowKind kind, const std::string& name) {
+            Row row;
+            row.kind = kind;
+            row.cells.assign(ncols, Cell{});
+            row.cells[label] = text(name);
+            t.rows.push_back(std::move(row));
+            return t.rows.size() - 1;
+        };
+        // costs: deviation = budget to date − actual, forecast deviation = budget − forecast
+        auto cost_row = [&](std::size_t r, const FollowUpFigures& g, const BigInt& b, const BigInt& bt, const BigInt& at, const BigInt& f) {
+            Row& row = t.rows[r];
+            row.cells[budget] = amount(g.budget, b);
+            row.cells[budget_to_date] = amount(g.budget_to_date, bt);
+            row.cells[actual_to_date] = amount(g.actual_to_date, at);
+            row.cells[deviation] = amount(g.deviation_to_date, bt - at);
+            row.cells[deviation].sum_of = {{r, budget_to_date, 1}, {r, actual_to_date, -1}};
+            row.cells[used_col] = used(g.actual_to_date, g.budget);
+            row.cells[forecast] = amount(g.forecast, f);
+            row.cells[forecast_deviation] = amount(g.forecast_deviation, b - f);
+            row.cells[forecast_deviation].sum_of = {{r, budget, 1}, {r, forecast, -1}};
+        };
+        auto sum_refs = [&](std::size_t r, const std::vector<std::size_t>& rows) {
+            for (auto col : {budget, budget_to_date, actual_to_date, forecast}) t.rows[r].cells[col].sum_of = column_refs(col, rows);
+        };
+        const bool grouped = groups_.size() > 1;
+        std::vector<std::size_t> total_refs;
+        for (std::size_t g = 0; g < groups_.size(); ++g) {
+            const Group& grp = groups_[g];
+            if (grouped) new_row(RowKind::group, group_label(grp.kind));
+            std::vector<std::size_t> rows;
+            for (std::size_t i : grp.interventions) {
+                const std::size_t r = new_row(RowKind::data, r_.interventions[i].name);
+                cost_row(r, fu.interventions[i].figures, shown_.amount[i][F], s_btd.cell[i], s_atd.cell[i], fc->shown.cell[i]);
+                rows.push_back(r);
+            }
+            if (grouped) {
+                const std::size_t r = new_row(RowKind::summa, group_sum_label(grp.kind));
+                cost_row(r, fu.by_kind.at(grp.kind), shown_.group_sum[g][F], s_btd.group[g], s_atd.group[g], fc->shown.group[g]);
+                sum_refs(r, rows);
+                total_refs.push_back(r);
+            } else {
+                total_refs = rows;
+            }
+        }
+        const std::size_t costs_row = new_row(RowKind::summa, tr("Summa kostnader", "Total costs"));
+        cost_row(costs_row, fu.totals, shown_.cost_sum[F], s_btd.total, s_atd.total, fc->shown.total);
+        sum_refs(costs_row, total_refs);
+
+        // income: the members' contributions (as budgeted, and received) and other income;
+        // deviations are actual − budget, so that a positive deviation is better for the result
+        new_row(RowKind::group, tr("Intäkter", "Income"));
+        std::vector<std::size_t> income_rows;
+        std::optional<RoundedMatrix> received;
+        if (fu.contributions_given) {
+            std::vector<Money> v;
+            for (const auto& m : fu.members) v.push_back(*m.received_to_date);
+            received = round_lines(v);
+        }
+        for (std::size_t k = 0; k < nm_; ++k) {
+            const std::size_t r = new_row(RowKind::data, tr("Bidrag ", "Contribution ") + r_.members[k].name);
+            Row& row = t.rows[r];
+            row.cells[budget] = amount(fu.members[k].contribution, shown_.fin[k][F]);
+            if (received) row.cells[actual_to_date] = amount(*fu.members[k].received_to_date, received->cells[k][0]);
+            row.cells[forecast] = amount(fu.members[k].contribution, shown_.fin[k][F]);
+            income_rows.push_back(r);
+        }
+        std::vector<Money> lb, lbt, lat, lf;
+        for (const auto& l : fu.income) {
+            lb.push_back(l.budget);
+            lbt.push_back(l.budget_to_date);
+            lat.push_back(l.actual_to_date);
+            lf.push_back(l.forecast);
+        }
+        const RoundedMatrix s_lb = round_lines(lb), s_lbt = round_lines(lbt), s_lat = round_lines(lat), s_lf = round_lines(lf);
+        auto income_row = [&](std::size_t r, Money b, Money bt, Money at, Money f, const BigInt& sb, const BigInt& sbt, const BigInt& sat,
+                              const BigInt& sf) {
+            Row& row = t.rows[r];
+            row.cells[budget] = amount(b, sb);
+            row.cells[budget_to_date] = amount(bt, sbt);
+            row.cells[actual_to_date] = amount(at, sat);
+            row.cells[deviation] = amount(at - bt, sat - sbt);
+            row.cells[deviation].sum_of = {{r, actual_to_date, 1}, {r, budget_to_date, -1}};
+            row.cells[forecast] = amount(f, sf);
+            row.cells[forecast_deviation] = amount(f - b, sf - sb);
+            row.cells[forecast_deviation].sum_of = {{r, forecast, 1}, {r, budget, -1}};
+        };
+        std::vector<std::size_t> line_rows;
+        for (std::size_t j = 0; j < fu.income.size(); ++j) {
+            const std::size_t r = new_row(RowKind::data, r_.income[j].name);
+            const auto& l = fu.income[j];
+            income_row(r, l.budget, l.budget_to_date, l.actual_to_date, l.forecast, s_lb.cells[j][0], s_lbt.cells[j][0], s_lat.cells[j][0],
+                       s_lf.cells[j][0]);
+            line_rows.push_back(r);
+            income_rows.push_back(r);
+        }
+        // the year's income: contributions and other income, in the budget and the forecast
+        Money income_budget = fu.contributions, income_forecast = fu.contributions;
+        for (const auto& l : fu.income) income_budget += l.budget;
+        income_forecast += fu.income_forecast;
+        const BigInt s_income_budget = shown_.fin_sum[F] + s_lb.total, s_income_forecast = shown_.fin_sum[F] + s_lf.total;
+        const std::size_t income_sum = new_row(RowKind::summa, tr("Summa intäkter", "Total income"));
+        t.rows[income_sum].cells[budget] = amount(income_budget, s_income_budget);
+        t.rows[income_sum].cells[budget].sum_of = column_refs(budget, income_rows);
+        t.rows[income_sum].cells[forecast] = amount(income_forecast, s_income_forecast);
+        t.rows[income_sum].cells[forecast].sum_of = column_refs(forecast, income_rows);
+        t.rows[income_sum].cells[forecast_deviation] = amount(income_forecast - income_budget, s_income_forecast - s_income_budget);
+        t.rows[income_sum].cells[forecast_deviation].sum_of = {{income_sum, forecast, 1}, {income_sum, budget, -1}};
+
+        // the result of the year, as budgeted and as forecast, and the equity at its end
+        const std::size_t result = new_row(RowKind::summa, tr("Årets resultat", "Result for the year"));
+        const YearTotals& tot = r_.totals[F];
+        const BigInt s_result = s_income_budget - shown_.cost_sum[F], s_forecast_result = s_income_forecast - fc->shown.total;
+        Row& rr = t.rows[result];
+        rr.cells[budget] = amount(tot.result, s_result);
+        rr.cells[budget].sum_of = {{income_sum, budget, 1}, {costs_row, budget, -1}};
+        rr.cells[forecast] = amount(fu.forecast_result, s_forecast_result);
+        rr.cells[forecast].sum_of = {{income_sum, forecast, 1}, {costs_row, forecast, -1}};
+        rr.cells[forecast_deviation] = amount(fu.forecast_result - tot.result, s_forecast_result - s_result);
+        rr.cells[forecast_deviation].sum_of = {{result, forecast, 1}, {result, budget, -1}};
+        if (r_.has_equity) {
+            // the equity at the start of F as the result table shows it
+            const BigInt start = shown_.equity_start[F];
+            const std::size_t eq = new_row(RowKind::summa, tr("Eget kapital vid årets slut", "Equity at the end of the year"));
+            t.rows[eq].cells[budget] = amount(tot.equity_end, start + s_result);
+            t.rows[eq].cells[forecast] = amount(fu.forecast_equity_end.front().second, start + s_forecast_result);
+            t.rows[eq].cells[forecast_deviation] =
+                amount(fu.forecast_equity_end.front().second - tot.equity_end, s_forecast_result - s_result);
+            t.rows[eq].cells[forecast_deviation].sum_of = {{eq, forecast, 1}, {eq, budget, -1}};
+        }
+        t.footnotes.push_back(tr("Avvikelse: budget − utfall för kostnaderna, utfall − budget för intäkterna och resultatet (positiv "
+                                 "avvikelse är bättre för resultatet). Förbrukat: utfall t.o.m. ",
+                                 "Deviation: budget − actual for the costs, actual − budget for the income and the result (a positive "
+                                 "deviation is better for the result). Used: actual through ") +
+                              T + tr(" i procent av årets budget.", " as a percent of the year's budget."));
+        return t;
+    }
+
+    // ---- 8. Likviditet (spec 14.4, 14.5) ----------------------------------------------------------
+
+    /// The shown in and out of every month (rounded a year at a time, the year's sums shown)
+    /// and the shown cash at every month's end (the rounded opening plus the shown flows).
+    struct ShownCash {
+        std::vector<std::vector<BigInt>> in, out, cash;  // [year][month]
+        std::vector<BigInt> in_sum, out_sum;             // by year
+        BigInt opening = 0;
+    };
+    ShownCash round_cash() const {
+        const LiquidityResult& l = *r_.liquidity;
+        ShownCash s;
+        s.opening = round_integer(steps(l.opening), mode_);
+        BigInt cash = s.opening;
+        for (std::size_t y = 0; y < ny_; ++y) {
+            RoundingProblem p;
+            p.mode = mode_;
+            p.row_sums_shown = false;
+            for (const auto& m : l.months[y]) p.cells.push_back({steps(m.in), steps(m.out)});
+            const RoundedMatrix rm = controlled_round(p);
+            s.in.emplace_back();
+            s.out.emplace_back();
+            s.cash.emplace_back();
+            for (std::size_t m = 0; m < 12; ++m) {
+                s.in[y].push_back(rm.cells[m][0]);
+                s.out[y].push_back(rm.cells[m][1]);
+                cash += rm.cells[m][0] - rm.cells[m][1];
+                s.cash[y].push_back(cash);
+            }
+            s.in_sum.push_back(rm.column_sums[0]);
+            s.out_sum.push_back(rm.column_sums[1]);
+        }
+        return s;
+    }
+
+    /// The first row of a liquidity table: the opening cash in column `cash`.
+    std::size_t opening_row(Table& t, std::size_t cash) const {
+        Row row;
+        row.cells.assign(t.columns.size(), Cell{});
+        row.cells[0] = text(tr("Ingående kassa", "Opening cash"));
+        row.cells[cash] = amount(r_.liquidity->opening, round_integer(steps(r_.liquidity->opening), mode_));
+        t.rows.push_back(std::move(row));
+        return t.rows.size() - 1;
+    }
+
+    std::string source_label(CashSource src) const {
+        switch (src) {
+            case CashSource::plan: return tr("budget", "plan");
+            case CashSource::actual: return tr("utfall", "actual");
+            case CashSource::forecast: return tr("prognos", "forecast");
+        }
+        return "";
+    }
+
+    std::string minimum_footnote() const {
+        return tr("Miniminivå: ", "Minimum: ") + format_exact_amount(r_.liquidity->minimum, o_) +
+               tr("; månader med kassa under den är markerade.", "; months with cash below it are marked.");
+    }
+
+    Table liquidity_months() {
+        const LiquidityResult& l = *r_.liquidity;
+        const ShownCash s = round_cash();
+        Table t;
+        t.id = "liquidity";
+        t.title = titled(tr("Likviditet per månad", "Liquidity per month"));
+        enum Col : std::size_t { label, source, in, out, cash, mark, ncols };
+        t.columns = {{tr("Månad", "Month"), Column::Kind::label}, {tr("Underlag", "Basis"), Column::Kind::label},
+                     {tr("In", "In"), Column::Kind::amount},       {tr("Ut", "Out"), Column::Kind::amount},
+                     {tr("Kassa vid månadens slut", "Cash at the end of the month"), Column::Kind::amount},
+                     {tr("Under miniminivån", "Below the minimum"), Column::Kind::label}};
+        std::optional<std::size_t> previous = opening_row(t, cash);  // the row of the previous month
+        for (std::size_t y = 0; y < ny_; ++y) {
+            std::vector<std::size_t> rows;
+            for (std::size_t m = 0; m < 12; ++m) {
+                const CashMonth& c = l.months[y][m];
+                Row row;
+                row.cells.assign(ncols, Cell{});
+                row.cells[label] = text(std::string(month_name(static_cast<int>(m) + 1, lang_)) + " " + ys(year(y)));
+                row.cells[source] = text(source_label(c.source));
+                row.cells[in] = amount(c.in, s.in[y][m]);
+                row.cells[out] = amount(c.out, s.out[y][m]);
+                Cell k = amount(c.cash_end, s.cash[y][m]);
+                const std::size_t r = t.rows.size();
+                k.sum_of = {{r, in, 1}, {r, out, -1}};
+                if (previous) k.sum_of.push_back({*previous, cash, 1});
+                row.cells[cash] = std::move(k);
+                if (c.cash_end < l.minimum) row.cells[mark] = text(tr("ja", "yes"));
+                rows.push_back(r);
+                previous = r;
+                t.rows.push_back(std::move(row));
+            }
+            Row sum;
+            sum.kind = RowKind::summa;
+            sum.cells.assign(ncols, Cell{});
+            sum.cells[label] = text(summa_word(lang_) + " " + ys(year(y)));
+            Money in_all, out_all;
+            for (const auto& c : l.months[y]) {
+                in_all += c.in;
+                out_all += c.out;
+            }
+            sum.cells[in] = amount(in_all, s.in_sum[y]);
+            sum.cells[in].sum_of = column_refs(in, rows);
+            sum.cells[out] = amount(out_all, s.out_sum[y]);
+            sum.cells[out].sum_of = column_refs(out, rows);
+            t.rows.push_back(std::move(sum));
+        }
+        t.footnotes.push_back(minimum_footnote());
+        return t;
+    }
+
+    Table liquidity_quarters() {
+        const LiquidityResult& l = *r_.liquidity;
+        const ShownCash s = round_cash();
+        Table t;
+        t.id = "liquidity_quarters";
+        t.title = titled(tr("Likviditet per kvartal", "Liquidity per quarter"));
+        enum Col : std::size_t { label, in, out, cash, mark, ncols };
+        t.columns = {{tr("Kvartal", "Quarter"), Column::Kind::label},
+                     {tr("In", "In"), Column::Kind::amount},
+                     {tr("Ut", "Out"), Column::Kind::amount},
+                     {tr("Kassa vid kvartalets slut", "Cash at the end of the quarter"), Column::Kind::amount},
+                     {tr("Under miniminivån", "Below the minimum"), Column::Kind::label}};
+        std::optional<std::size_t> previous = opening_row(t, cash);
+        for (std::size_t y = 0; y < ny_; ++y) {
+            std::vector<std::size_t> rows;
+            for (std::size_t q = 0; q < 4; ++q) {
+                const auto& qu = l.quarters[y][q];
+                BigInt sin = 0, sout = 0;
+                bool below = false;
+                for (std::size_t m = 3 * q; m < 3 * q + 3; ++m) {
+                    sin += s.in[y][m];
+                    sout += s.out[y][m];
+                    below = below || l.months[y][m].cash_end < l.minimum;
+                }
+                const std::size_t r = t.rows.size();
+                Row row;
+                row.cells.assign(ncols, Cell{});
+                row.cells[label] = text(ys(year(y)) + tr(" kv ", " Q") + std::to_string(q + 1));
+                row.cells[in] = amount(qu.in, sin);
+                row.cells[out] = amount(qu.out, sout);
+                Cell k = amount(qu.cash_end, s.cash[y][3 * q + 2]);
+                k.sum_of = {{r, in, 1}, {r, out, -1}};
+                if (previous) k.sum_of.push_back({*previous, cash, 1});
+                row.cells[cash] = std::move(k);
+                if (below) row.cells[mark] = text(tr("ja", "yes"));
+                rows.push_back(r);
+                previous = r;
+                t.rows.push_back(std::move(row));
+            }
+            Row sum;
+            sum.kind = RowKind::summa;
+            sum.cells.assign(ncols, Cell{});
+            sum.cells[label] = text(summa_word(lang_) + " " + ys(year(y)));
+            Money in_all, out_all;
+            for (const auto& qu : l.quarters[y]) {
+                in_all += qu.in;
+                out_all += qu.out;
+            }
+            sum.cells[in] = amount(in_all, s.in_sum[y]);
+            sum.cells[in].sum_of = column_refs(in, rows);
+            sum.cells[out] = amount(out_all, s.out_sum[y]);
+            sum.cells[out].sum_of = column_refs(out, rows);
+            t.rows.push_back(std::move(sum));
+        }
+        t.footnotes.push_back(tr("Ett kvartal är markerat när någon av dess månader slutar under miniminivån. ",
+                                 "A quarter is marked when one of its months ends below the minimum. ") +
+                              minimum_footnote());
         return t;
     }
 };

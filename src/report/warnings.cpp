@@ -64,6 +64,24 @@ constexpr Wording wordings[] = {
     {WarningCode::equity_above_guideline, WarningSubject::equity, "result",
      "Eget kapital vid slutet av {year} är {equity_end}, över riktvärdet {guideline_percent} av bidragen ({guideline}).",
      "Equity at the end of {year} is {equity_end}, above the guideline of {guideline_percent} of the contributions ({guideline})."},
+    {WarningCode::stated_total_mismatch, WarningSubject::income, "result",
+     "Övriga intäkter {year}: angivet {stated}, beräknat {computed}, skillnad (angivet − beräknat) {difference}.",
+     "Other income {year}: stated {stated}, computed {computed}, difference (stated − computed) {difference}."},
+    {WarningCode::forecast_above_budget, WarningSubject::follow_up, "followup",
+     "{intervention} {year}: prognosen {forecast} är över budgeten {budget}, skillnad (prognos − budget) {difference}.",
+     "{intervention} {year}: the forecast {forecast} is above the budget of {budget}, difference (forecast − budget) {difference}."},
+    {WarningCode::budget_exhausted, WarningSubject::follow_up, "followup",
+     "{intervention} {year}: utfallet t.o.m. {month} är {actual}, mer än hela årets budget {budget}, skillnad (utfall − budget) {difference}.",
+     "{intervention} {year}: booked through {month} {actual}, more than the whole year's budget of {budget}, difference (actual − budget) {difference}."},
+    {WarningCode::forecast_equity_negative, WarningSubject::equity, "followup",
+     "Prognosen för eget kapital vid slutet av {year} är {equity_end}, under 0.",
+     "The forecast equity at the end of {year} is {equity_end}, below 0."},
+    {WarningCode::forecast_equity_above_guideline, WarningSubject::equity, "followup",
+     "Prognosen för eget kapital vid slutet av {year} är {equity_end}, över riktvärdet {guideline_percent} av bidragen ({guideline}).",
+     "The forecast equity at the end of {year} is {equity_end}, above the guideline of {guideline_percent} of the contributions ({guideline})."},
+    {WarningCode::cash_below_minimum, WarningSubject::liquidity, "liquidity",
+     "Likviditeten {year}: kassan vid slutet av {month} är {cash}, under miniminivån {minimum}; årets lägsta kassa är {lowest} ({lowest_month}).",
+     "Liquidity {year}: the cash at the end of {month} is {cash}, below the minimum of {minimum}; the year's lowest cash is {lowest} ({lowest_month})."},
 #define FINSAM_THOUSANDS(subject, table)                                                                                       \
     {WarningCode::possible_thousands_separator, WarningSubject::subject, table,                                                \
      "Beloppet \"{written}\" är {stated}[; om {meant} avsågs, skriv \"{instead}\"] (i en plan är punkten ett decimaltecken, "    \
@@ -181,6 +199,14 @@ private:
         if (name == "difference") return amount(w.difference);
         if (name == "equity_end") return amount(w.equity_end);
         if (name == "guideline") return amount(w.guideline);
+        if (name == "budget") return amount(w.budget);
+        if (name == "forecast") return amount(w.forecast);
+        if (name == "actual") return amount(w.actual);
+        if (name == "cash") return amount(w.cash);
+        if (name == "minimum") return amount(w.minimum);
+        if (name == "lowest") return amount(w.lowest);
+        if (name == "month") return w.month ? std::optional(std::string(month_name(*w.month, o_.lang))) : std::nullopt;
+        if (name == "lowest_month") return w.lowest_month ? std::optional(std::string(month_name(*w.lowest_month, o_.lang))) : std::nullopt;
         if (name == "guideline_percent")
             return w.guideline_percent ? std::optional(format_exact_percent(w.guideline_percent->in_percent(), o_)) : std::nullopt;
         if (name == "costs_by_kind")

@@ -191,9 +191,11 @@ Compiled compile(const Plan& plan, const Result& r0) {
     c.shares.resize(c.ny);
     c.shares_zero.assign(c.ny, 0);
     c.use.assign(c.ny, 0);
+    c.income.assign(c.ny, 0);
     c.adjustment.assign(c.ny * c.nm, 0);
     for (std::size_t y = 0; y < c.ny; ++y) {
         for (std::size_t k = 0; k < c.nm; ++k) c.adjustment[y * c.nm + k] = r0.members[k].adjustment[y].ore();
+        c.income[y] = r0.totals[y].income.ore();
         if (r0.frame_kinds[y] == FrameKind::cover_costs) {
             c.cover[y] = 1;
             c.use[y] = r0.totals[y].equity_use.ore();

@@ -255,7 +255,7 @@ private:
 #else
             amounts<MODE>(y);
 #endif
-            // 2. the final contributions: fixed, or (cover_costs) costs − use split by the shares
+            // 2. the final contributions: fixed, or (cover_costs) costs − income − use split by the shares
             const Weights* frame_w = nullptr;
             if (c_.cover[y]) {
                 cover_contributions(y);
@@ -269,8 +269,9 @@ private:
             // 4. the result and, where the plan has equity, the equity must stay in range (as
             //    evaluate() checks them; without `equity` there is no equity chain: spec 12.24)
             for (std::size_t l = 0; l < lanes_; ++l) {
-                i64 result;
-                bool bad = __builtin_sub_overflow(contrib_[l], costs_[l], &result);
+                i64 result;  // (contributions + income) − costs, each step checked as evaluate() does
+                bool bad = __builtin_add_overflow(contrib_[l], c_.income[y], &result);
+                bad |= __builtin_sub_overflow(result, costs_[l], &result);
                 if (c_.has_equity) {
                     bad |= __builtin_add_overflow(equity_[l], result, &equity_[l]);
                     bad |= equity_[l] == std::numeric_limits<i64>::min();
@@ -353,8 +354,9 @@ private:
         std::fill(fin_.begin(), fin_.end(), 0);
         lane_all_valid_ = true;
         for (std::size_t l = 0; l < lanes_; ++l) {
-            i64 total;
-            bool bad = __builtin_sub_overflow(costs_[l], c_.use[y], &total);
+            i64 total;  // (costs − income) − use, each step checked as evaluate() does
+            bool bad = __builtin_sub_overflow(costs_[l], c_.income[y], &total);
+            bad |= __builtin_sub_overflow(total, c_.use[y], &total);
             bad |= total == std::numeric_limits<i64>::min();
             if (!bad && total != 0 && (c_.shares_zero[y] || !sh.valid)) bad = true;  // evaluate(): cannot be split
             if (bad) total = 0;

@@ -74,6 +74,23 @@ Plan with_uprating(const Plan& plan, std::span<const std::int64_t> rates_bp) {
     return p;
 }
 
+namespace sweep_detail {
+
+const Plan& figures_plan(const Plan& plan, std::optional<Plan>& storage) {
+    if (!plan.uses_months()) return plan;
+    storage = plan;
+    storage->profile.reset();
+    storage->actuals.reset();
+    storage->liquidity.reset();
+    for (auto& iv : storage->interventions) {
+        iv.profile.reset();
+        for (auto& it : iv.items) it.profile.reset();
+    }
+    return *storage;
+}
+
+}  // namespace sweep_detail
+
 namespace {
 
 void check_shapes(const Plan& plan, std::size_t rates, std::size_t scenarios, std::size_t cost_share, std::size_t costs) {
@@ -160,10 +177,12 @@ SweepStats run_compiled(const Plan& plan, const Compiled& c, const Result* r0, s
 
 }  // namespace
 
-SweepStats sweep_into(const Plan& plan, std::span<const std::int64_t> rates_bp, std::size_t scenarios,
+SweepStats sweep_into(const Plan& original, std::span<const std::int64_t> rates_bp, std::size_t scenarios,
                       std::span<std::int64_t> cost_share, std::span<std::int64_t> costs, const SweepOptions& options) {
-    check_shapes(plan, rates_bp.size(), scenarios, cost_share.size(), costs.size());
+    check_shapes(original, rates_bp.size(), scenarios, cost_share.size(), costs.size());
     if (scenarios == 0) return {};
+    std::optional<Plan> storage;
+    const Plan& plan = figures_plan(original, storage);
     const std::size_t n = plan.members.size() * static_cast<std::size_t>(plan.year_count());
     Result r0;
     try {
@@ -176,17 +195,20 @@ SweepStats sweep_into(const Plan& plan, std::span<const std::int64_t> rates_bp, 
 
 struct Sweep::Impl {
     Plan plan;
+    std::optional<Plan> storage;  // the plan without profiles, actuals and liquidity, where it has them
+    const Plan* figures = nullptr;
     std::optional<Compiled> compiled;
 };
 
 Sweep::Sweep(const Plan& plan) {
     auto impl = std::make_unique<Impl>();
     impl->plan = plan;
+    impl->figures = &figures_plan(impl->plan, impl->storage);
     // Everything compile() takes from an evaluation is independent of the rates, and every
     // problem that depends on them is caught per scenario by the kernel: any rates will do.
     const std::vector<std::int64_t> zeros(plan.members.size() * static_cast<std::size_t>(plan.year_count()), 0);
     try {
-        impl->compiled = compile(impl->plan, evaluate(with_uprating(impl->plan, zeros)));
+        impl->compiled = compile(*impl->figures, evaluate(with_uprating(*impl->figures, zeros)));
     } catch (const PlanError&) {
         // not with rates of 0: each run() prepares itself from its own scenario 0
     }
@@ -205,7 +227,7 @@ SweepStats Sweep::run_into(std::span<const std::int64_t> rates_bp, std::size_t s
     if (!impl_->compiled) return sweep_into(impl_->plan, rates_bp, scenarios, cost_share, costs, options);
     check_shapes(impl_->plan, rates_bp.size(), scenarios, cost_share.size(), costs.size());
     if (scenarios == 0) return {};
-    return run_compiled(impl_->plan, *impl_->compiled, nullptr, rates_bp, scenarios, cost_share, costs, options);
+    return run_compiled(*impl_->figures, *impl_->compiled, nullptr, rates_bp, scenarios, cost_share, costs, options);
 }
 
 SweepResult Sweep::run(std::span<const std::int64_t> rates_bp, std::size_t scenarios, const SweepOptions& options) const {

@@ -203,10 +203,17 @@ struct Compiled {
     std::vector<Weights> shares;         // by year (cover_costs): the shares
     std::vector<unsigned char> shares_zero;  // by year (cover_costs): Σ shares = 0
     std::vector<i64> use;                // by year (cover_costs): equity used
+    std::vector<i64> income;             // by year: other income (spec 13), in the result and in cover_costs
     std::vector<i64> adjustment;         // [y·nm + k]
     i64 opening = 0;
     bool has_equity = false;             // the plan has `equity`: the chain is checked
 };
+
+/// The plan without what only the follow-up reads (profiles, actuals, liquidity: spec 14).
+/// They change no cost share and no cost, so a sweep evaluates the plan without them: its
+/// figures are those of evaluate(with_uprating(plan, rates)), and no scenario fails on a
+/// forecast or a month. A plan without them is returned as it is (no copy).
+const Plan& figures_plan(const Plan& plan, std::optional<Plan>& storage);
 
 /// Compile what does not depend on the rates from scenario 0's evaluation (compile.cpp).
 Compiled compile(const Plan& plan, const Result& r0);

@@ -49,8 +49,8 @@ TIMEOUT = 60  # seconds per run; a case that takes longer has hung
 
 
 def expected_of(case):
-    """(path, message) pairs of NAME.expected."""
-    with open(case[:-5] + ".expected", encoding="utf-8") as f:
+    """(path, message) pairs of NAME.expected (NAME.json's, or any other case file's)."""
+    with open(os.path.splitext(case)[0] + ".expected", encoding="utf-8") as f:
         lines = f.read().splitlines()
     pairs = []
     for n, line in enumerate(lines, 1):
@@ -280,23 +280,49 @@ def check_reference(case):
     return [f"pointers differ from the reference's {sorted(ref)} and .expected does not say why"]
 
 
-def check_catalogue(directory, minimum=60):
+def check_catalogue(directory, ext=".json", minimum=60, companions=(".args",), needed=()):
+    """Every case NAME+ext has its NAME.expected and the reverse, companion files (NAME.args)
+    have their case, the files `needed` are there, and there are at least `minimum` cases."""
     names = os.listdir(directory)
-    cases = {n[:-5] for n in names if n.endswith(".json")}
+    cases = {n[:-len(ext)] for n in names if n.endswith(ext) and n not in needed}
     expected = {n[:-9] for n in names if n.endswith(".expected")}
     warned = {n[:-9] for n in names if n.endswith(".warnings")}
-    args = {n[:-5] for n in names if n.endswith(".args")}
-    failures = [f"{c}.json has no {c}.expected (or {c}.warnings)" for c in sorted(cases - expected - warned)]
+    failures = [f"{c}{ext} has no {c}.expected (or {c}.warnings)" for c in sorted(cases - expected - warned)]
     failures += [f"{c} has both .expected and .warnings" for c in sorted(expected & warned)]
-    failures += [f"{c}.expected has no {c}.json" for c in sorted(expected - cases)]
-    failures += [f"{c}.warnings has no {c}.json" for c in sorted(warned - cases)]
-    failures += [f"{c}.args has no {c}.json" for c in sorted(args - cases)]
+    failures += [f"{c}.expected has no {c}{ext}" for c in sorted(expected - cases)]
+    failures += [f"{c}.warnings has no {c}{ext}" for c in sorted(warned - cases)]
+    for companion in companions:
+        extra = {n[:-len(companion)] for n in names if n.endswith(companion)}
+        failures += [f"{c}{companion} has no {c}{ext}" for c in sorted(extra - cases)]
+    failures += [f"{n} is missing" for n in needed if n not in names]
     if len(cases) < minimum:
         failures.append(f"only {len(cases)} cases; the catalogue keeps at least {minimum}")
     for f in failures:
         print(f"FAIL {f}")
     print(f"{len(cases)} cases")
     return 1 if failures else 0
+
+
+def run_cases(cases, check_one, update_one=None):
+    """Check each case (or rewrite its .expected with `update_one`), printing ok or FAIL with
+    the failures; the exit status: 0 when every case passes, 1 otherwise."""
+    failed = 0
+    for case in cases:
+        if update_one:
+            failed += not update_one(case)
+            continue
+        try:
+            failures = check_one(case)
+        except (OSError, ValueError, subprocess.TimeoutExpired) as e:
+            failures = [str(e)]
+        if failures:
+            failed += 1
+            print(f"FAIL {case}")
+            for f in failures:
+                print("  " + f)
+        else:
+            print(f"ok   {case}")
+    return 1 if failed else 0
 
 
 def main():
@@ -312,26 +338,11 @@ def main():
     ap.add_argument("cases", nargs="*")
     a = ap.parse_args()
     if a.catalogue:
-        return check_catalogue(a.catalogue, a.minimum)
+        return check_catalogue(a.catalogue, minimum=a.minimum)
     if not a.reference and not a.finsam:
         ap.error("--finsam is needed")
-    failed = 0
-    for case in a.cases:
-        if a.update:
-            failed += not update(a.finsam, case, a.command)
-            continue
-        try:
-            failures = check_reference(case) if a.reference else check(a.finsam, case, a.command)
-        except (OSError, ValueError, subprocess.TimeoutExpired) as e:
-            failures = [str(e)]
-        if failures:
-            failed += 1
-            print(f"FAIL {case}")
-            for f in failures:
-                print("  " + f)
-        else:
-            print(f"ok   {case}")
-    return 1 if failed else 0
+    return run_cases(a.cases, (lambda c: check_reference(c)) if a.reference else (lambda c: check(a.finsam, c, a.command)),
+                     (lambda c: update(a.finsam, c, a.command)) if a.update else None)
 
 
 if __name__ == "__main__":

@@ -249,7 +249,7 @@ class Compare(unittest.TestCase):
 
 class Allocate(unittest.TestCase):
     """`finsam allocate`, and validate/explain of a finsam-allocation/1 file (spec 18); the
-    figures are worked out in examples/README.md, section 4."""
+    figures are worked out in examples/README.md, section 5."""
 
     FILE = property(lambda self: example("statens-fordelning-2016.json"))
 

@@ -1,6 +1,6 @@
 """finsam.allocate: the state's distribution among förbund (spec 18) from Python.
 
-The example's figures are worked out by hand in examples/README.md, section 4; the bad-input
+The example's figures are worked out by hand in examples/README.md, section 5; the bad-input
 catalogue of allocation files (tests/bad_inputs_allocation/) runs here as it runs through the
 command line.
 """
@@ -39,15 +39,15 @@ def alloc() -> finsam.Allocation:
 def test_the_example_per_forbund(alloc):
     f = alloc.forbund()
     assert list(f.index) == alloc.ids and alloc.ids[0] == "sundsvall-timra"
-    # README 4.1: sundsvall-timra 1 560 000 000 + 315 000 000 kr, 60 800 + 11 200; w = 3/32 + 3/100 = 495/4000
+    # README 5.1: sundsvall-timra 1 560 000 000 + 315 000 000 kr, 60 800 + 11 200; w = 3/32 + 3/100 = 495/4000
     row = f.loc["sundsvall-timra"]
     assert row["support"] == Decimal("1875000000.00") and row["population"] == 72000
     assert (row["support_part"], row["population_part"], row["weight"]) == (Fraction(3, 32), Fraction(3, 100), Fraction(495, 4000))
-    # README 4.2: 400 000 + 10 758.75 × 495 = 5 725 581.25 kr exactly, 5 725 581 after largest remainder
+    # README 5.2: 400 000 + 10 758.75 × 495 = 5 725 581.25 kr exactly, 5 725 581 after largest remainder
     assert row["exact"] == Fraction(2290232500, 4) / 100
     assert row["allocation"] == Decimal("5725581.00")
     assert row["floor"] == Fraction(4770000) and not row["capped"] and row["capped_in"] is None
-    # README 4.3: +425 581 kr = 425 581/53 000 %
+    # README 5.3: +425 581 kr = 425 581/53 000 %
     assert row["change"] == Decimal("425581.00") and row["change_percent"] == Fraction(425581, 53000)
     assert (row["implied_frame"], row["frame_region"], row["frame_municipalities"]) == (
         Decimal("11451162.00"), Decimal("2862791.00"), Decimal("2862790.00"))

@@ -33,6 +33,9 @@ print(json.dumps({
     "sater_2011": str(sater.contributions()["final"].loc[2011, "sater"]),
     "sater_difference_2011": str(diff.loc[("sater-joins", 2011, "final_contribution", "Säters kommun"), "difference"]),
     "rounded_costs_2012": str(totals.round(-3).loc[2012, "costs"]),
+    "shp_forecast": str(follow.interventions.loc["sammanhangsplatser", "forecast"]),
+    "forecast_result": str(follow.result["forecast_result"]),
+    "cash_march": str(report.liquidity().months.loc[(2011, 3), "cash_end"]),
 }))
 """
 
@@ -64,17 +67,22 @@ def test_the_scenarios_notebook_runs_and_shows_the_key_figures(tmp_path: Path, m
     # README 2.5: Säter 36 400 × 136 250/47 647 = 104 088.4001 → 104 088 (0 in the base plan)
     assert figures["sater_2011"] == "104088.00"
     assert figures["sater_difference_2011"] == "104088.00"
+    # README 4.2: 1 202 000 × 2 300 000 / 1 431 112 = 1 931 784.51… → 1 931 785; the forecast
+    # result 3 640 000 + 254 900 − 3 075 833 = 819 067; README 4.3: March ends at 271 755
+    assert figures["shp_forecast"] == "1931785.00"
+    assert figures["forecast_result"] == "819067.00"
+    assert figures["cash_march"] == "271755.00"
     # README 2.x: 3 602 500 to thousands, halves away from zero: 3 603 000
     assert figures["rounded_costs_2012"] == "3603000.00"
 
     # the plots are shown as images, the tables as HTML, the explanation as text
     kinds = [{k for o in out if o.output_type in ("display_data", "execute_result") for k in o.data}
              for out in outputs]
-    assert sum("image/png" in k for k in kinds) == 2
+    assert sum("image/png" in k for k in kinds) == 4
     assert sum("text/html" in k for k in kinds) >= 8
     tables = [o.data["text/html"] for out in outputs for o in out
               if o.output_type == "execute_result" and 'class="finsam-tables"' in o.data.get("text/html", "")]
-    assert len(tables) == 4  # the comparison and three budget tables
+    assert len(tables) == 5  # the comparison, three budget tables and the follow-up table
     # the comparison of sater-joins 2011, in Swedish and by name: Säter 0 → 104 tkr
     assert "Scenario: sater-joins jämfört med grundplanen, budget 2011 (tkr)" in tables[0]
     assert '<tr><td>Säters kommun</td><td class="num">0</td><td class="num">104</td><td class="num">104</td></tr>' in tables[0]
@@ -84,6 +92,10 @@ def test_the_scenarios_notebook_runs_and_shows_the_key_figures(tmp_path: Path, m
     explained = [o.data["text/plain"] for out in outputs for o in out
                  if o.output_type == "execute_result" and "Kostnadsandel för Säters kommun" in o.data.get("text/plain", "")]
     assert len(explained) == 1 and "kostnadsandel = Σ delar = 94 937,00 kr" in explained[0]
+    forecast = [o.data["text/plain"] for out in outputs for o in out
+                if o.output_type == "execute_result" and o.data.get("text/plain", "").startswith("Prognos 2011 för Sammanhangsplatser")]
+    assert len(forecast) == 1 and "→ avrundat till kr (half_up): 1931785.00 kr" in forecast[0]
+    assert "Uppföljning per insats 2011 t.o.m. augusti" in tables[4]
 
 
 def test_make_notebook_serves_the_example_on_loopback(tmp_path: Path):

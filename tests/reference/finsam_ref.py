@@ -15,7 +15,7 @@ Design notes
   found is collected.  Only a plan that reads cleanly is evaluated (`Evaluation`), and the
   evaluation again collects every problem it can find (one per intervention chain, one per
   frame year, ...) before giving up.
-* Every "silent spec" decision is marked `DECISION:` in a comment and listed in README.md.
+* Every "silent spec" decision is marked `DECISION:` in a comment and listed in docs/decisions.md.
 """
 
 import copy
@@ -29,7 +29,7 @@ if hasattr(sys, "set_int_max_str_digits"):
     sys.set_int_max_str_digits(0)
 
 __all__ = ["Num", "RefPlanError", "evaluate_file", "evaluate_obj", "evaluate_bytes",
-           "evaluate_all", "load_json_bytes", "main"]
+           "evaluate_all", "load_json_bytes", "merge_variant", "main"]
 
 LIMIT = 2 ** 63 - 1                                     # 12.2, in öre
 AMOUNT_UNITS = {"kr": 100, "tkr": 100_000, "mnkr": 100_000_000}   # öre per amount_unit
@@ -40,7 +40,11 @@ MEMBER_KINDS = ("state", "region", "municipality", "other")
 INTERVENTION_KINDS = ("insats", "project", "administration")
 LAW_PARTS = {"state": Fraction(50), "region": Fraction(25), "municipality": Fraction(25)}  # s. 4
 LAW_KEYS = {"state": "state_key", "region": "region_key", "municipality": "municipal_key"}
-CHECK_KEYS = ("costs", "contributions", "result", "equity_end")                     # 12.17
+CHECK_KEYS = ("costs", "contributions", "income", "result", "equity_end")     # 12.17, 13, 14.6.2
+PAYMENT_FORMS = {"monthly": tuple(range(1, 13)), "quarterly": (1, 4, 7, 10),       # 14.4
+                 "half_yearly": (1, 7), "yearly": (1,)}
+FORECAST_RULES = ("budget", "run_rate")                                             # 14.2
+EVEN = (Fraction(1),) * 12                                                          # 14.1 "even"
 
 DECIMAL_RE = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")         # 12.1 decimal string
 RATIO_RE = re.compile(r"(-?[0-9]+)/(-?[0-9]+)")           # 12.1 "A/B" factor
@@ -48,6 +52,7 @@ YEAR_KEY_RE = re.compile(r"[1-9][0-9]{0,3}")              # 12.1 year keys 1..99
 MONTH_RE = re.compile(r"([0-9]{4})-([0-9]{2})")           # s. 1 month "2011-07"
 MEMBER_ID_RE = re.compile(r"[a-z0-9_-]+")                 # s. 3
 DIGITS_RE = re.compile(r"[0-9]+")
+THOUSANDS_RE = re.compile(r"-?[0-9]+\.[0-9]{3}")        # 14.6.3 "7.064"
 NUMBER_RE = re.compile(r"(-?)([0-9]+)(?:\.([0-9]+))?(?:[eE]([-+]?)([0-9]+))?")
 
 
@@ -144,6 +149,8 @@ def _check_surrogates(root):
 
 def load_json_bytes(data):
     """Parse bytes strictly; JSON-level problems are reported at the root pointer "" (12.19)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]                 # 12.23: a UTF-8 byte order mark is ignored
     try:
         text = data.decode("utf-8")     # strict: invalid UTF-8 and encoded surrogates fail
     except UnicodeDecodeError as e:
@@ -191,32 +198,38 @@ def merge_patch(target, patch):
     return result
 
 
-def variant_patch(target, patch):
-    """A variant's patch (sections 9, 16 and 14.6.11): RFC 7386, except that the top-level
-    "members", "interventions" and "income" written as an object are merged entry by entry by
-    id (an existing id merge-patched in place, null removes it, a new id appended as
-    {"id": KEY} merge-patched with its value)."""
-    if not isinstance(patch, dict) or not isinstance(target, dict):
-        return merge_patch(target, patch)
-    result = dict(target)
+BY_ID_KEYS = ("members", "interventions", "income")                  # section 16, 14.6.11
+
+
+def merge_by_id(entries, patch):
+    """Section 16, 14.6.11: a patch object keyed by id, merged into an array of entries.  An
+    existing id keeps its place and is merge-patched (`null` removes it); a new id starts as
+    {"id": KEY} and is appended in the patch's order; `null` for an unknown id does nothing.
+
+    DECISION: where the plan has no array there (absent, or not an array), the entries start
+    from []; where two entries share an id, the first is the one patched."""
+    out = [copy.deepcopy(e) for e in entries] if isinstance(entries, list) else []
     for key, value in patch.items():
-        if key in ("members", "interventions", "income") and isinstance(value, dict):
-            items = list(result.get(key)) if isinstance(result.get(key), list) else []
-            for id_, entry in value.items():
-                at = next((i for i, x in enumerate(items)
-                           if isinstance(x, dict) and isinstance(x.get("id"), str) and x["id"] == id_), None)
-                if entry is None:
-                    if at is not None:
-                        del items[at]
-                elif at is not None:
-                    items[at] = merge_patch(items[at], entry)
-                else:
-                    items.append(merge_patch({"id": id_}, entry))
-            result[key] = items
+        at = next((i for i, e in enumerate(out) if isinstance(e, dict) and e.get("id") == key),
+                  None)
+        if at is None:
+            if value is not None:
+                out.append(merge_patch({"id": key}, value))
         elif value is None:
-            result.pop(key, None)
+            del out[at]
         else:
-            result[key] = merge_patch(result.get(key), value)
+            out[at] = merge_patch(out[at], value)
+    return out
+
+
+def merge_variant(plan, patch):
+    """A variant's patch applied to the plan without its variants (sections 9 and 16)."""
+    if not isinstance(patch, dict):
+        return merge_patch(plan, patch)
+    by_id = {k: v for k, v in patch.items() if k in BY_ID_KEYS and isinstance(v, dict)}
+    result = merge_patch(plan, {k: v for k, v in patch.items() if k not in by_id})
+    for key, value in by_id.items():
+        result[key] = merge_by_id(plan.get(key) if isinstance(plan, dict) else None, value)
     return result
 
 
@@ -370,6 +383,29 @@ def read_population(v, path):
     raise Fail(path, "population must be a non-negative integer")
 
 
+def read_profile(v, path):
+    """14.1, 14.6.4: "even" or twelve weights (numbers or decimal strings, no "A/B"), ≥ 0."""
+    if isinstance(v, str) and v == "even":
+        return EVEN
+    if not isinstance(v, list):
+        raise Fail(path, 'a profile is "even" or an array of twelve weights')
+    if len(v) != 12:
+        raise Fail(path, f"a profile has twelve weights (January … December), not {len(v)}")
+    problems, weights = [], []
+    for m, x in enumerate(v):
+        wp = pointer(path, m)
+        try:
+            w = read_decimal(x, wp, "profile weight")
+            if w < 0:
+                raise Fail(wp, "profile weight must be ≥ 0")
+            weights.append(w)
+        except Fail as f:
+            problems += f.problems
+    if problems:
+        raise Fail(problems)
+    return tuple(weights)
+
+
 def format_ore(ore):
     """Section 10: kronor with exactly two decimals."""
     sign = "-" if ore < 0 else ""
@@ -473,6 +509,8 @@ class Intervention:
         self.owner = None                # dict member index -> weight
         self.amounts = {}                # year -> öre
         self.items = []                  # list of dict year -> öre
+        self.item_profiles = []          # per item: Dated of a 12-tuple, or None (14.1)
+        self.profile = None              # Dated of a 12-tuple, or None (14.1)
         self.change = None               # Dated of Change
         self.active_from = self.active_to = None
         self.frame_part = None           # Fraction or None (plan default)
@@ -480,11 +518,60 @@ class Intervention:
         self.checks = {}                 # year -> öre
 
 
+class IncomeLine:
+    """One line of other income (section 13)."""
+
+    def __init__(self, index, path):
+        self.index, self.path = index, path
+        self.id = self.name = None
+        self.amounts = {}                # year -> öre
+
+
+class Booked:
+    """What was booked for one id (14.2): month keys and year keys."""
+
+    def __init__(self, path):
+        self.path = path
+        self.months = {}                 # (year, month 1..12) -> öre
+        self.years = {}                  # year -> öre
+
+    def has_year(self, year):
+        return year in self.years or any(y == year for y, _ in self.months)
+
+    def total(self, year):
+        """The booked total of a year (14.6.6)."""
+        return self.years.get(year, 0) + sum(a for (y, _), a in self.months.items() if y == year)
+
+
+class Actuals:
+    def __init__(self):
+        self.year = self.month = None    # F and T
+        self.through = None              # the written "YYYY-MM"
+        self.costs = {}                  # intervention index -> Booked
+        self.contributions = None        # member index -> Booked; None = key absent
+        self.income = {}                 # income index -> Booked
+        self.forecast = {}               # intervention index -> (rule, öre|None, path)
+
+    def entry_years(self):
+        """Years that have an entry in costs, contributions or income (14.6.10)."""
+        out = set()
+        for group in (self.costs, self.contributions or {}, self.income):
+            for b in group.values():
+                out |= set(b.years) | {y for y, _ in b.months}
+        return out
+
+
+class Liquidity:
+    def __init__(self):
+        self.opening = 0
+        self.minimum = 0
+        self.payments = {}               # member index -> Dated of a tuple of months
+
+
 class Plan:
     def __init__(self):
         self.name = ""
         self.unit = 100
-        self.thousands = []              # pointers of amounts written "DIGITS.DDD" (14.6.3)
         self.first = self.last = None
         self.round_amounts = 100
         self.round_allocation = 100
@@ -498,7 +585,14 @@ class Plan:
         self.interventions = []
         self.adjustments = []            # (year, member index, öre, path)
         self.equity = None               # dict opening, use (Dated|None), guideline (Fraction|None)
-        self.checks = {}                 # year -> {key: (öre, path)}
+        self.checks = {}                 # year -> [(key, kind|None, öre, path)]
+        self.income = None               # list of IncomeLine, None = no `income` key (13)
+        self.profile = None              # top-level Dated profile (14.1)
+        self.has_profile = False         # any `profile` key anywhere (14.6.4)
+        self.actuals = None              # Actuals (14.2)
+        self.liquidity = None            # Liquidity (14.4)
+        self.thousands = []              # (pointer, text) of "-?D.DDD" amounts (14.6.3)
+        self.accounting = False          # `accounting` present (section 15, not evaluated here)
 
     @property
     def years(self):
@@ -623,13 +717,12 @@ class Reader:
 
     def amount_reader(self):
         unit = self.plan.unit
-        plan = self.plan
+        thousands = self.plan.thousands
 
         def read(v, p):
             value = read_amount(v, p, unit)
-            # 14.6.3: every amount written as a string -?DIGITS.DDD in a tkr or mnkr plan
-            if unit != 100 and isinstance(v, str) and re.fullmatch(r"-?[0-9]+\.[0-9]{3}", v) and p not in plan.thousands:
-                plan.thousands.append(p)
+            if unit != 100 and isinstance(v, str) and THOUSANDS_RE.fullmatch(v):
+                thousands.append((p, v))             # 14.6.3, warned in the evaluation
             return value
         return read
 
@@ -638,7 +731,7 @@ class Reader:
         plan = self.plan
         top = ("format", "name", "amount_unit", "years", "rounding", "members", "shares", "frame",
                "uprating", "financing", "interventions", "adjustments", "equity", "checks",
-               "variants")
+               "variants", "income", "profile", "actuals", "liquidity", "accounting")
         if self.obj(doc, "", top, required=("format", "years", "members")) is None:
             return plan
         self.doc = doc
@@ -669,14 +762,27 @@ class Reader:
                 fp = self.attempt(self.read_frame_part, fin["frame_part"], "/financing/frame_part")
                 if fp is not None:
                     plan.frame_part = fp
+        if "profile" in doc:
+            plan.has_profile = True
+            plan.profile = self.dated_scalar(doc["profile"], "/profile", read_profile)
         if "interventions" in doc:
             self.read_interventions(doc["interventions"])
+        if "income" in doc:
+            self.read_income(doc["income"])
         if "adjustments" in doc:
             self.read_adjustments(doc["adjustments"])
         if "equity" in doc:
             self.read_equity(doc["equity"])
         if "checks" in doc:
             self.read_checks(doc["checks"])
+        if "actuals" in doc:
+            self.read_actuals(doc["actuals"])
+        if "liquidity" in doc:
+            self.read_liquidity(doc["liquidity"])
+        if "accounting" in doc:
+            # DECISION: section 15's mapping is read by `finsam actuals`, not by the plan
+            # evaluator; the reference accepts the key and does not look inside.
+            plan.accounting = True
         if "variants" in doc:
             self.read_variants(doc["variants"])
         return plan
@@ -896,7 +1002,7 @@ class Reader:
             iv = Intervention(i, path)
             self.plan.interventions.append(iv)
             d = self.obj(raw, path, ("id", "name", "kind", "owner", "amounts", "items", "change",
-                                     "active", "financing", "checks"), required=("id",))
+                                     "active", "financing", "checks", "profile"), required=("id",))
             if d is None:
                 continue
             if "id" in d:
@@ -918,6 +1024,9 @@ class Reader:
                                             self.amount_reader()) or {}
             if "items" in d:
                 self.read_items(iv, d["items"], pointer(path, "items"))
+            if "profile" in d:
+                self.plan.has_profile = True
+                iv.profile = self.dated_scalar(d["profile"], pointer(path, "profile"), read_profile)
             if "change" in d:
                 iv.change = self.dated_object(d["change"], pointer(path, "change"),
                                               self.read_change)
@@ -960,7 +1069,7 @@ class Reader:
             return
         for j, raw in enumerate(v):
             ip = pointer(path, j)
-            d = self.obj(raw, ip, ("name", "amounts"))
+            d = self.obj(raw, ip, ("name", "amounts", "profile"))
             if d is None:
                 continue
             if "name" in d:
@@ -969,7 +1078,12 @@ class Reader:
             if "amounts" in d:
                 amounts = self.years_map(d["amounts"], pointer(ip, "amounts"),
                                          self.amount_reader()) or {}
+            profile = None
+            if "profile" in d:
+                self.plan.has_profile = True
+                profile = self.dated_scalar(d["profile"], pointer(ip, "profile"), read_profile)
             iv.items.append(amounts)
+            iv.item_profiles.append(profile)
 
     def read_change(self, v, path):
         if self.obj(v, path, ("uprate", "volume", "delta")) is None:
@@ -1046,23 +1160,24 @@ class Reader:
         def read_entry(x, path):
             if self.obj(x, path, CHECK_KEYS) is None:
                 raise Fail([])
-            out = {}
+            out = []
             for key in CHECK_KEYS:
-                if key in x:
-                    kp = pointer(path, key)
-                    if key == "costs" and isinstance(x[key], dict):
-                        # section 17, 14.6.2: costs by intervention kind, at /checks/Y/costs/KIND
-                        if self.obj(x[key], kp, INTERVENTION_KINDS) is None:
-                            continue
-                        for kind in INTERVENTION_KINDS:
-                            if kind in x[key]:
-                                value = self.attempt(self.amount_reader(), x[key][kind], pointer(kp, kind))
-                                if value is not None:
-                                    out["costs/" + kind] = (value, pointer(kp, kind))
-                        continue
-                    value = self.attempt(self.amount_reader(), x[key], kp)
-                    if value is not None:
-                        out[key] = (value, kp)
+                if key not in x:
+                    continue
+                kp = pointer(path, key)
+                if key == "costs" and isinstance(x[key], dict):
+                    # 17, 14.6.2: costs by intervention kind, warned at /checks/Y/costs/KIND
+                    by_kind = self.obj(x[key], kp, INTERVENTION_KINDS)
+                    for kind in INTERVENTION_KINDS:
+                        if kind in by_kind:
+                            value = self.attempt(self.amount_reader(), by_kind[kind],
+                                                 pointer(kp, kind))
+                            if value is not None:
+                                out.append((key, kind, value, pointer(kp, kind)))
+                    continue
+                value = self.attempt(self.amount_reader(), x[key], kp)
+                if value is not None:
+                    out.append((key, None, value, kp))
             return out
         checks = self.years_map(v, "/checks", read_entry, in_range=True)
         if checks is None:
@@ -1070,9 +1185,227 @@ class Reader:
         self.plan.checks = checks
         if "equity" not in self.doc:
             for year, entry in checks.items():
-                if "equity_end" in entry:
-                    # DECISION: an equity_end check without `equity` has nothing to compare with.
-                    self.err(entry["equity_end"][1], "equity_end check needs `equity`")
+                for key, _kind, _value, path in entry:
+                    if key == "equity_end":
+                        # DECISION: an equity_end check without `equity` has nothing to compare with.
+                        self.err(path, "equity_end check needs `equity`")
+
+    # -- other income (section 13) ----------------------------------------------------------
+    def read_income(self, v):
+        self.plan.income = []
+        if not isinstance(v, list):
+            self.err("/income", f"must be an array, not {_type_name(v)}")
+            return
+        seen = set()
+        for i, raw in enumerate(v):
+            path = pointer("/income", i)
+            line = IncomeLine(i, path)
+            self.plan.income.append(line)
+            d = self.obj(raw, path, ("id", "name", "amounts"), required=("id",))
+            if d is None:
+                continue
+            if "id" in d:
+                lid = self.string(d["id"], pointer(path, "id"), "id")
+                if lid is not None:
+                    if not MEMBER_ID_RE.fullmatch(lid):
+                        self.err(pointer(path, "id"), "id must match [a-z0-9_-]+")
+                    elif lid in seen:
+                        self.err(pointer(path, "id"), f"duplicate income id \"{lid}\"")
+                    else:
+                        seen.add(lid)
+                        line.id = lid
+            line.name = line.id
+            if "name" in d:
+                line.name = self.string(d["name"], pointer(path, "name"), "name")
+            if "amounts" in d:
+                # 14.6.1: amounts outside `years` are allowed (and unused).
+                line.amounts = self.years_map(d["amounts"], pointer(path, "amounts"),
+                                              self.amount_reader()) or {}
+
+    # -- actuals (14.2, 14.6.5) -----------------------------------------------------------------
+    def read_actuals(self, v):
+        plan = self.plan
+        act = Actuals()
+        plan.actuals = act
+        if self.obj(v, "/actuals", ("through", "costs", "contributions", "income", "forecast"),
+                    required=("through",)) is None:
+            return
+        if "through" in v:
+            t = v["through"]
+            m = MONTH_RE.fullmatch(t) if isinstance(t, str) else None
+            if m is None or not 1 <= int(m.group(1)) or not 1 <= int(m.group(2)) <= 12:
+                self.err("/actuals/through", 'through must be a month "YYYY-MM"')
+            else:
+                # DECISION: a well-formed `through` outside the plan years is an error, and the
+                # keys are still checked against it (14.2: a month after `through` is an error
+                # whatever else is wrong).
+                act.through = t
+                act.year, act.month = int(m.group(1)), int(m.group(2))
+                if plan.first is not None and not plan.first <= act.year <= plan.last:
+                    self.err("/actuals/through", f"the follow-up year {act.year} is not a plan "
+                                                 f"year ({plan.first}..{plan.last})")
+        iv_ids = {}
+        for iv in plan.interventions:
+            if iv.id is not None:
+                iv_ids.setdefault(iv.id, iv.index)
+        income_ids = {line.id: line.index for line in plan.income or [] if line.id is not None}
+        if "costs" in v:
+            act.costs = self.read_booked_group(v["costs"], "/actuals/costs", iv_ids,
+                                               "intervention")
+        if "contributions" in v:
+            act.contributions = self.read_booked_group(v["contributions"],
+                                                       "/actuals/contributions",
+                                                       plan.member_index, "member")
+        if "income" in v:
+            act.income = self.read_booked_group(v["income"], "/actuals/income", income_ids,
+                                                "income line")
+        if "forecast" in v:
+            f = v["forecast"]
+            if not isinstance(f, dict):
+                self.err("/actuals/forecast", f"must be an object, not {_type_name(f)}")
+                return
+            for key, x in f.items():
+                kp = pointer("/actuals/forecast", key)
+                if key not in iv_ids:
+                    self.err(kp, f"unknown intervention \"{key}\"")
+                    continue
+                if isinstance(x, str) and x in FORECAST_RULES:
+                    act.forecast[iv_ids[key]] = (x, None, kp)
+                    continue
+                try:
+                    value = self.amount_reader()(x, kp)
+                except Fail:
+                    self.err(kp, 'forecast must be "budget", "run_rate" or an amount')
+                    continue
+                act.forecast[iv_ids[key]] = ("explicit", value, kp)
+
+    def read_booked_group(self, v, path, ids, what):
+        """`costs`, `contributions` or `income` of actuals: {id: {month or year: amount}}."""
+        out = {}
+        if not isinstance(v, dict):
+            self.err(path, f"must be an object keyed by {what} id, not {_type_name(v)}")
+            return out
+        for key, x in v.items():
+            kp = pointer(path, key)
+            if key not in ids:
+                self.err(kp, f"unknown {what} \"{key}\"")
+                continue
+            booked = self.read_booked(x, kp)
+            if booked is not None:
+                out[ids[key]] = booked
+        return out
+
+    def read_booked(self, v, path):
+        act = self.plan.actuals
+        if not isinstance(v, dict):
+            self.err(path, f"must be an object keyed by month or year, not {_type_name(v)}")
+            return None
+        booked = Booked(path)
+        year_paths = {}
+        for key, x in v.items():
+            kp = pointer(path, key)
+            m = MONTH_RE.fullmatch(key)
+            if YEAR_KEY_RE.fullmatch(key):
+                year, month = int(key), None
+            elif m and 1 <= int(m.group(1)) and 1 <= int(m.group(2)) <= 12:
+                year, month = int(m.group(1)), int(m.group(2))
+            else:
+                self.err(kp, f"{json.dumps(key, ensure_ascii=False)} is not a month \"YYYY-MM\" "
+                             f"or a year")
+                continue
+            if act.year is not None:
+                # 14.6.5: one error per bad key, the first that applies.
+                if month is not None and (year, month) > (act.year, act.month):
+                    self.err(kp, f"{key} is after through ({act.through})")
+                    continue
+                if month is None and year > act.year:
+                    self.err(kp, f"year {year} is after the follow-up year {act.year}")
+                    continue
+                if month is None and year == act.year and act.month < 12:
+                    self.err(kp, f"{year} is not closed (through {act.through}); "
+                                 f"write its months")
+                    continue
+            value = self.attempt(self.amount_reader(), x, kp)
+            if value is None:
+                continue
+            if month is None:
+                booked.years[year] = value
+                year_paths[year] = kp
+            else:
+                booked.months[year, month] = value
+        for year, kp in year_paths.items():
+            if any(y == year for y, _ in booked.months):
+                self.err(kp, f"{year} has both a year key and month keys")
+        return booked
+
+    # -- liquidity (14.4, 14.6.10) --------------------------------------------------------------
+    def read_liquidity(self, v):
+        liq = Liquidity()
+        self.plan.liquidity = liq
+        if self.obj(v, "/liquidity", ("opening", "minimum", "payments"),
+                    required=("opening",)) is None:
+            return
+        if "opening" in v:
+            liq.opening = self.attempt(self.amount_reader(), v["opening"], "/liquidity/opening") or 0
+        if "minimum" in v:
+            liq.minimum = self.attempt(self.amount_reader(), v["minimum"], "/liquidity/minimum") or 0
+        if "payments" in v:
+            p = v["payments"]
+            if not isinstance(p, dict):
+                self.err("/liquidity/payments", f"must be an object keyed by member id, not "
+                                                f"{_type_name(p)}")
+                return
+            for mid, x in p.items():
+                kp = pointer("/liquidity/payments", mid)
+                idx = self.member_ref(mid, kp)
+                schedule = self.read_schedule(x, kp)
+                if idx is not None and schedule is not None:
+                    liq.payments[idx] = schedule
+
+    def read_schedule(self, v, path):
+        """A payment schedule, dated iff a non-empty object whose keys are all years."""
+        if isinstance(v, dict) and v and all(YEAR_KEY_RE.fullmatch(k) for k in v):
+            entries, ok = [], True
+            for key, x in v.items():
+                kp = pointer(path, key)
+                months = self.read_schedule_entry(x, kp)
+                if months is None:
+                    ok = False
+                else:
+                    entries.append((int(key), months, kp))
+            return Dated(path, entries, True) if ok else None
+        months = self.read_schedule_entry(v, path)
+        return None if months is None else Dated(path, [(None, months, path)], False)
+
+    def read_schedule_entry(self, v, path):
+        if isinstance(v, str) and v in PAYMENT_FORMS:
+            return PAYMENT_FORMS[v]
+        if not isinstance(v, dict):
+            self.err(path, 'must be "monthly", "quarterly", "half_yearly", "yearly" or '
+                           '{"months": [...]}')
+            return None
+        if self.obj(v, path, ("months",), required=("months",)) is None or "months" not in v:
+            return None
+        mp = pointer(path, "months")
+        months = v["months"]
+        if not isinstance(months, list):
+            self.err(mp, f"must be an array of months 1–12, not {_type_name(months)}")
+            return None
+        if not months:
+            self.err(mp, "must name at least one month")
+            return None
+        out, ok = [], True
+        for j, x in enumerate(months):
+            ep = pointer(mp, j)
+            if not isinstance(x, Num) or not x.is_integer_literal or not 1 <= int(x.text) <= 12:
+                self.err(ep, "a payment month is a JSON integer 1–12")
+                ok = False
+            elif int(x.text) in out:
+                self.err(ep, f"month {int(x.text)} is listed twice")
+                ok = False
+            else:
+                out.append(int(x.text))
+        return tuple(sorted(out)) if ok else None
 
     def read_variants(self, v):
         if not isinstance(v, dict):
@@ -1181,9 +1514,7 @@ class Evaluation:
     def __init__(self, plan):
         self.plan = plan
         self.problems = []
-        self.warnings = [{"code": "possible_thousands_separator", "path": p,
-                          "message": "a point in an amount of a tkr or mnkr plan may be a thousands separator"}
-                         for p in plan.thousands]
+        self.warnings = []
         self._shares = {}
 
     def fail(self, path, message):
@@ -1414,7 +1745,7 @@ class Evaluation:
         except ZeroWeights:
             raise Fail(path, f"no member has a share in {year}, the frame cannot be split")
 
-    def contributions(self, year, costs):
+    def contributions(self, year, costs, income=0):
         """Preliminary contributions of every member for `year` (öre)."""
         plan = self.plan
         entry = self.frame_entry(year)
@@ -1450,9 +1781,10 @@ class Evaluation:
                     use = found[0]
             if problems:
                 raise Fail(problems)
-            if costs is None:
+            if costs is None or income is None:
                 raise Skip()
-            total = check_limit(costs - use, entry.path, f"frame total for {year}")
+            # 13: a cover_costs total is costs − income − equity.use.
+            total = check_limit(costs - income - use, entry.path, f"frame total for {year}")
         if problems:
             raise Fail(problems)
         return self.split_by_shares(total, shares, entry.path, year)
@@ -1474,11 +1806,16 @@ class Evaluation:
                       f"the frame for {year} differs from the shares: {diffs}")
 
     # -- allocations (section 6, 12.9, 12.14) -----------------------------------------------
-    def allocate(self, iv, year, amount, finals, frame_path):
+    def allocate(self, iv, year, amount, finals, frame_path, forecast=False):
+        """Frame and case parts of `amount` (section 6, 12.9).  For a forecast (14.3) a
+        frame_part of 100 takes the whole amount into the frame part."""
         plan = self.plan
         frame_part = iv.frame_part if iv.frame_part is not None else plan.frame_part
-        frame_amount = round_to_unit(Fraction(amount) * frame_part / 100, plan.round_allocation,
-                                     plan.mode)
+        if forecast and frame_part == 100:
+            frame_amount = amount
+        else:
+            frame_amount = round_to_unit(Fraction(amount) * frame_part / 100,
+                                         plan.round_allocation, plan.mode)
         case_amount = amount - frame_amount
         parts = [0] * len(plan.members)
         problems = []
@@ -1509,6 +1846,339 @@ class Evaluation:
             raise Fail(problems)
         return parts
 
+    # -- months of a budget (14.1, 14.6.4) --------------------------------------------------
+    def profile_at(self, levels, year):
+        """The weights of the first profile written among `levels` (item, intervention,
+        top level) for `year`, with the pointer of the applying entry; "even" when none is
+        written.  A dated profile without a key ≤ year is an error at that profile: there is
+        no fallback to the next level (14.6.4)."""
+        for dated in levels:
+            if dated is not None:
+                found = dated.at(year)
+                if found is None:
+                    raise Fail(dated.path, f"no profile for {year} (no key ≤ {year})")
+                return found
+        return EVEN, None
+
+    def split_by_profile(self, amount, levels, year, what):
+        """A budget over the twelve months (14.1): all-zero weights are an error."""
+        if amount == 0:
+            return [0] * 12
+        weights, path = self.profile_at(levels, year)
+        if sum(weights) == 0:
+            raise Fail(path, f"all twelve weights are 0, so {what} of {year} "
+                             f"({format_ore(amount)}) cannot be split over the months")
+        return largest_remainder(amount, list(weights), self.plan.round_allocation)
+
+    def spread_by_profile(self, amount, levels, year, first_month=0):
+        """An actual year key (14.2) or the forecast's difference over months first_month+1..12
+        (14.4): the profile's weights of those months; all zero puts it in December."""
+        if amount == 0:
+            return [0] * 12
+        weights, _path = self.profile_at(levels, year)
+        w = [0] * first_month + list(weights[first_month:])
+        if sum(w) == 0:
+            w = [0] * 11 + [1]
+        return largest_remainder(amount, w, self.plan.round_allocation)
+
+    def even_months(self, amount):
+        return largest_remainder(amount, [1] * 12, self.plan.round_allocation)
+
+    def monthly_budget(self, iv, year, amount):
+        """Intervention i's twelve monthly budgets in `year` (14.1)."""
+        plan = self.plan
+        if not self.active(iv, year):
+            return [0] * 12                                   # 14.6.4: twelve zeros
+        if any(year in item for item in iv.items):
+            total, problems = [0] * 12, []
+            for item, profile in zip(iv.items, iv.item_profiles):
+                try:
+                    parts = self.split_by_profile(item.get(year, 0),
+                                                  [profile, iv.profile, plan.profile], year,
+                                                  f"an item of \"{iv.id}\"")
+                    total = [a + b for a, b in zip(total, parts)]
+                except Fail as f:
+                    problems += f.problems
+            if problems:
+                raise Fail(problems)
+            return total
+        return self.split_by_profile(amount, [iv.profile, plan.profile], year,
+                                     f"the budget of \"{iv.id}\"")
+
+    def booked_months(self, booked, year, spread):
+        """Twelve months of what `booked` holds for `year`; a year key spread by `spread`."""
+        out = [0] * 12
+        if booked is None:
+            return out
+        for (y, m), a in booked.months.items():
+            if y == year:
+                out[m - 1] += a
+        if year in booked.years:
+            out = [a + b for a, b in zip(out, spread(booked.years[year]))]
+        return out
+
+    def actual_cost_months(self, iv, year):
+        """14.2, 14.6.6: a year key is spread by the intervention's own profile, not its items'."""
+        return self.booked_months(
+            self.plan.actuals.costs.get(iv.index), year,
+            lambda a: self.spread_by_profile(a, [iv.profile, self.plan.profile], year))
+
+    def payments(self, k, year, amount):
+        """Member k's `amount` over its payment months of `year` (14.4, 14.6.10)."""
+        if amount == 0:
+            return [0] * 12
+        schedule = self.plan.liquidity.payments.get(k)
+        months = PAYMENT_FORMS["quarterly"]
+        if schedule is not None:
+            found = schedule.at(year)
+            if found is None:
+                raise Fail(schedule.path, f"no payment schedule for {year} (no key ≤ {year})")
+            months = found[0]
+        weights = [1 if m + 1 in months else 0 for m in range(12)]
+        return largest_remainder(amount, weights, self.plan.round_allocation)
+
+    # -- the follow-up of year F through month T (14.3) ---------------------------------------
+    def follow_up(self, amounts, months, finals, frame_paths, totals):
+        """Returns (the result's follow_up object or None, {intervention: figures})."""
+        plan, act = self.plan, self.plan.actuals
+        F, T = act.year, act.month
+        members = plan.members
+        figures = {}
+        complete = F in finals and F in totals
+        out_ivs = []
+        cost_share = [0] * len(members)
+        for iv in plan.interventions:
+            if (iv.index, F) not in months:
+                complete = False
+                continue
+            cost_path = pointer("/actuals/costs", iv.id)
+            B = amounts[iv.index][F]
+            b = months[iv.index, F]
+            try:
+                a = self.actual_cost_months(iv, F)
+            except Fail as f:
+                self.record(f)
+                complete = False
+                continue
+            booked = act.costs.get(iv.index)
+            atd = booked.total(F) if booked is not None else 0
+            btd = sum(b[:T])
+            rule, explicit, rule_path = act.forecast.get(iv.index, ("budget", None, None))
+            try:
+                check_limit(atd, cost_path, f"actual to date of {F}")
+                if T == 12:
+                    forecast = atd                                   # 14.6.7: the year is done
+                elif rule == "budget":
+                    forecast = check_limit(atd + B - btd, cost_path, f"forecast of {F}")
+                elif rule == "run_rate":
+                    if btd == 0:
+                        raise Fail(rule_path, f"run_rate needs a budget to date: nothing is "
+                                              f"budgeted for \"{iv.id}\" through {act.through}")
+                    forecast = round_to_unit(Fraction(atd * B, btd), plan.round_amounts,
+                                             plan.mode)
+                    check_limit(forecast, rule_path, f"forecast of {F}")
+                else:
+                    forecast = explicit
+                check_limit(btd - atd, cost_path, f"deviation to date of {F}")
+                check_limit(B - forecast, cost_path, f"forecast deviation of {F}")
+            except Fail as f:
+                self.record(f)
+                complete = False
+                continue
+            figures[iv.index] = (B, btd, atd, forecast)
+            if forecast > B:
+                self.warn("forecast_above_budget", cost_path,
+                          f"the forecast for \"{iv.id}\" in {F} is {format_ore(forecast)}, "
+                          f"above its budget {format_ore(B)} by {format_ore(forecast - B)}")
+            if atd > B:
+                self.warn("budget_exhausted", cost_path,
+                          f"\"{iv.id}\" has booked {format_ore(atd)} through {act.through}, "
+                          f"more than its budget {format_ore(B)} for {F}")
+            allocation = None
+            if F in finals:
+                try:
+                    allocation = self.allocate(iv, F, forecast, finals[F], frame_paths[F],
+                                               forecast=True)
+                except Fail as f:
+                    self.record(f)
+                    complete = False
+            if allocation is not None:
+                cost_share = [c + x for c, x in zip(cost_share, allocation)]
+            out_ivs.append({
+                "id": iv.id,
+                "forecast_rule": rule,
+                "budget": B, "budget_to_date": btd, "actual_to_date": atd,
+                "deviation_to_date": btd - atd, "forecast": forecast,
+                "forecast_deviation": B - forecast,
+                "months": {f"{F:04d}-{m + 1:02d}": {"budget": b[m], "actual": a[m]}
+                           for m in range(12)},
+                "forecast_allocation": allocation,
+            })
+        if not complete:
+            return None, figures
+
+        out_members = []
+        for m in members:
+            row = {"id": m.id, "contribution": finals[F][m.index]}
+            if act.contributions is not None:
+                booked = act.contributions.get(m.index)
+                row["received_to_date"] = booked.total(F) if booked is not None else 0
+            row["forecast_cost_share"] = cost_share[m.index]
+            out_members.append(row)
+        out_income, income_forecast = [], 0
+        for line in plan.income or []:
+            budget = line.amounts.get(F, 0)
+            btd = sum(self.even_months(budget)[:T])
+            booked = act.income.get(line.index)
+            atd = booked.total(F) if booked is not None else 0
+            forecast = atd + budget - btd
+            income_forecast += forecast
+            out_income.append({"id": line.id, "budget": budget, "actual_to_date": atd,
+                               "forecast": forecast})
+        keys = ("budget", "budget_to_date", "actual_to_date", "deviation_to_date", "forecast",
+                "forecast_deviation")
+        fu_totals = {k: sum(row[k] for row in out_ivs) for k in keys}
+        contributions = sum(finals[F])
+        fu_totals["contributions"] = contributions
+        fu_totals["income_forecast"] = income_forecast
+        fu_totals["forecast_result"] = contributions + income_forecast - fu_totals["forecast"]
+        try:
+            for k, v in fu_totals.items():
+                check_limit(v, "/actuals", f"follow-up {k.replace('_', ' ')} of {F}")
+            if plan.equity is not None:
+                start = totals[F - 1]["equity_end"] if F > plan.first else plan.equity["opening"]
+                equity = check_limit(start + fu_totals["forecast_result"], "/equity",
+                                     f"forecast equity at the end of {F}")
+                self.forecast_equity_warnings(equity, contributions, F)
+                chain = {F: equity}
+                for y in range(F + 1, plan.last + 1):
+                    equity = check_limit(equity + totals[y]["result"], "/equity",
+                                         f"forecast equity at the end of {y}")
+                    chain[y] = equity
+                fu_totals["forecast_equity_end"] = chain
+        except Fail as f:
+            self.record(f)
+            return None, figures
+
+        history = {}
+        costs_booked = act.costs
+        for y in sorted(y for y in act.entry_years() if y < plan.first):
+            row = {iv.id: (costs_booked[iv.index].total(y) if iv.index in costs_booked else 0)
+                   for iv in plan.interventions}
+            history[y] = {"costs": row, "total_costs": sum(row.values())}
+        return {"year": F, "through": act.through, "interventions": out_ivs,
+                "members": out_members, "income": out_income, "totals": fu_totals,
+                "history": history}, figures
+
+    def forecast_equity_warnings(self, equity, contributions, year):
+        """14.3: the equity warnings of 12.16 on the forecast equity of F."""
+        if equity < 0:
+            self.warn("forecast_equity_negative", "/equity",
+                      f"the forecast equity at the end of {year} is {format_ore(equity)}")
+        guideline = self.plan.equity["guideline"]
+        if guideline is not None and equity > Fraction(contributions) * guideline / 100:
+            self.warn("forecast_equity_above_guideline", "/equity/guideline_percent",
+                      f"the forecast equity at the end of {year} is {format_ore(equity)}, above "
+                      f"{format_fraction(guideline)} % of the year's final contributions "
+                      f"({format_ore(contributions)})")
+
+    # -- liquidity (14.4) ---------------------------------------------------------------------
+    def liquidity(self, years, months, finals, figures):
+        plan, liq, act = self.plan, self.plan.liquidity, self.plan.actuals
+        members, lines = plan.members, plan.income or []
+        F, T = (act.year, act.month) if act is not None else (None, 0)
+        entry_years = act.entry_years() if act is not None else set()
+        per_year = {}
+        for y in years:
+            try:
+                if y not in finals:
+                    raise Skip()
+                closed = 0
+                if act is not None and (y == F or (y < F and y in entry_years)):
+                    closed = T if y == F else 12      # a closed year without entries: the plan
+                planned_pay = [0] * 12
+                if closed < 12 or act.contributions is None:
+                    # 14.6.10: a schedule is needed only where a non-zero amount is split.
+                    for m in members:
+                        planned_pay = [a + b for a, b in zip(
+                            planned_pay, self.payments(m.index, y, finals[y][m.index]))]
+                planned_in = list(planned_pay)
+                for line in lines:
+                    planned_in = [a + b for a, b in
+                                  zip(planned_in, self.even_months(line.amounts.get(y, 0)))]
+                planned_out = [0] * 12
+                for iv in plan.interventions:
+                    if (iv.index, y) not in months:
+                        raise Skip()
+                    planned_out = [a + b for a, b in zip(planned_out, months[iv.index, y])]
+                actual_in = actual_out = None
+                if closed:
+                    actual_out = [0] * 12
+                    for iv in plan.interventions:
+                        actual_out = [a + b for a, b in
+                                      zip(actual_out, self.actual_cost_months(iv, y))]
+                    actual_in = [0] * 12
+                    for line in lines:
+                        actual_in = [a + b for a, b in zip(actual_in, self.booked_months(
+                            act.income.get(line.index), y, self.even_months))]
+                    if act.contributions is None:
+                        paid = planned_pay
+                    else:
+                        paid = [0] * 12
+                        for m in members:
+                            paid = [a + b for a, b in zip(paid, self.booked_months(
+                                act.contributions.get(m.index), y,
+                                lambda a, k=m.index: self.payments(k, y, a)))]
+                    actual_in = [a + b for a, b in zip(actual_in, paid)]
+                if y == F and T < 12:
+                    # 14.4: the forecast's difference D over the months after T.
+                    for iv in plan.interventions:
+                        if iv.index not in figures:
+                            raise Skip()
+                        B, btd, atd, forecast = figures[iv.index]
+                        d = forecast - atd - (B - btd)
+                        planned_out = [a + b for a, b in zip(planned_out, self.spread_by_profile(
+                            d, [iv.profile, plan.profile], y, first_month=T))]
+                per_year[y] = (closed, planned_in, planned_out, actual_in, actual_out)
+            except Fail as f:
+                self.record(f)
+            except Skip:
+                pass
+        if len(per_year) != len(years) or self.problems:
+            return None
+        out_months, out_quarters = {}, {}
+        cash = liq.opening
+        try:
+            for y in years:
+                closed, planned_in, planned_out, actual_in, actual_out = per_year[y]
+                low = None
+                for m in range(12):
+                    inn = actual_in[m] if m < closed else planned_in[m]
+                    out = actual_out[m] if m < closed else planned_out[m]
+                    check_limit(inn, "/liquidity", f"cash in of {y}-{m + 1:02d}")
+                    check_limit(out, "/liquidity", f"cash out of {y}-{m + 1:02d}")
+                    cash = check_limit(cash + inn - out, "/liquidity",
+                                       f"cash at the end of {y}-{m + 1:02d}")
+                    key = f"{y:04d}-{m + 1:02d}"
+                    out_months[key] = {"in": inn, "out": out, "cash_end": cash}
+                    if cash < liq.minimum and (low is None or cash < low[1]):
+                        low = (low[0] if low else key, cash)
+                    q = f"{y:04d}-Q{m // 3 + 1}"
+                    row = out_quarters.setdefault(q, {"in": 0, "out": 0, "cash_end": 0})
+                    row["in"] = check_limit(row["in"] + inn, "/liquidity", f"cash in of {q}")
+                    row["out"] = check_limit(row["out"] + out, "/liquidity", f"cash out of {q}")
+                    row["cash_end"] = cash
+                if low is not None:
+                    lowest = min(out_months[f"{y:04d}-{m + 1:02d}"]["cash_end"]
+                                 for m in range(12))
+                    self.warn("cash_below_minimum", "/liquidity",
+                              f"cash falls below the minimum {format_ore(liq.minimum)} in {low[0]}; "
+                              f"the lowest balance of {y} is {format_ore(lowest)}")
+        except Fail as f:
+            self.record(f)
+            return None
+        return {"months": out_months, "quarters": out_quarters}
+
     # -- the whole evaluation -------------------------------------------------------------------
     def run(self):
         plan = self.plan
@@ -1516,7 +2186,7 @@ class Evaluation:
         members = plan.members
         n = len(members)
 
-        # 1. Intervention amounts.
+        # 1. Intervention amounts, costs and other income (section 13).
         amounts = {}
         for iv in plan.interventions:
             self.item_warnings(iv)
@@ -1524,7 +2194,7 @@ class Evaluation:
                 amounts[iv.index] = self.intervention_amounts(iv)
             except Fail as f:
                 self.record(f)
-        costs = {}
+        costs, income = {}, {}
         for y in years:
             if len(amounts) == len(plan.interventions):
                 total = sum(amounts[iv.index][y] for iv in plan.interventions)
@@ -1532,6 +2202,11 @@ class Evaluation:
                     costs[y] = check_limit(total, "/interventions", f"costs of {y}")
                 except Fail as f:
                     self.record(f)
+            try:
+                income[y] = check_limit(sum(line.amounts.get(y, 0) for line in plan.income or []),
+                                        "/income", f"income of {y}")
+            except Fail as f:
+                self.record(f)
 
         # 2. Frame: preliminary and final contributions.
         contribs, finals, frame_paths = {}, {}, {}
@@ -1541,7 +2216,7 @@ class Evaluation:
         for y in years:
             try:
                 frame_paths[y] = self.frame_entry(y).path
-                contribs[y] = self.contributions(y, costs.get(y))
+                contribs[y] = self.contributions(y, costs.get(y), income.get(y))
             except Fail as f:
                 self.record(f)
                 continue
@@ -1569,28 +2244,69 @@ class Evaluation:
                 except Fail as f:
                     self.record(f)
 
+        # 4. Totals and the equity chain (section 8, 12.15-12.17, 12.24, 13).
+        totals = self.totals(years, costs, income, finals, frame_paths)
+
+        # 5. Months (14.1), the follow-up (14.3) and liquidity (14.4).
+        months = {}
+        if plan.has_profile or plan.actuals is not None or plan.liquidity is not None:
+            for iv in plan.interventions:
+                if iv.index not in amounts:
+                    continue
+                for y in years:
+                    try:
+                        months[iv.index, y] = self.monthly_budget(iv, y, amounts[iv.index][y])
+                    except Fail as f:
+                        self.record(f)
+        follow, figures = None, {}
+        if plan.actuals is not None:
+            follow, figures = self.follow_up(amounts, months, finals, frame_paths, totals)
+        liquidity = None
+        if plan.liquidity is not None:
+            liquidity = self.liquidity(years, months, finals, figures)
+
         if self.problems:
             raise RefPlanError(self.problems)
-        try:
-            return self.report(years, amounts, costs, contribs, adjust, finals, frame_paths,
-                               allocations)
-        except Fail as f:
-            raise RefPlanError(f.problems)
+        return self.report(years, amounts, costs, income, contribs, adjust, finals, allocations,
+                           totals, follow, liquidity)
 
-    def report(self, years, amounts, costs, contribs, adjust, finals, frame_paths, allocations):
+    def totals(self, years, costs, income, finals, frame_paths):
+        """Per year: costs, contributions, income (with `income`), result, equity_end (with
+        `equity`: 12.24, equity is not computed otherwise)."""
         plan = self.plan
-        members = plan.members
-
-        # 4. Totals, equity, checks (section 8, 12.15-12.17).
         totals = {}
         equity = plan.equity["opening"] if plan.equity is not None else None
         for y in years:
-            contributions = check_limit(sum(finals[y]), frame_paths[y], f"contributions of {y}")
-            result = check_limit(contributions - costs[y], frame_paths[y], f"result of {y}")
-            t = {"costs": costs[y], "contributions": contributions, "result": result}
-            if equity is not None:
-                equity = check_limit(equity + result, "/equity", f"equity at the end of {y}")
-                t["equity_end"] = equity
+            if y not in finals or y not in costs or y not in income:
+                return totals
+            try:
+                contributions = check_limit(sum(finals[y]), frame_paths[y],
+                                            f"contributions of {y}")
+                result = check_limit(contributions + income[y] - costs[y], frame_paths[y],
+                                     f"result of {y}")
+                t = {"costs": costs[y], "contributions": contributions}
+                if plan.income is not None:
+                    t["income"] = income[y]
+                t["result"] = result
+                if equity is not None:
+                    equity = check_limit(equity + result, "/equity", f"equity at the end of {y}")
+                    t["equity_end"] = equity
+            except Fail as f:
+                self.record(f)
+                return totals
+            totals[y] = t
+        return totals
+
+    def report(self, years, amounts, costs, income, contribs, adjust, finals, allocations,
+               totals, follow, liquidity):
+        plan = self.plan
+        members = plan.members
+
+        # Warnings: equity (12.16), checks (12.17, 14.6.2, 17), thousands (14.6.3).
+        for y in years:
+            t = totals[y]
+            if plan.equity is not None:
+                equity, contributions = t["equity_end"], t["contributions"]
                 if equity < 0:
                     self.warn("equity_negative", "/equity",
                               f"equity at the end of {y} is {format_ore(equity)}")
@@ -1600,17 +2316,18 @@ class Evaluation:
                               f"equity at the end of {y} is {format_ore(equity)}, above "
                               f"{format_fraction(guideline)} % of the year's final contributions "
                               f"({format_ore(contributions)})")
-            totals[y] = t
-            for key, (stated, path) in sorted(plan.checks.get(y, {}).items()):
-                if key.startswith("costs/"):
-                    kind = key[len("costs/"):]
+            for key, kind, stated, path in plan.checks.get(y, []):
+                if kind is not None:
                     computed = sum(amounts[iv.index][y] for iv in plan.interventions
-                                   if iv.kind == kind and iv.index in amounts)
+                                   if iv.kind == kind)
+                    what = f"costs of kind {kind} {y}"
+                elif key == "income":
+                    computed, what = income[y], f"income {y}"    # 14.6.2: 0 without income
                 else:
-                    computed = t[key]
+                    computed, what = t[key], f"{key} {y}"
                 if stated != computed:
                     self.warn("stated_total_mismatch", path,
-                              mismatch_message(f"{key} {y}", stated, computed))
+                              mismatch_message(what, stated, computed))
         for iv in plan.interventions:
             for y, stated in sorted(iv.checks.items()):
                 computed = amounts[iv.index][y]
@@ -1619,8 +2336,12 @@ class Evaluation:
                     self.warn("items_sum_mismatch" if has_items else "stated_total_mismatch",
                               pointer(iv.path, "checks", y),
                               mismatch_message(f"amount {y}", stated, computed))
+        for path, text in plan.thousands:
+            self.warn("possible_thousands_separator", path,
+                      f"\"{text}\" is read as a decimal ({text} in the plan's amount_unit); "
+                      f"if a thousands separator was meant, write \"{text.replace('.', '')}\"")
 
-        # 5. The result (section 10).
+        # The result (section 10, 13, 14.3, 14.4).
         out_members = []
         for m in members:
             k = m.index
@@ -1646,15 +2367,57 @@ class Evaluation:
                 "allocation": {str(y): {m.id: format_ore(a) for m, a in
                                         zip(members, allocations[iv.index, y])} for y in years},
             })
-        return {
+        result = {
             "format": "finsam-result/1",
             "name": plan.name,
             "years": years,
             "members": out_members,
             "interventions": out_interventions,
-            "totals": {str(y): {k: format_ore(v) for k, v in totals[y].items()} for y in years},
-            "warnings": self.warnings,
         }
+        if plan.income is not None:
+            result["income"] = [{"id": line.id, "name": line.name,
+                                 "amount": {str(y): format_ore(line.amounts.get(y, 0))
+                                            for y in years}} for line in plan.income]
+        result["totals"] = {str(y): {k: format_ore(v) for k, v in totals[y].items()}
+                            for y in years}
+        if follow is not None:
+            result["follow_up"] = format_follow_up(follow, members)
+        if liquidity is not None:
+            result["liquidity"] = {part: {key: {k: format_ore(v) for k, v in row.items()}
+                                          for key, row in rows.items()}
+                                   for part, rows in liquidity.items()}
+        result["warnings"] = self.warnings
+        return result
+
+
+def format_follow_up(fu, members):
+    """The follow_up object of 14.3 with amounts as decimal strings."""
+    amount_keys = ("budget", "budget_to_date", "actual_to_date", "deviation_to_date", "forecast",
+                   "forecast_deviation")
+    ivs = []
+    for row in fu["interventions"]:
+        out = {"id": row["id"], "forecast_rule": row["forecast_rule"]}
+        out.update({k: format_ore(row[k]) for k in amount_keys})
+        out["months"] = {key: {k: format_ore(v) for k, v in m.items()}
+                         for key, m in row["months"].items()}
+        out["forecast_allocation"] = {m.id: format_ore(a)
+                                      for m, a in zip(members, row["forecast_allocation"])}
+        ivs.append(out)
+    totals = {k: (format_ore(v) if k != "forecast_equity_end" else
+                  {str(y): format_ore(e) for y, e in v.items()})
+              for k, v in fu["totals"].items()}
+    return {
+        "year": fu["year"], "through": fu["through"],
+        "interventions": ivs,
+        "members": [{k: (v if k == "id" else format_ore(v)) for k, v in row.items()}
+                    for row in fu["members"]],
+        "income": [{k: (v if k == "id" else format_ore(v)) for k, v in row.items()}
+                   for row in fu["income"]],
+        "totals": totals,
+        "history": {str(y): {"costs": {i: format_ore(a) for i, a in h["costs"].items()},
+                             "total_costs": format_ore(h["total_costs"])}
+                    for y, h in fu["history"].items()},
+    }
 
 
 def mismatch_message(what, stated, computed, computed_label="computed"):
@@ -1692,7 +2455,7 @@ def evaluate_all(doc):
             if isinstance(patch, dict) and patch.get("variants") is not None:
                 continue                                 # already reported by the reader
             try:
-                patched = variant_patch(base, patch)
+                patched = merge_variant(base, patch)
                 results[name] = evaluate_plan_doc(patched)
             except RecursionError:
                 problems.append(("", f'variant "{name}": nesting too deep'))

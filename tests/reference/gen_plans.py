@@ -604,6 +604,370 @@ class PlanGenerator:
 
 
 # ---------------------------------------------------------------------------------------------
+# Part two (sections 13, 14, 16, 17): keys added on top of a part-one plan (--features all)
+# ---------------------------------------------------------------------------------------------
+
+FEATURES = ("income", "profiles", "actuals", "liquidity", "kind-checks", "by-id", "bom")
+
+
+def parse_features(text):
+    """"base" (none), "all", or a comma-separated subset of FEATURES."""
+    if text == "base":
+        return frozenset()
+    if text == "all":
+        return frozenset(FEATURES)
+    chosen = frozenset(text.split(","))
+    unknown = chosen - set(FEATURES)
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown features {sorted(unknown)}; use base, all or some of {', '.join(FEATURES)}")
+    return chosen
+
+
+INCOME_POOL = [("esf", "ESF-rådet, projekt Vägen"), ("ranta", "Ränteintäkter"),
+               ("hyra", "Hyresintäkter"), ("projektmedel", "Projektmedel från regionen")]
+PAYMENT_WORDS = ["monthly", "quarterly", "half_yearly", "yearly"]
+
+
+def ore_of(text):
+    """Öre of a result amount "123.45"."""
+    sign = -1 if text.startswith("-") else 1
+    kr, _, ore = text.lstrip("-").partition(".")
+    return sign * (int(kr) * 100 + int(ore))
+
+
+def evaluate(plan):
+    """The reference's result for a plan written as JSON text, or None when it is invalid."""
+    try:
+        return ref.evaluate_bytes(dumps(plan).encode("utf-8"))
+    except ref.RefPlanError:
+        return None
+
+
+class PartTwo:
+    """Adds income, profiles, actuals, liquidity and by-kind checks to a valid part-one plan.
+
+    Amounts are chosen from the reference's figures of the plan so far (costs, budgets to date,
+    final contributions), so the plan stays valid: income stays below half of each year's
+    costs, `run_rate` is only written where something is budgeted to date (or T = 12),
+    all-zero profiles only stand where every amount they split is 0, and every dated profile
+    and payment schedule has a key at or before the first plan year."""
+
+    def __init__(self, rng, gen, plan, features=frozenset(FEATURES)):
+        self.rng, self.g, self.plan, self.features = rng, gen, plan, features
+        self.unit = gen.unit
+        self.first, self.last, self.years = gen.first, gen.last, gen.years
+
+    # -- spelling -------------------------------------------------------------------------------
+    def amt(self, ore):
+        """An amount; in tkr and mnkr sometimes with exactly three decimals (14.6.3)."""
+        rng = self.rng
+        unit = UNITS[self.unit]
+        if self.unit != "kr" and rng.random() < 0.3 and (ore * 1000) % unit == 0:
+            n = ore * 1000 // unit
+            sign = "-" if n < 0 else ""
+            return f"{sign}{abs(n) // 1000}.{abs(n) % 1000:03d}"
+        return amount(rng, ore, self.unit)
+
+    def grain(self):
+        """A granularity in öre for actuals: öre and kr in kr plans, kr in tkr, tkr in mnkr."""
+        return self.rng.choice({"kr": [1, 100, 100], "tkr": [100, 100, 10_000],
+                                "mnkr": [100_000, 100_000, 1000]}[self.unit])
+
+    def near(self, ore, low=0.6, high=1.4):
+        """An amount near `ore` (öre), in a random grain."""
+        g = self.grain()
+        value = int(ore * self.rng.uniform(low, high))
+        return value // g * g
+
+    def weight(self, hundredths):
+        return spell_decimal(self.rng, hundredths, 2, allow_exponent=self.rng.random() < 0.3)
+
+    # -- the whole extension --------------------------------------------------------------------
+    def extend(self):
+        rng, plan = self.rng, self.plan
+        base = evaluate(plan)
+        if base is None:
+            return None
+        self.base = base
+        costs = {int(y): ore_of(t["costs"]) for y, t in base["totals"].items()}
+        want = self.features
+        if "income" in want and rng.random() < 0.6:
+            plan["income"] = self.income(costs)
+        if "profiles" in want:
+            self.profiles(base)
+        self.more_checks(base, "kind-checks" in want, "income" in want)
+        if "actuals" in want and rng.random() < 0.7:
+            if not self.actuals():
+                return None
+        if "liquidity" in want and rng.random() < 0.6:
+            if not self.liquidity():
+                return None
+        return plan
+
+    # -- section 13 -----------------------------------------------------------------------------
+    def income(self, costs):
+        rng = self.rng
+        if rng.random() < 0.1:
+            return []
+        lines = []
+        cap = max(0, min(costs.values()) // 2)          # keeps cover_costs totals positive
+        pool = rng.sample(INCOME_POOL, rng.randint(1, 3))
+        per_line = cap // len(pool)
+        for lid, name in pool:
+            line = {"id": lid}
+            if rng.random() < 0.7:
+                line["name"] = name
+            amounts = {}
+            for y in [self.first - 1] + self.years + [self.last + 1]:
+                inside = self.first <= y <= self.last
+                if rng.random() < (0.75 if inside else 0.2):
+                    value = self.near(per_line, 0.1, 1.0)
+                    if rng.random() < 0.1:
+                        value = -value // 4 // 100 * 100        # a correction
+                    amounts[str(y)] = self.amt(value)
+            if amounts or rng.random() < 0.5:
+                line["amounts"] = amounts
+            lines.append(line)
+        return lines
+
+    # -- 14.1 profiles ----------------------------------------------------------------------------
+    def profile_value(self, zero_ok=False):
+        rng = self.rng
+        r = rng.random()
+        if zero_ok and r < 0.5:
+            return [self.weight(0) for _ in range(12)]
+        if r < 0.2:
+            return "even"
+        pattern = rng.choice(["random", "season", "first-months", "last-months", "one-month"])
+        if pattern == "random":
+            hw = [rng.choice([0, 100, 100, 150, 200, 250, 50]) for _ in range(12)]
+        elif pattern == "season":
+            hw = [100] * 5 + [50, 0, 50] + [100] * 4         # a quiet summer
+        elif pattern == "first-months":
+            k = rng.randint(1, 11)
+            hw = [100] * k + [0] * (12 - k)                  # spent early: later months all 0
+        elif pattern == "last-months":
+            k = rng.randint(1, 11)
+            hw = [0] * k + [rng.choice([100, 125])] * (12 - k)
+        else:
+            hw = [0] * 12
+            hw[rng.randrange(12)] = 100
+        if not any(hw):
+            hw[rng.randrange(12)] = 100
+        return [self.weight(w) for w in hw]
+
+    def profile(self, zero_ok=False):
+        """A profile, sometimes dated (first key at or before the first plan year)."""
+        rng = self.rng
+        if rng.random() < 0.25:
+            dated = {str(self.first - rng.randint(0, 2)): self.profile_value(zero_ok)}
+            if self.last > self.first and rng.random() < 0.7:
+                dated[str(rng.randint(self.first + 1, self.last))] = self.profile_value(zero_ok)
+            return dated
+        return self.profile_value(zero_ok)
+
+    def profiles(self, base):
+        rng, plan = self.rng, self.plan
+        if rng.random() < 0.3:
+            plan["profile"] = self.profile()
+        for iv, out in zip(plan["interventions"], base["interventions"]):
+            idle = all(ore_of(a) == 0 for a in out["amount"].values())
+            if rng.random() < 0.35:
+                iv["profile"] = self.profile(zero_ok=idle and rng.random() < 0.5)
+            for item in iv.get("items", []):
+                if rng.random() < 0.3:
+                    item["profile"] = self.profile(zero_ok=idle and rng.random() < 0.5)
+            if rng.random() < 0.03 and "items" in iv:
+                iv["items"].append({"name": "Post utan belopp"})     # 12.21: lists no year
+
+    # -- 14.6.2, 17: checks by kind and of income --------------------------------------------------
+    def more_checks(self, base, by_kind_checks=True, income_checks=True):
+        rng, plan = self.rng, self.plan
+        if rng.random() > 0.4 or not (by_kind_checks or income_checks):
+            return
+        checks = plan.setdefault("checks", {})
+        for y in self.years:
+            if rng.random() < 0.5:
+                continue
+            entry = checks.setdefault(str(y), {})
+            by_kind = {}
+            for iv, out in zip(plan["interventions"], base["interventions"]):
+                kind = iv.get("kind", "insats")
+                by_kind[kind] = by_kind.get(kind, 0) + ore_of(out["amount"][str(y)])
+            if by_kind_checks and rng.random() < 0.7:
+                chosen = rng.sample(sorted(by_kind), rng.randint(1, len(by_kind)))
+                entry["costs"] = {k: self.amt(by_kind[k] if rng.random() < 0.5 else
+                                             self.near(by_kind[k] + 100_000))
+                                  for k in chosen}
+            if income_checks and rng.random() < 0.5:
+                entry["income"] = self.amt(self.near(200_000))
+
+    # -- 14.2, 14.3 actuals -----------------------------------------------------------------------
+    def actuals(self):
+        rng, plan = self.rng, self.plan
+        F = rng.choice(self.years)
+        T = rng.choice([1, 2, 3, 4, 4, 5, 6, 7, 8, 8, 9, 10, 11, 12, 12, 12])
+        self.F, self.T = F, T
+        plan["actuals"] = {"through": f"{F:04d}-{T:02d}"}
+        first = evaluate(plan)
+        if first is None:
+            return False
+        fu = first["follow_up"]
+        budgets = {row["id"]: row for row in fu["interventions"]}
+        amounts = {iv["id"]: {int(y): ore_of(a) for y, a in iv["amount"].items()}
+                   for iv in first["interventions"]}
+        finals = {m["id"]: {int(y): ore_of(a) for y, a in m["final_contribution"].items()}
+                  for m in first["members"]}
+        income_lines = plan.get("income", [])
+        closed_years = [y for y in self.years if y < F and rng.random() < 0.4]
+        history = [y for y in (self.first - 2, self.first - 1) if rng.random() < 0.3]
+        act = {"through": plan["actuals"]["through"]}
+
+        def year_entries(yearly, full_years, f_months):
+            """Entries of one id: history and closed years (year key or months), F's months."""
+            out = {}
+            for y in full_years:
+                total = yearly(y)
+                if rng.random() < 0.5:
+                    out[str(y)] = self.amt(self.near(total))
+                else:
+                    for m in range(1, 13):
+                        if rng.random() < 0.8:
+                            out[f"{y:04d}-{m:02d}"] = self.amt(self.near(total // 12))
+            if T == 12 and rng.random() < 0.25:
+                out[str(F)] = self.amt(self.near(sum(f_months(m) for m in range(1, 13))))
+            else:
+                for m in range(1, T + 1):
+                    if rng.random() < 0.85:
+                        value = self.near(f_months(m))
+                        if rng.random() < 0.05:
+                            value = -self.near(f_months(m) // 10 + 100)     # a correction
+                        out[f"{F:04d}-{m:02d}"] = self.amt(value)
+            return out
+
+        costs = {}
+        for iv in plan["interventions"]:
+            if rng.random() < 0.85:
+                iid = iv["id"]
+                months = budgets[iid]["months"]
+                extra = 100_000 if rng.random() < 0.1 else 0        # booked without a budget
+                costs[iid] = year_entries(
+                    lambda y: amounts[iid].get(y, self.g.budget * 20),
+                    history + closed_years,
+                    lambda m: ore_of(months[f"{F:04d}-{m:02d}"]["budget"]) + extra)
+        if costs or rng.random() < 0.5:
+            act["costs"] = costs
+        if rng.random() < 0.55:
+            contributions = {}
+            if rng.random() > 0.1:
+                for mid, per_year in finals.items():
+                    if rng.random() < 0.85:
+                        contributions[mid] = year_entries(
+                            lambda y: per_year.get(y, self.g.budget * 10),
+                            [y for y in history + closed_years if rng.random() < 0.7],
+                            lambda m: per_year[F] // 4 if m in (1, 4, 7, 10) else 0)
+            act["contributions"] = contributions
+        if income_lines and rng.random() < 0.7:
+            income = {}
+            for line in income_lines:
+                if rng.random() < 0.8:
+                    per = ref.read_amount(line.get("amounts", {}).get(str(F), "0"), "",
+                                          UNITS[self.unit])
+                    income[line["id"]] = year_entries(lambda y: 300_000, [
+                        y for y in history + closed_years if rng.random() < 0.5],
+                        lambda m: per // 12 or 10_000)
+            act["income"] = income
+        forecast = {}
+        for iv in plan["interventions"]:
+            if rng.random() < 0.55:
+                row = budgets[iv["id"]]
+                btd, B = ore_of(row["budget_to_date"]), ore_of(row["budget"])
+                options = ["budget", "explicit"] + ["run_rate"] * 2 * (btd != 0 or T == 12)
+                rule = rng.choice(options)
+                forecast[iv["id"]] = self.amt(self.near(B + 100_000, 0.7, 1.3)) \
+                    if rule == "explicit" else rule
+        if forecast or rng.random() < 0.3:
+            act["forecast"] = forecast
+        keys = list(act)
+        if rng.random() < 0.3:
+            rng.shuffle(keys)
+        plan["actuals"] = {k: act[k] for k in keys}
+        return True
+
+    # -- 14.4 liquidity -------------------------------------------------------------------------
+    def schedule_value(self):
+        rng = self.rng
+        if rng.random() < 0.6:
+            return rng.choice(PAYMENT_WORDS)
+        months = rng.sample(range(1, 13), rng.randint(1, 5))
+        return {"months": [Num(str(m)) for m in months]}
+
+    def liquidity(self):
+        rng, plan = self.rng, self.plan
+        liq = {"opening": self.amt(self.near(self.g.budget * 25, 0.0, 1.0))}
+        payments = {}
+        for m in plan["members"]:
+            if rng.random() < 0.55:
+                if rng.random() < 0.25:
+                    dated = {str(self.first - rng.randint(0, 2)): self.schedule_value()}
+                    if self.last > self.first and rng.random() < 0.7:
+                        dated[str(rng.randint(self.first + 1, self.last))] = self.schedule_value()
+                    payments[m["id"]] = dated
+                else:
+                    payments[m["id"]] = self.schedule_value()
+        if payments or rng.random() < 0.3:
+            liq["payments"] = payments
+        plan["liquidity"] = liq
+        result = evaluate(plan)
+        if result is None:
+            return False
+        # A minimum near the figures: sometimes exactly a month's balance (strict `<`, 14.6.9).
+        r = rng.random()
+        if r < 0.5:
+            cash = [ore_of(row["cash_end"]) for row in result["liquidity"]["months"].values()]
+            pick = rng.choice(cash)
+            minimum = pick if rng.random() < 0.5 else self.near(abs(pick) + 100, 0.5, 1.5) * \
+                rng.choice([1, 1, -1])
+            liq["minimum"] = self.amt(minimum)
+        elif r < 0.6:
+            liq["minimum"] = self.amt(0)
+        return True
+
+
+def by_id_candidates(rng, plan, gen):
+    """Section 16 variants: members, interventions and income as objects keyed by id."""
+    out = {}
+    ivs = plan["interventions"]
+    first = str(gen.first)
+    members = [m["id"] for m in plan["members"]]
+    new_iv = {"name": "Stödteam", "amounts": {first: amount(rng, rough_ore(
+        rng, 1000, max(2000, gen.budget // 10), gen.unit), gen.unit)},
+        "change": {"uprate": "none"},
+        "financing": {"key": {rng.choice(members): "1"}}}
+    if rng.random() < 0.5:
+        new_iv["kind"] = "project"
+    out["add-stodteam"] = {"interventions": {"stodteam": new_iv}}
+    victim = rng.choice(ivs)["id"]
+    out["patch-" + victim] = {"interventions": {victim: {
+        "name": "Ändrad", "amounts": {first: amount(rng, rough_ore(rng, 1000, gen.budget // 5,
+                                                                   gen.unit), gen.unit)}}}}
+    if len(ivs) > 1:
+        out["drop-" + victim] = {"interventions": {victim: None, "finns-inte": None}}
+    mid = rng.choice(members)
+    out["rename-" + mid] = {"members": {mid: {"name": "Nytt namn"}}}
+    if "income" in plan:
+        patch = {"bidrag": {"name": "Bidrag", "amounts": {first: amount(rng, rough_ore(
+            rng, 100, max(200, gen.budget // 100), gen.unit), gen.unit)}}}
+        if plan["income"]:
+            patch[plan["income"][0]["id"]] = None if rng.random() < 0.5 else {"amounts": None}
+        out["income-by-id"] = {"income": patch}
+    names = list(out)
+    chosen = rng.sample(names, min(len(names), rng.choice([1, 2, 2, 3])))
+    return {n: out[n] for n in chosen}
+
+
+# ---------------------------------------------------------------------------------------------
 # Variants (section 9): merge patches, each kept only if the patched plan is valid
 # ---------------------------------------------------------------------------------------------
 
@@ -622,10 +986,6 @@ def variant_candidates(rng, plan):
         out["strict-guideline"] = {"equity": {"guideline_percent": "5", "opening": "0"}}
     if len(plan["interventions"]) > 1:
         out["without-last"] = {"interventions": plan["interventions"][:-1]}
-        # section 16: the same by id, and one intervention added by id
-        out["without-last-by-id"] = {"interventions": {plan["interventions"][-1]["id"]: None}}
-        first = {k: v for k, v in plan["interventions"][0].items() if k != "id"}
-        out["added-by-id"] = {"interventions": {"added": dict(first, name="Added")}}
     if "shares" in plan and "frame" in plan:
         out["cover-costs"] = {"frame": None}
     out["allocation-ore"] = {"rounding": {"allocation": "öre"}, "name": plan.get("name", "") + " (öre)"}
@@ -643,19 +1003,31 @@ def valid(plan):
         return False
 
 
-def make_plan(seed, index):
-    """A valid plan (retrying rejected candidates); returns (plan, rejected candidates)."""
+def make_plan(seed, index, features=frozenset()):
+    """A valid plan (retrying rejected candidates); returns (plan, rejected candidates).
+
+    With no features the plans are those of sections 1-12 only (the same files as before
+    part two existed); FEATURES add the keys of sections 13, 14, 16 and 17 on top."""
     rejected = 0
     for attempt in range(1000):
         rng = random.Random(f"{seed}:{index}:{attempt}")
-        plan = PlanGenerator(rng).generate()
+        gen = PlanGenerator(rng)
+        plan = gen.generate()
         if not valid(plan):
             rejected += 1
             continue
+        if features:
+            plan = PartTwo(rng, gen, plan, features).extend()
+            if plan is None or not valid(plan):
+                rejected += 1
+                continue
         if rng.random() < 0.5:
             variants = {}
-            for name, patch in variant_candidates(rng, plan).items():
-                if valid(ref.variant_patch(plan, patch)):
+            candidates = variant_candidates(rng, plan)
+            if "by-id" in features:
+                candidates.update(by_id_candidates(rng, plan, gen))
+            for name, patch in candidates.items():
+                if valid(ref.merge_variant(plan, patch)):
                     variants[name] = patch
             if variants:
                 plan["variants"] = variants
@@ -663,19 +1035,297 @@ def make_plan(seed, index):
     raise RuntimeError("could not generate a valid plan")
 
 
+# ---------------------------------------------------------------------------------------------
+# Invalid plans (--invalid): one mutation of a valid part-two plan, for the pointer comparison
+# ---------------------------------------------------------------------------------------------
+
+def _actuals(plan):
+    act = plan.get("actuals")
+    if not act:
+        return None
+    y, m = (int(x) for x in act["through"].split("-"))
+    return act, y, m
+
+
+def _any_iv(rng, plan, without_items=False):
+    ivs = [iv for iv in plan["interventions"] if not (without_items and "items" in iv)]
+    return rng.choice(ivs) if ivs else None
+
+
+def m_month_after_through(rng, plan, features):
+    a = _actuals(plan)
+    if not a:
+        return None
+    act, F, T = a
+    key = f"{F:04d}-{T + 1:02d}" if T < 12 else f"{F + 1:04d}-01"
+    act.setdefault("costs", {}).setdefault(plan["interventions"][0]["id"], {})[key] = "1"
+    return f"costs month {key} after through"
+
+
+def m_year_key_open(rng, plan, features):
+    a = _actuals(plan)
+    if not a or a[2] == 12:
+        return None
+    group = rng.choice(["costs", "contributions"])
+    ident = plan["interventions"][0]["id"] if group == "costs" else plan["members"][0]["id"]
+    a[0].setdefault(group, {}).setdefault(ident, {})[str(a[1])] = "12"
+    return f"{group} year key of the open year {a[1]}"
+
+
+def m_year_after_f(rng, plan, features):
+    a = _actuals(plan)
+    if not a:
+        return None
+    a[0].setdefault("costs", {}).setdefault(plan["interventions"][-1]["id"], {})[str(a[1] + 1)] = "5"
+    return "costs year key after F"
+
+
+def m_both_forms(rng, plan, features):
+    a = _actuals(plan)
+    if not a:
+        return None
+    y = a[1] - rng.randint(1, 2)
+    entry = a[0].setdefault("costs", {}).setdefault(plan["interventions"][0]["id"], {})
+    entry[str(y)] = "10"
+    entry[f"{y:04d}-03"] = "1"
+    return f"year {y} as a year key and months"
+
+
+def m_unknown_id(rng, plan, features):
+    a = _actuals(plan)
+    if not a:
+        return None
+    group = rng.choice(["costs", "contributions", "income", "forecast"])
+    a[0].setdefault(group, {})["okand"] = "budget" if group == "forecast" else {}
+    return f"unknown id in actuals.{group}"
+
+
+def m_through(rng, plan, features):
+    a = _actuals(plan)
+    if not a:
+        return None
+    choice = rng.choice(["outside", "missing", "malformed", "number"])
+    first, last = (int(y.text) for y in plan["years"])
+    if choice == "outside":
+        a[0]["through"] = rng.choice([f"{last + 1:04d}-01", f"{first - 1:04d}-12"])
+    elif choice == "missing":
+        del a[0]["through"]
+    elif choice == "malformed":
+        a[0]["through"] = rng.choice([f"{a[1]}-13", f"{a[1]}-7", f"{a[1]}-00", f"{a[1]}"])
+    else:
+        a[0]["through"] = Num(str(a[1]))
+    return f"through {choice}"
+
+
+def m_forecast_word(rng, plan, features):
+    a = _actuals(plan)
+    if not a:
+        return None
+    a[0].setdefault("forecast", {})[plan["interventions"][0]["id"]] = rng.choice(
+        ["prognos", "1,5", "Budget", "runrate", True])
+    return "forecast not a rule or amount"
+
+
+def m_run_rate_nothing_budgeted(rng, plan, features):
+    a = _actuals(plan)
+    iv = _any_iv(rng, plan, without_items=True)
+    if not a or a[2] == 12 or iv is None:
+        return None
+    T = a[2]
+    iv["profile"] = [Num("0")] * T + [Num("1")] * (12 - T)
+    a[0].setdefault("forecast", {})[iv["id"]] = "run_rate"
+    return "run_rate with nothing budgeted to date"
+
+
+def m_profile_all_zero(rng, plan, features):
+    iv = _any_iv(rng, plan, without_items=True)
+    if iv is None:
+        return None
+    iv["profile"] = [Num("0")] * 12 if rng.random() < 0.5 else ["0"] * 12
+    return "all-zero profile (an error where its amount is not 0)"
+
+
+def m_profile_shape(rng, plan, features):
+    target = rng.choice([plan] + plan["interventions"])
+    kind = rng.choice(["eleven", "negative", "ratio", "word", "late", "thirteen", "empty-dated"])
+    first, last = (int(y.text) for y in plan["years"])
+    value = {"eleven": [Num("1")] * 11, "thirteen": ["1"] * 13,
+             "negative": [Num("1")] * 11 + ["-1"], "ratio": ["1/2"] + [Num("1")] * 11,
+             "word": rng.choice(["jämn", "Even", "flat"]), "late": {str(last + 1): "even"},
+             "empty-dated": {}}[kind]
+    target["profile"] = value
+    return f"profile {kind}"
+
+
+def m_payments(rng, plan, features):
+    liq = plan.get("liquidity")
+    if liq is None:
+        return None
+    mid = rng.choice(plan["members"])["id"]
+    first, last = (int(y.text) for y in plan["years"])
+    kind = rng.choice(["month13", "duplicate", "empty", "string-month", "word", "late", "unknown",
+                       "no-months"])
+    value = {"month13": {"months": [Num("3"), Num("13")]},
+             "duplicate": {"months": [Num("3"), Num("9"), Num("3")]},
+             "empty": {"months": []}, "string-month": {"months": ["3"]},
+             "word": "weekly", "late": {str(last + 1): "monthly"}, "unknown": "monthly",
+             "no-months": {}}[kind]
+    liq.setdefault("payments", {})["okand" if kind == "unknown" else mid] = value
+    return f"payment schedule {kind}"
+
+
+def m_liquidity(rng, plan, features):
+    liq = plan.get("liquidity")
+    if liq is None:
+        return None
+    if rng.random() < 0.5:
+        del liq["opening"]
+        return "liquidity without opening"
+    liq["minimun"] = "0"
+    return "liquidity unknown key"
+
+
+def m_income(rng, plan, features):
+    lines = plan.get("income")
+    if not lines:
+        return None
+    kind = rng.choice(["duplicate", "bad-id", "missing-id", "not-ore", "exponent", "not-array"])
+    if kind == "duplicate":
+        lines.append({"id": lines[0]["id"]})
+    elif kind == "bad-id":
+        lines[0]["id"] = "ESF rådet"
+    elif kind == "missing-id":
+        del lines[-1]["id"]
+    elif kind == "not-ore":
+        lines[0]["amounts"] = {plan["years"][0].text: "0.001" if plan.get("amount_unit", "kr") == "kr"
+                               else "0.00000001"}
+    elif kind == "exponent":
+        lines[0]["amounts"] = {plan["years"][0].text: Num("1e500")}
+    else:
+        plan["income"] = {"esf": {}}
+    return f"income {kind}"
+
+
+def m_checks(rng, plan, features):
+    y = plan["years"][0].text
+    entry = plan.setdefault("checks", {}).setdefault(y, {})
+    kind = rng.choice(["costs-array"] + ["kind"] * ("kind-checks" in features)
+                      + ["income"] * ("income" in features))
+    if kind == "kind":
+        entry["costs"] = {"insatser": "1"}
+    elif kind == "income":
+        entry["income"] = "x"
+    else:
+        entry["costs"] = ["1"]
+    return f"checks {kind}"
+
+
+def m_actuals_shape(rng, plan, features):
+    a = _actuals(plan)
+    if not a:
+        return None
+    kind = rng.choice(["unknown-key", "limit", "costs-array", "bad-key", "not-ore"])
+    iid = plan["interventions"][0]["id"]
+    key = f"{a[1]:04d}-01"
+    if kind == "unknown-key":
+        a[0]["utfall"] = {}
+    elif kind == "limit":
+        a[0].setdefault("costs", {}).setdefault(iid, {})[key] = "99999999999999999999"
+    elif kind == "costs-array":
+        a[0]["costs"] = []
+    elif kind == "bad-key":
+        a[0].setdefault("costs", {}).setdefault(iid, {})[rng.choice(["jan", "2011-1", "02011"])] = "1"
+    else:
+        a[0].setdefault("income", {})
+        a[0].setdefault("costs", {}).setdefault(iid, {})[key] = "1.001" \
+            if plan.get("amount_unit", "kr") == "kr" else "1.000000001"
+    return f"actuals {kind}"
+
+
+def m_variant_by_id(rng, plan, features):
+    if "by-id" not in features:
+        return None
+    first = plan["years"][0].text
+    patch = rng.choice([
+        {"interventions": {"ny": {"owner": "ingen", "amounts": {first: Num("1")}}}},
+        {"members": {"ny": {"name": "Utan kind"}}},
+        {"income": {"ny": {"amounts": {first: "1,5"}}}},
+        {"interventions": {plan["interventions"][0]["id"]: {"kind": "projekt"}}},
+    ])
+    plan.setdefault("variants", {})["trasig"] = patch
+    return "variant by id making an invalid plan"
+
+
+def m_part_one(rng, plan, features):
+    kind = rng.choice(["unknown-top", "volume", "frame-part", "name-number"])
+    if kind == "unknown-top":
+        plan[rng.choice(["incomes", "profil", "liquidity_plan"])] = {}
+    elif kind == "volume":
+        plan["interventions"][0]["change"] = {"uprate": "none", "volume": rng.choice(["1/0", "-1/0"])}
+    elif kind == "frame-part":
+        plan["interventions"][0].setdefault("financing", {})["frame_part"] = "101"
+    else:
+        plan["name"] = 5
+    return f"part one {kind}"
+
+
+MUTATIONS = [m_month_after_through, m_year_key_open, m_year_after_f, m_both_forms, m_unknown_id,
+             m_through, m_forecast_word, m_run_rate_nothing_budgeted, m_profile_all_zero,
+             m_profile_shape, m_payments, m_liquidity, m_income, m_checks, m_actuals_shape,
+             m_variant_by_id, m_part_one]
+
+
+def make_invalid(seed, index, features=frozenset(FEATURES)):
+    """(plan, what was done, the reference's problems) for a plan the reference rejects."""
+    for attempt in range(1000):
+        plan, _ = make_plan(f"{seed}:invalid", f"{index}:{attempt}", features)
+        rng = random.Random(f"{seed}:{index}:{attempt}:mutation")
+        mutation = rng.choice(MUTATIONS)
+        what = mutation(rng, plan, features)
+        if what is None:
+            continue
+        try:
+            ref.evaluate_all(ref.load_json_bytes(dumps(plan).encode("utf-8")))
+        except ref.RefPlanError as e:
+            return plan, what, e.problems
+    raise RuntimeError("could not generate an invalid plan")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", required=True)
     ap.add_argument("--count", type=int, required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--features", type=parse_features, default=frozenset(), metavar="SET",
+                    help="base: sections 1-12 only (the default; the same plans as before part "
+                         "two); all: also income, profiles, actuals, liquidity, checks by kind, "
+                         "merge-by-id variants and byte order marks (sections 13-17); or a "
+                         "comma-separated subset of " + ", ".join(FEATURES))
+    ap.add_argument("--invalid", action="store_true",
+                    help="write invalid plans instead (one mutation each of a plan with the "
+                         "features, all by default), with plan_NNNN.mutation naming the "
+                         "mutation and the reference's pointers")
     args = ap.parse_args(argv)
     os.makedirs(args.out, exist_ok=True)
     rejected = 0
     for i in range(args.count):
-        plan, r = make_plan(args.seed, i)
-        rejected += r
-        with open(os.path.join(args.out, f"plan_{i:04d}.json"), "w", encoding="utf-8") as f:
-            f.write(dumps(plan) + "\n")
+        name = os.path.join(args.out, f"plan_{i:04d}")
+        if args.invalid:
+            plan, what, problems = make_invalid(args.seed, i, args.features or frozenset(FEATURES))
+            with open(name + ".mutation", "w", encoding="utf-8") as f:
+                f.write(what + "\n" + "".join(f"{p}\t{m}\n" for p, m in problems))
+        else:
+            plan, r = make_plan(args.seed, i, args.features)
+            rejected += r
+        text = dumps(plan) + "\n"
+        if "bom" in args.features and not args.invalid and \
+                random.Random(f"{args.seed}:{i}:bom").random() < 0.05:
+            text = "\ufeff" + text                        # 12.23: a byte order mark is ignored
+        with open(name + ".json", "w", encoding="utf-8") as f:
+            f.write(text)
+    if args.invalid:
+        print(f"wrote {args.count} invalid plans", file=sys.stderr)
+        return 0
     candidates = args.count + rejected
     rate = rejected / candidates if candidates else 0
     print(f"wrote {args.count} plans; {rejected} of {candidates} candidates rejected "

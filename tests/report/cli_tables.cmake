@@ -33,7 +33,7 @@ function(same expected actual)
   endif()
 endfunction()
 
-foreach(example haninge:socsam-haninge-2005 dalarna:sodra-dalarna-2011)
+foreach(example haninge:socsam-haninge-2005 dalarna:sodra-dalarna-2011 uppfoljning:sodra-dalarna-2011-uppfoljning)
   string(REPLACE ":" ";" parts ${example})
   list(GET parts 0 name)
   list(GET parts 1 file)

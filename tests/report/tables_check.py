@@ -63,7 +63,7 @@ def check_csv_table(path, lang, unit):
     amount_cols = [c for c, h in enumerate(header) if h.endswith(f"({unit})")]
     percent_cols = [c for c, h in enumerate(header) if h.endswith("(%)")]
     assert amount_cols, f"{path}: no amount columns in {header}"
-    numeric = set(amount_cols + percent_cols)
+    numeric = set(amount_cols) | set(percent_cols)  # the others are labels (Månad, Underlag, …)
     val = [[number(x, lang) if c in numeric else x for c, x in enumerate(r)] for r in rows]
     checks = 0
 
@@ -117,15 +117,81 @@ def check_csv_table(path, lang, unit):
             if len(rows) > s + 1:
                 eq(val[s][c], col_sum(range(s + 1, len(rows)), c), f"parts of Summa {header[c]}")
     elif kind == "result":
-        contrib, cost, result = 0, 1, 2
+        at = {row[0]: r for r, row in enumerate(rows)}
+
+        def find(*labels):
+            return next((at[x] for x in labels if x in at), None)
+        contrib = find("Bidrag från huvudmännen", "Contributions from the members")
+        income = find("Övriga intäkter", "Other income")
+        cost = find("Kostnader", "Costs")
+        result = find("Årets resultat", "Result for the year")
+        start = find("Eget kapital vid årets början", "Equity at the start of the year")
+        end = find("Eget kapital vid årets slut", "Equity at the end of the year")
         for c in amount_cols:
-            eq(val[result][c], val[contrib][c] - val[cost][c], f"result {header[c]}")
-        if len(rows) == 5:
-            start, end = 3, 4
-            for i, c in enumerate(amount_cols):
+            if val[result][c] is None:  # an actual without the contributions received
+                continue
+            other = val[income][c] if income is not None else 0
+            eq(val[result][c], val[contrib][c] + other - val[cost][c], f"result {header[c]}")
+        if start is not None:
+            previous = None  # the column of the previous plan year's budget
+            for c in amount_cols:
+                if val[end][c] is None:
+                    continue
                 eq(val[end][c], val[start][c] + val[result][c], f"equity at the end {header[c]}")
-                if i > 0:
-                    eq(val[start][c], val[end][amount_cols[i - 1]], f"equity at the start {header[c]}")
+                if header[c].startswith(("Prognos", "Forecast")):
+                    eq(val[start][c], val[start][previous], f"equity at the start {header[c]} (as budgeted)")
+                    continue
+                if previous is not None:
+                    eq(val[start][c], val[end][previous], f"equity at the start {header[c]}")
+                previous = c
+    elif kind == "followup":
+        b, bt, at_, dev, fc, fdev = amount_cols
+        costs_end = next(r for r, row in enumerate(rows) if row[0] in ("Summa kostnader", "Total costs"))
+        group_rows, group_sums, data_all = [], [], []
+        for r in range(costs_end + 1):
+            numbers = [val[r][c] for c in amount_cols]
+            if all(x is None for x in numbers):
+                group_rows = []
+                continue
+            eq(val[r][dev], val[r][bt] - val[r][at_], f"row {rows[r][0]}: deviation = budget to date − actual")
+            eq(val[r][fdev], val[r][b] - val[r][fc], f"row {rows[r][0]}: forecast deviation = budget − forecast")
+            if r == costs_end:
+                for c in (b, bt, at_, fc):
+                    eq(val[r][c], col_sum(group_sums if group_sums else data_all, c), f"total {header[c]}")
+            elif is_summa(rows[r][0]):
+                for c in (b, bt, at_, fc):
+                    eq(val[r][c], col_sum(group_rows, c), f"{rows[r][0]} {header[c]}")
+                group_sums.append(r)
+            else:
+                group_rows.append(r)
+                data_all.append(r)
+        income_end = next(r for r, row in enumerate(rows) if row[0] in ("Summa intäkter", "Total income"))
+        income_rows = [r for r in range(costs_end + 2, income_end)]
+        for r in income_rows:
+            if val[r][dev] is not None:
+                eq(val[r][dev], val[r][at_] - val[r][bt], f"row {rows[r][0]}: deviation = actual − budget to date")
+            if val[r][fdev] is not None:
+                eq(val[r][fdev], val[r][fc] - val[r][b], f"row {rows[r][0]}: forecast deviation = forecast − budget")
+        for c in (b, fc):
+            eq(val[income_end][c], col_sum(income_rows, c), f"Summa intäkter {header[c]}")
+        result = income_end + 1
+        for c in (b, fc):
+            eq(val[result][c], val[income_end][c] - val[costs_end][c], f"result {header[c]}")
+        for r in range(income_end, len(rows)):
+            eq(val[r][fdev], val[r][fc] - val[r][b], f"row {rows[r][0]}: forecast deviation")
+    elif kind in ("liquidity", "liquidity-quarters"):
+        cin, cout, cash = amount_cols
+        period, previous = [], None
+        for r, row in enumerate(rows):
+            if is_summa(row[0]):
+                for c in (cin, cout):
+                    eq(val[r][c], col_sum(period, c), f"{row[0]} {header[c]}")
+                period = []
+                continue
+            if previous is not None:
+                eq(val[r][cash], val[previous][cash] + val[r][cin] - val[r][cout], f"cash at the end of {row[0]}")
+            period.append(r)
+            previous = r
     elif kind == "final-frame":
         data = list(range(len(rows) - 1))
         for g in range(0, len(amount_cols), 3):
@@ -225,10 +291,10 @@ def evaluate(formula, ws_values):
     return total
 
 
-def check_xlsx(path, decimals=0, lang="sv", text_columns=()):
+def check_xlsx(path, decimals=0, lang="sv"):
     """Every formula's cached value is the formula over the cached values of its cells; every
     Summa row's amounts are formulas; numbers carry a '#,##0' or percent number format. Columns
-    headed by one of `text_columns` hold text (an allocation's "Begränsad").
+    of text only (Likviditet's Underlag, an allocation's Begränsad) are left out.
     Returns the number of formulas checked."""
     import openpyxl
     wb_f = openpyxl.load_workbook(path)
@@ -240,13 +306,22 @@ def check_xlsx(path, decimals=0, lang="sv", text_columns=()):
         wv = wb_v[ws.title]
         assert str(ws["A1"].value).startswith(("Tabell ", "Table ")), f"{ws.title}: no title in A1"
         header = [c.value for c in ws[2]]
+        # text columns (the first, and e.g. Likviditet's Underlag): every cell text or empty
+        body = []
+        for row in ws.iter_rows(min_row=3):
+            if row[0].value is None:
+                break
+            body.append(row)
+        text_columns = {i for i in range(len(header))
+                        if all(r[i].value is None or (isinstance(r[i].value, str) and not r[i].value.startswith("="))
+                               for r in body)}
         for row in ws.iter_rows(min_row=3):
             label = row[0].value
             if label is None:
                 break  # the empty row before the footnotes
-            for c, h in zip(row[1:], header[1:]):
+            for i, c in enumerate(row[1:], start=1):
                 v = c.value
-                if v is None or h in text_columns:
+                if v is None or i in text_columns:
                     continue
                 if isinstance(v, str) and v.startswith("="):
                     cached = wv[c.coordinate].value
@@ -263,7 +338,8 @@ def check_xlsx(path, decimals=0, lang="sv", text_columns=()):
             if isinstance(label, str) and label.startswith(SUMMA) and row[0].row > 3:  # (row 3: nothing above to sum)
                 for c, h in zip(row[1:], header[1:]):
                     is_change = isinstance(h, str) and h.startswith(("Förändring", "Change"))
-                    if c.value is not None and not is_change and h not in text_columns:
+                    is_percent = c.number_format == percent_fmt  # a share of its own row (Förbrukat), not a sum
+                    if c.value is not None and not is_change and not is_percent and c.column - 1 not in text_columns:
                         assert isinstance(c.value, str) and c.value.startswith("="), \
                             f"{ws.title}!{c.coordinate}: the Summa {c.value!r} is not a formula"
     return checked
