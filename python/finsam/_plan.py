@@ -95,7 +95,8 @@ class Plan(_Described, _Document):
     def comparison(self, variants: Union[None, str, Iterable[str]] = None, unit: str = "tkr", lang: str = "sv",
                    decimals: Optional[int] = None) -> "Tables":
         """The variants (all, one name or several) against the base plan as tables, one per
-        variant and year — costs, contributions, result, equity at the year's end, and each
+        variant and year — costs, contributions, other income (when either plan has income
+        lines), result, equity at the year's end, and each
         member's contribution and cost share by name — exactly as ``finsam compare FILE --format
         md|html|xlsx --unit UNIT --lang LANG`` shows them (``_repr_html_``, ``to_markdown()``,
         ``to_excel(path)``, a table's ``to_frame()``). :func:`compare` gives the exact figures."""
@@ -173,7 +174,7 @@ def loads(text: Union[str, bytes]) -> Plan:
 
 
 #: The figures of a comparison, in the order of its rows: the year totals, then per member.
-COMPARE_FIGURES = ("costs", "contributions", "result", "equity_end", "final_contribution", "cost_share")
+COMPARE_FIGURES = ("costs", "contributions", "income", "result", "equity_end", "final_contribution", "cost_share")
 
 
 def compare(plan: Union[Plan, PathLike, Mapping], variants: Union[None, str, Iterable[str]] = None,
@@ -181,7 +182,8 @@ def compare(plan: Union[Plan, PathLike, Mapping], variants: Union[None, str, Ite
     """The variants against the base plan: what a decision between them depends on, year by year.
 
     Rows are (variant, year, figure, member): the year's totals — ``costs``, ``contributions``,
-    ``result`` and, where either plan has equity, ``equity_end`` (member ``""``) — then each
+    where either plan has other income ``income`` (spec 13), ``result`` and, where either plan
+    has equity, ``equity_end`` (member ``""``) — then each
     member's ``final_contribution`` and ``cost_share``, by the member's name. Columns are
     ``base``, ``variant`` and ``difference`` (variant − base), exact ``money`` in ``unit`` (see
     :meth:`Result.contributions`). A member or year present in only one of the two counts 0 in
@@ -199,8 +201,8 @@ def compare(plan: Union[Plan, PathLike, Mapping], variants: Union[None, str, Ite
     values: List[List[int]] = [[], [], []]
     for v in data["variants"]:
         for year, totals in v["totals"].items():
-            entries = [(f, "", totals[f]) for f in COMPARE_FIGURES[:4] if f in totals]
-            for f in COMPARE_FIGURES[4:]:
+            entries = [(f, "", totals[f]) for f in COMPARE_FIGURES[:5] if f in totals]
+            for f in COMPARE_FIGURES[5:]:
                 entries += [(f, m["name"], m["years"][year][f]) for m in v["members"] if year in m["years"]]
             for figure, name, triple in entries:
                 rows.append((v["name"], int(year), figure, name))

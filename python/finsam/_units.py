@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Callable, List, Sequence, Union
+from typing import Any, Callable, List, Optional, Sequence, Union
 
 import numpy as np
 import pandas as pd
@@ -49,17 +49,24 @@ def converter(unit: str = "kr", as_float: bool = False) -> Callable[[int], Numbe
     return exact
 
 
-def amounts(ore: Sequence[int], unit: str = "kr", as_float: bool = False) -> Any:
+def amounts(ore: Sequence[Optional[int]], unit: str = "kr", as_float: bool = False) -> Any:
     """A column of amounts given in integer öre: the ``money`` dtype in ``unit`` ("kr", "tkr",
     "mnkr": exact, numeric for pandas, ``Decimal`` scalars), ``int64`` öre for ``"öre"``, or
-    ``float64`` in the unit with ``as_float=True``."""
+    ``float64`` in the unit with ``as_float=True``. A ``None`` is a missing value (``pd.NA``;
+    NaN in floats; the nullable ``Int64`` for öre)."""
     if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r}; write one of {', '.join(repr(u) for u in UNITS)}")
     per = _core.ore_per(unit)
+    missing = any(x is None for x in ore)
     if as_float:
-        return np.array([x / per for x in ore], dtype=np.float64)
+        return np.array([np.nan if x is None else x / per for x in ore], dtype=np.float64)
     if per == 1:
+        if missing:
+            return pd.array([None if x is None else int(x) for x in ore], dtype="Int64")
         return np.array([int(x) for x in ore], dtype=np.int64)
+    if missing:
+        checked = money_array([0 if x is None else x for x in ore], unit)
+        return MoneyArray(checked.ore, np.array([x is None for x in ore], dtype=bool), unit)
     return money_array(ore, unit)
 
 

@@ -16,52 +16,7 @@ namespace {
 using J = detail::JsonTree;
 using explain_detail::approx;
 
-/// The language of an explanation: its words and how it writes numbers. English writes them
-/// as the result JSON does ("475000.00 kr", "2.25"); Swedish as Swedish text does
-/// ("475 000,00 kr", "2,25", "−205 000,00 kr").
-struct Words {
-    Lang lang = Lang::sv;
-    std::string tr(const char* sv, const char* en) const { return lang == Lang::sv ? sv : en; }
-    /// A plain decimal text ("-12345.678", "≈ 3.5") in the language.
-    std::string num(const std::string& text) const {
-        if (lang == Lang::en) return text;
-        std::string out;
-        std::size_t i = 0;
-        while (i < text.size()) {
-            const char c = text[i];
-            if (c >= '0' && c <= '9') {
-                std::size_t j = i;
-                while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
-                const std::string digits = text.substr(i, j - i);
-                const bool integer_part = i == 0 || text[i - 1] != '.';
-                for (std::size_t d = 0; d < digits.size(); ++d) {
-                    if (integer_part && d > 0 && (digits.size() - d) % 3 == 0) out += ' ';
-                    out += digits[d];
-                }
-                i = j;
-            } else if (c == '.' && i > 0 && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9') {
-                out += ',';
-                ++i;
-            } else if (c == '-') {
-                out += "\xE2\x88\x92";  // minus sign
-                ++i;
-            } else {
-                out += c;
-                ++i;
-            }
-        }
-        return out;
-    }
-    std::string kr(Money m) const { return num(m.to_kr_string()) + " kr"; }
-    /// The evaluator's note on where a rate came from ("owner (region 1.5 % ×1)", "none", "percent").
-    std::string uprate_from(const std::string& from) const {
-        if (lang == Lang::en) return from;
-        if (from == "none") return "ingen";
-        if (from == "percent") return "procent";
-        if (from.rfind("owner", 0) == 0) return "ägare" + num(from.substr(5));
-        return from;
-    }
-};
+using explain_detail::Words;
 
 /// One split (frame or case) as seen by member k.
 J split_step(const Allocation& a, std::size_t k, Money amount, const std::vector<Rational>& weights, std::ostream& os,
@@ -289,9 +244,11 @@ J compare_tree(const Evaluation& ev) {
             members.push_back(std::move(jm));
         }
         jv["members"] = std::move(members);
-        // the year totals: costs, contributions, result and (with equity on either side) equity at the year's end
+        // the year totals: costs, contributions, (with other income on either side) income, result
+        // and (with equity on either side) equity at the year's end
         J totals = J::object();
         const bool equity = base.has_equity || vr.has_equity;
+        const bool income = base.has_income || vr.has_income;
         const int first = std::min(base.first_year, vr.first_year), last = std::max(base.last_year, vr.last_year);
         for (int y = first; y <= last; ++y) {
             auto get = [&](const Result& r, Money YearTotals::*field) {
@@ -299,8 +256,9 @@ J compare_tree(const Evaluation& ev) {
                 return r.totals[r.year_index(y)].*field;
             };
             J ty = J{{"costs", diff3(get(base, &YearTotals::costs), get(vr, &YearTotals::costs))},
-                     {"contributions", diff3(get(base, &YearTotals::contributions), get(vr, &YearTotals::contributions))},
-                     {"result", diff3(get(base, &YearTotals::result), get(vr, &YearTotals::result))}};
+                     {"contributions", diff3(get(base, &YearTotals::contributions), get(vr, &YearTotals::contributions))}};
+            if (income) ty["income"] = diff3(get(base, &YearTotals::income), get(vr, &YearTotals::income));
+            ty["result"] = diff3(get(base, &YearTotals::result), get(vr, &YearTotals::result));
             if (equity) ty["equity_end"] = diff3(get(base, &YearTotals::equity_end), get(vr, &YearTotals::equity_end));
             detail::append(totals, std::to_string(y), std::move(ty));
         }

@@ -21,13 +21,16 @@ namespace {
 using J = detail::JsonTree;
 using explain_detail::approx;
 
-using explain_detail::kr;
 
 std::string month_word(int month, Lang lang) { return std::string(month_name(month, lang)); }
 
 class Explainer {
 public:
-    Explainer(const Result& r, Lang lang) : r_(r), lang_(lang) {}
+    Explainer(const Result& r, Lang lang) : r_(r), lang_(lang), w_{lang} {}
+
+    /// An amount and a plain decimal as the language writes them ("1 931 785,00 kr" in Swedish).
+    std::string kr(Money m) const { return w_.kr(m); }
+    std::string num(const std::string& text) const { return w_.num(text); }
 
     const char* tr(const char* sv, const char* en) const { return lang_ == Lang::sv ? sv : en; }
 
@@ -64,9 +67,9 @@ public:
         j["sub_unit_rest"] = a.rest_to == k ? a.rest.to_kr_string() : "0.00";
         j["part"] = a.parts[k].to_kr_string();
         const std::string quota = approx(a.quota_units[k]);
-        os << label << ": " << kr(a.negative ? -amount : amount) << " × " << rational_text(weight) << " / " << rational_text(total)
-           << (quota.rfind("≈", 0) == 0 ? " " : " = ") << quota << " " << unit_name(a.unit)
-           << (a.negative ? tr(" (av det negerade beloppet)", " (of the negated amount)") : "") << " → " << a.base_units[k]
+        os << label << ": " << kr(a.negative ? -amount : amount) << " × " << num(rational_text(weight)) << " / " << num(rational_text(total))
+           << (quota.rfind("≈", 0) == 0 ? " " : " = ") << num(quota) << " " << unit_name(a.unit)
+           << (a.negative ? tr(" (av det negerade beloppet)", " (of the negated amount)") : "") << " → " << num(std::to_string(a.base_units[k]))
            << tr(" hela", " whole");
         if (a.extra_unit[k]) os << tr(" + 1 efter största rest", " + 1 moved by the largest remainder");
         if (a.rest_to == k) os << " + " << kr(a.rest) << tr(" (rest under en enhet)", " sub-unit rest");
@@ -103,28 +106,28 @@ public:
             data["closed"] = true;
         } else if (f.rule == ForecastRule::Kind::budget) {
             os << tr("  regel \"budget\": utfall t.o.m. + (budget − budget t.o.m.) = ", "  rule \"budget\": booked to date + (budget − budget to date) = ")
-               << g.actual_to_date.to_kr_string() << " + (" << g.budget.to_kr_string() << " − " << g.budget_to_date.to_kr_string() << ") = "
+               << num(g.actual_to_date.to_kr_string()) << " + (" << num(g.budget.to_kr_string()) << " − " << num(g.budget_to_date.to_kr_string()) << ") = "
                << kr(g.forecast) << "\n";
         } else if (f.rule == ForecastRule::Kind::run_rate) {
             const Rational exact = g.actual_to_date.exact_ore() * g.budget.exact_ore() / g.budget_to_date.exact_ore() / 100;
             const std::string q = approx(exact);
             os << tr("  regel \"run_rate\" (utfallstakt): utfall t.o.m. × budget / budget t.o.m. = ",
                      "  rule \"run_rate\": booked to date × budget / budget to date = ")
-               << g.actual_to_date.to_kr_string() << " × " << g.budget.to_kr_string() << " / " << g.budget_to_date.to_kr_string()
-               << (q.rfind("≈", 0) == 0 ? " " : " = ") << q << tr(" kr → avrundat till ", " kr → rounded to ") << unit_name(r_.rounding.amounts)
+               << num(g.actual_to_date.to_kr_string()) << " × " << num(g.budget.to_kr_string()) << " / " << num(g.budget_to_date.to_kr_string())
+               << (q.rfind("≈", 0) == 0 ? " " : " = ") << num(q) << tr(" kr → avrundat till ", " kr → rounded to ") << unit_name(r_.rounding.amounts)
                << " (" << mode_name(r_.rounding.mode) << "): " << kr(g.forecast) << "\n";
             data["exact_kr"] = rational_text(exact);
         } else {
             os << tr("  angivet belopp: ", "  an amount written in the plan: ") << kr(g.forecast) << "\n";
         }
         data["forecast"] = g.forecast.to_kr_string();
-        os << tr("  avvikelse mot budget = budget − prognos = ", "  deviation = budget − forecast = ") << g.budget.to_kr_string() << " − "
-           << g.forecast.to_kr_string() << " = " << kr(g.forecast_deviation) << "\n";
+        os << tr("  avvikelse mot budget = budget − prognos = ", "  deviation = budget − forecast = ") << num(g.budget.to_kr_string()) << " − "
+           << num(g.forecast.to_kr_string()) << " = " << kr(g.forecast_deviation) << "\n";
         data["forecast_deviation"] = g.forecast_deviation.to_kr_string();
 
         // the split among the members, as the amount's (frame part 100: the whole forecast)
         os << tr("Fördelning av prognosen ", "Split of the forecast ") << kr(g.forecast) << "\n";
-        os << tr("  ramdel ", "  frame part ") << rational_text(ir.frame_part) << " %"
+        os << tr("  ramdel ", "  frame part ") << num(rational_text(ir.frame_part)) << " %"
            << (ir.frame_part == 100 ? tr(" (hela prognosen)", " (the whole forecast)") : "") << " = " << kr(f.frame_amount)
            << tr(", ärendedel ", ", case part ") << kr(f.case_amount) << "\n";
         std::vector<Rational> final_w;
@@ -171,7 +174,7 @@ public:
         data["year"] = year;
         data["month"] = month;
         os << tr("Budget för ", "Budget of ") << ir.name << " (" << ir.id << "), " << month_word(month, lang_) << " " << year << "\n";
-        if (mb.splits.empty()) os << tr("  inte aktiv ", "  not active in ") << year << tr(": 0.00 kr\n", ": 0.00 kr\n");
+        if (mb.splits.empty()) os << tr("  inte aktiv ", "  not active in ") << year << ": " << kr(Money{}) << "\n";
         J splits = J::array();
         for (const MonthSplit& s : mb.splits) {
             J js = J::object();
@@ -185,16 +188,17 @@ public:
                 splits.push_back(std::move(js));
                 continue;
             }
-            std::string weights;
+            std::string weights, weights_text;  // the JSON's "1, 2.5", the text's "1; 2,5" in Swedish
             Rational total = 0;
             for (const auto& w : s.profile.weights) {
                 weights += (weights.empty() ? "" : ", ") + rational_text(w);
+                weights_text += (weights_text.empty() ? "" : tr("; ", ", ")) + num(rational_text(w));
                 total += w;
             }
             js["profile"] = s.profile.even ? J("even") : J(weights);
             js["profile_path"] = s.profile_path;
             os << tr(" fördelat efter profilen ", " split by the profile ")
-               << (s.profile.even ? std::string("\"even\"") : "[" + weights + "]")
+               << (s.profile.even ? std::string("\"even\"") : "[" + weights_text + "]")
                << (s.profile_path.empty() ? std::string(tr(" (standard)", " (the default)")) : " (" + s.profile_path + ")") << "\n";
             const Allocation a = split_months_explained(s.amount, s.profile, r_.rounding.allocation);
             js["split"] = part_line(a, mi, s.amount, s.profile.weights[mi], total, os, "    " + month_word(month, lang_));
@@ -271,8 +275,8 @@ public:
             costs[r_.interventions[i].id] = c.costs[i].to_kr_string();
         }
         os << tr("    summa ut ", "    total out ") << kr(c.out) << "\n";
-        os << tr("  kassa vid månadens slut = ", "  cash at the end of the month = ") << before.to_kr_string() << " + " << c.in.to_kr_string()
-           << " − " << c.out.to_kr_string() << " = " << kr(c.cash_end);
+        os << tr("  kassa vid månadens slut = ", "  cash at the end of the month = ") << num(before.to_kr_string()) << " + " << num(c.in.to_kr_string())
+           << " − " << num(c.out.to_kr_string()) << " = " << kr(c.cash_end);
         if (c.cash_end < l.minimum) os << tr(", under miniminivån ", ", below the minimum of ") << kr(l.minimum);
         os << "\n";
         data["in"] = J{{"payments", payments}, {"income", income}, {"total", c.in.to_kr_string()}};
@@ -286,6 +290,7 @@ public:
 private:
     const Result& r_;
     Lang lang_;
+    explain_detail::Words w_;
 };
 
 }  // namespace

@@ -3,7 +3,8 @@
 // Design notes: one table per variant and year, three figure columns (Grundplan, Scenario,
 // Skillnad), so that it prints on a portrait page whatever the number of years or members.
 // The base and scenario columns repeat what each plan's own budget tables show (the shown
-// figures of src/report/report_detail.hpp: Resultat och eget kapital, Finansiering, and the Summa row
+// figures of src/report/report_detail.hpp: Resultat och eget kapital with its Övriga intäkter
+// when either plan has other income, Finansiering, and the Summa row
 // of Fördelning per huvudman computed for every year), so a board member finds the same
 // figure in both; within each column the members add up to the totals above them. The
 // difference is the shown scenario minus the shown base (it adds up along the row) unless
@@ -70,9 +71,11 @@ public:
         for (const auto& m : variant.result->members)
             if (!base.member(m.id)) members.emplace_back(m.id, m.name);
         const bool equity = b.has_equity || variant.result->has_equity;
+        const bool income = b.has_income || variant.result->has_income;  // other income (spec 13): R = C + I − K
 
         const std::size_t costs = add(t, RowKind::data, tr("Kostnader", "Costs"));
         const std::size_t contrib = add(t, RowKind::data, tr("Bidrag från huvudmännen", "Contributions from the members"));
+        const std::size_t income_row = income ? add(t, RowKind::data, tr("Övriga intäkter", "Other income")) : 0;
         const std::size_t result = add(t, RowKind::summa, tr("Årets resultat", "Result for the year"));
         const std::size_t equity_end = equity ? add(t, RowKind::summa, tr("Eget kapital vid årets slut", "Equity at the end of the year")) : 0;
         add(t, RowKind::group, tr("Bidrag per huvudman", "Contributions by member"));
@@ -90,8 +93,12 @@ public:
             const YearTotals& tot = r.totals[*yi];
             set(t, costs, col, tot.costs, s.shown.costs[*yi], s.mode, refs(cost_rows, col));
             set(t, contrib, col, tot.contributions, s.shown.contributions[*yi], s.mode, refs(contrib_rows, col));
-            set(t, result, col, tot.result, s.shown.result[*yi], s.mode, {{contrib, static_cast<std::size_t>(col), 1},
-                                                                          {costs, static_cast<std::size_t>(col), -1}});
+            std::vector<CellRef> result_of{{contrib, static_cast<std::size_t>(col), 1}, {costs, static_cast<std::size_t>(col), -1}};
+            if (income) {
+                set(t, income_row, col, tot.income, s.shown.income[*yi], s.mode, {});
+                result_of.push_back({income_row, static_cast<std::size_t>(col), 1});
+            }
+            set(t, result, col, tot.result, s.shown.result[*yi], s.mode, std::move(result_of));
             if (equity && r.has_equity) set(t, equity_end, col, tot.equity_end, s.shown.equity_end[*yi], s.mode, {});
             for (std::size_t n = 0; n < members.size(); ++n) {
                 const auto k = s.member(members[n].first);

@@ -26,6 +26,7 @@ void place_warnings(const Result& result, BudgetTables& tables);
 struct ShownFigures {
     int first_year = 0;
     std::vector<std::int64_t> contributions, costs, result, equity_end;   ///< by year index
+    std::vector<std::int64_t> income;  ///< other income (spec 13) by year index: 0 without income lines
     std::vector<std::vector<std::int64_t>> final_contribution, cost_share;  ///< [member][year index]
 };
 

@@ -153,6 +153,7 @@ public:
             f.contributions.push_back(to64(shown_.fin_sum[y]));
             f.costs.push_back(to64(shown_.cost_sum[y]));
             f.result.push_back(to64(shown_.result[y]));
+            f.income.push_back(to64(shown_.income_sum[y]));
             f.equity_end.push_back(to64(shown_.equity_end[y]));
         }
         f.final_contribution.assign(nm_, {});
@@ -1146,37 +1147,87 @@ private:
 
     // ---- 8. Likviditet (spec 14.4, 14.5) ----------------------------------------------------------
 
-    /// The shown in and out of every month (rounded a year at a time, the year's sums shown)
-    /// and the shown cash at every month's end (the rounded opening plus the shown flows).
+    /// The shown cash, in and out of a liquidity table whose rows are periods of `months`
+    /// months (1: the month table, 3: the quarter table). The cash balance is the headline
+    /// figure (issue 14): every shown cash, the opening too, is its exact value at its ordinary
+    /// rounding. A year's in and out are then rounded together by controlled_round() with each
+    /// period's in − out fixed to the change of the shown cash, so the chain (cash = cash before
+    /// + in − out) holds and the year's Summa add up, every flow and Summa its exact value
+    /// rounded down or up. Only where that would leave a Summa more than one step from its exact
+    /// value (or no rounding meets the changes) does the chain yield: that year's flows are
+    /// rounded without it, and the periods where it does not hold are named in a footnote.
     struct ShownCash {
-        std::vector<std::vector<BigInt>> in, out, cash;  // [year][month]
-        std::vector<BigInt> in_sum, out_sum;             // by year
         BigInt opening = 0;
+        std::vector<std::vector<BigInt>> in, out, cash;  // [year][period]
+        std::vector<std::vector<bool>> chained;          // [year][period]: cash = cash before + in − out
+        std::vector<BigInt> in_sum, out_sum;             // by year
     };
-    ShownCash round_cash() const {
+    ShownCash round_cash(std::size_t months) const {
         const LiquidityResult& l = *r_.liquidity;
+        const std::size_t periods = 12 / months;
         ShownCash s;
         s.opening = round_integer(steps(l.opening), mode_);
-        BigInt cash = s.opening;
+        BigInt before = s.opening;
         for (std::size_t y = 0; y < ny_; ++y) {
             RoundingProblem p;
             p.mode = mode_;
             p.row_sums_shown = false;
-            for (const auto& m : l.months[y]) p.cells.push_back({steps(m.in), steps(m.out)});
-            const RoundedMatrix rm = controlled_round(p);
+            std::vector<BigInt> cash;
+            Money in_all, out_all;
+            BigInt change = 0;
+            for (std::size_t q = 0; q < periods; ++q) {
+                Money in, out;
+                for (std::size_t m = q * months; m < (q + 1) * months; ++m) {
+                    in += l.months[y][m].in;
+                    out += l.months[y][m].out;
+                }
+                in_all += in;
+                out_all += out;
+                cash.push_back(round_integer(steps(l.months[y][(q + 1) * months - 1].cash_end), mode_));
+                // the out column negated: a row's sum is in − out, fixed to the change of the cash
+                p.cells.push_back({steps(in), -steps(out)});
+                p.fixed_row_sums.emplace_back(cash.back() - (q == 0 ? before : cash[q - 1]));
+                change += *p.fixed_row_sums.back();
+            }
+            p.fixed_total = change;
+            auto neighbour = [&](const BigInt& shown, Money exact) { return abs(Rational(shown) - steps(exact)) < 1; };
+            std::optional<RoundedMatrix> rm;
+            try {
+                rm = controlled_round(p);
+                if (!neighbour(rm->column_sums[0], in_all) || !neighbour(-rm->column_sums[1], out_all)) rm.reset();
+            } catch (const Error&) {
+                rm.reset();
+            }
+            if (!rm) {  // the chain yields: the flows rounded as a table of their own
+                p.fixed_row_sums.clear();
+                p.fixed_total.reset();
+                rm = controlled_round(p);
+            }
             s.in.emplace_back();
             s.out.emplace_back();
-            s.cash.emplace_back();
-            for (std::size_t m = 0; m < 12; ++m) {
-                s.in[y].push_back(rm.cells[m][0]);
-                s.out[y].push_back(rm.cells[m][1]);
-                cash += rm.cells[m][0] - rm.cells[m][1];
-                s.cash[y].push_back(cash);
+            s.chained.emplace_back();
+            for (std::size_t q = 0; q < periods; ++q) {
+                s.in[y].push_back(rm->cells[q][0]);
+                s.out[y].push_back(-rm->cells[q][1]);
+                s.chained[y].push_back(cash[q] == (q == 0 ? before : cash[q - 1]) + rm->cells[q][0] + rm->cells[q][1]);
             }
-            s.in_sum.push_back(rm.column_sums[0]);
-            s.out_sum.push_back(rm.column_sums[1]);
+            s.cash.push_back(cash);
+            s.in_sum.push_back(rm->column_sums[0]);
+            s.out_sum.push_back(-rm->column_sums[1]);
+            before = cash.back();
         }
         return s;
+    }
+
+    /// The footnote naming the rows whose cash does not follow from the row before (none: none).
+    std::optional<std::string> chain_footnote(const std::vector<std::string>& rows) const {
+        if (rows.empty()) return std::nullopt;
+        std::string list;
+        for (const auto& r : rows) list += (list.empty() ? "" : ", ") + r;
+        return tr("Kassan är det exakta beloppet avrundat och följer inte av föregående kassa + in − ut i: ",
+                  "The cash is the exact amount rounded and does not follow from the cash before + in − out in: ") +
+               list + tr(" (årets summor av in och ut hade annars hamnat mer än ett steg från de exakta).",
+                         " (the year's sums of in and out would otherwise lie more than a step from the exact ones).");
     }
 
     /// The first row of a liquidity table: the opening cash in column `cash`.
@@ -1205,7 +1256,8 @@ private:
 
     Table liquidity_months() {
         const LiquidityResult& l = *r_.liquidity;
-        const ShownCash s = round_cash();
+        const ShownCash s = round_cash(1);
+        std::vector<std::string> unchained;
         Table t;
         t.id = "liquidity";
         t.title = titled(tr("Likviditet per månad", "Liquidity per month"));
@@ -1227,8 +1279,12 @@ private:
                 row.cells[out] = amount(c.out, s.out[y][m]);
                 Cell k = amount(c.cash_end, s.cash[y][m]);
                 const std::size_t r = t.rows.size();
-                k.sum_of = {{r, in, 1}, {r, out, -1}};
-                if (previous) k.sum_of.push_back({*previous, cash, 1});
+                if (s.chained[y][m]) {
+                    k.sum_of = {{r, in, 1}, {r, out, -1}};
+                    if (previous) k.sum_of.push_back({*previous, cash, 1});
+                } else {
+                    unchained.push_back(row.cells[label].text);
+                }
                 row.cells[cash] = std::move(k);
                 if (c.cash_end < l.minimum) row.cells[mark] = text(tr("ja", "yes"));
                 rows.push_back(r);
@@ -1251,12 +1307,14 @@ private:
             t.rows.push_back(std::move(sum));
         }
         t.footnotes.push_back(minimum_footnote());
+        if (auto f = chain_footnote(unchained)) t.footnotes.push_back(*f);
         return t;
     }
 
     Table liquidity_quarters() {
         const LiquidityResult& l = *r_.liquidity;
-        const ShownCash s = round_cash();
+        const ShownCash s = round_cash(3);
+        std::vector<std::string> unchained;
         Table t;
         t.id = "liquidity_quarters";
         t.title = titled(tr("Likviditet per kvartal", "Liquidity per quarter"));
@@ -1271,22 +1329,21 @@ private:
             std::vector<std::size_t> rows;
             for (std::size_t q = 0; q < 4; ++q) {
                 const auto& qu = l.quarters[y][q];
-                BigInt sin = 0, sout = 0;
                 bool below = false;
-                for (std::size_t m = 3 * q; m < 3 * q + 3; ++m) {
-                    sin += s.in[y][m];
-                    sout += s.out[y][m];
-                    below = below || l.months[y][m].cash_end < l.minimum;
-                }
+                for (std::size_t m = 3 * q; m < 3 * q + 3; ++m) below = below || l.months[y][m].cash_end < l.minimum;
                 const std::size_t r = t.rows.size();
                 Row row;
                 row.cells.assign(ncols, Cell{});
                 row.cells[label] = text(ys(year(y)) + tr(" kv ", " Q") + std::to_string(q + 1));
-                row.cells[in] = amount(qu.in, sin);
-                row.cells[out] = amount(qu.out, sout);
-                Cell k = amount(qu.cash_end, s.cash[y][3 * q + 2]);
-                k.sum_of = {{r, in, 1}, {r, out, -1}};
-                if (previous) k.sum_of.push_back({*previous, cash, 1});
+                row.cells[in] = amount(qu.in, s.in[y][q]);
+                row.cells[out] = amount(qu.out, s.out[y][q]);
+                Cell k = amount(qu.cash_end, s.cash[y][q]);
+                if (s.chained[y][q]) {
+                    k.sum_of = {{r, in, 1}, {r, out, -1}};
+                    if (previous) k.sum_of.push_back({*previous, cash, 1});
+                } else {
+                    unchained.push_back(row.cells[label].text);
+                }
                 row.cells[cash] = std::move(k);
                 if (below) row.cells[mark] = text(tr("ja", "yes"));
                 rows.push_back(r);
@@ -1311,6 +1368,7 @@ private:
         t.footnotes.push_back(tr("Ett kvartal är markerat när någon av dess månader slutar under miniminivån. ",
                                  "A quarter is marked when one of its months ends below the minimum. ") +
                               minimum_footnote());
+        if (auto f = chain_footnote(unchained)) t.footnotes.push_back(*f);
         return t;
     }
 };

@@ -218,6 +218,29 @@ class Compare(unittest.TestCase):
         self.assertEqual(t["result"], {"base": "170000.00", "variant": "490000.00", "difference": "320000.00"})
         self.assertEqual(t["equity_end"], {"base": "170000.00", "variant": "490000.00", "difference": "320000.00"})
 
+    def test_other_income(self):
+        # tests/report/plans/income-scenario.json: ESF-rådet pays 30 600 kr (2020) and 30 400 kr
+        # (2021); the scenario drops 2021's. 2021: result 400 000 + 30 400 − 380 000 = 50 400
+        # against 400 000 + 0 − 380 000 = 20 000; equity 50 600 + 50 400 = 101 000 against 70 600
+        plan = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "report", "plans", "income-scenario.json")
+        code, out, err = run("compare", plan, "--format", "json")
+        self.assertEqual(code, 0, err)
+        t = json.loads(out)["variants"][0]["totals"]["2021"]
+        self.assertEqual(list(t), ["costs", "contributions", "income", "result", "equity_end"])
+        self.assertEqual(t["income"], {"base": "30400.00", "variant": "0.00", "difference": "-30400.00"})
+        self.assertEqual(t["result"], {"base": "50400.00", "variant": "20000.00", "difference": "-30400.00"})
+        self.assertEqual(t["equity_end"], {"base": "101000.00", "variant": "70600.00", "difference": "-30400.00"})
+        # a plan without income has no income figure
+        code, out, err = run("compare", example("sodra-dalarna-2011.json"), "--format", "json")
+        self.assertNotIn("income", json.loads(out)["variants"][0]["totals"]["2011"])
+        # the tables: tkr, 30,4 → 30; result 50,4 → 50 = 400 + 30 − 380; the scenario 20
+        code, out, err = run("compare", plan)
+        self.assertEqual(code, 0, err)
+        self.assertIn("| Övriga intäkter | 30 | 0 | −30 |\n| **Årets resultat** | **50** | **20** | **−30** |", out)
+        code, out, err = run("compare", plan, "--lang", "en", "--format", "html")
+        self.assertEqual(code, 0, err)
+        self.assertIn("<td>Other income</td>", out)
+
     def test_tables_swedish_by_default(self):
         code, out, err = run("compare", example("sodra-dalarna-2011.json"))
         self.assertEqual(code, 0, err)

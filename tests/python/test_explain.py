@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -114,6 +115,26 @@ def test_compare_hand_checked():
     members = diff.xs("final_contribution", level="figure")["difference"].groupby(level=["variant", "year"]).sum()
     assert members.loc[("sater-joins", 2012)] == 0
     assert members.loc[("state-plus-50", 2012)] == Decimal("1820000.00")
+
+
+def test_compare_with_other_income():
+    # tests/report/plans/income-scenario.json: ESF-rådet pays 30 600 kr (2020) and 30 400 kr
+    # (2021); the scenario drops 2021's: result 400 000 + 0 − 380 000 = 20 000 against 50 400
+    path = Path(__file__).resolve().parents[1] / "report" / "plans" / "income-scenario.json"
+    diff = finsam.compare(path)
+    assert diff.loc[("esf-ends", 2021, "income", "")].tolist() == [Decimal("30400.00"), Decimal("0.00"), Decimal("-30400.00")]
+    assert diff.loc[("esf-ends", 2020, "income", ""), "difference"] == 0
+    assert diff.loc[("esf-ends", 2021, "result", ""), "variant"] == Decimal("20000.00")
+    assert list(dict.fromkeys(diff.index.get_level_values("figure"))) == [
+        "costs", "contributions", "income", "result", "equity_end", "final_contribution", "cost_share"]
+    # the table in tkr: 30,4 → 30, and the result 50 = 400 + 30 − 380 against 20
+    frame = finsam.load(path).comparison()[1].to_frame()
+    assert frame.loc["Övriga intäkter"].tolist() == [Decimal(30), Decimal(0), Decimal(-30)]
+    assert frame.loc["Årets resultat"].tolist() == [Decimal(50), Decimal(20), Decimal(-30)]
+    en = finsam.load(path).comparison(lang="en")[1].to_frame()
+    assert en.loc["Other income", "Difference"] == Decimal(-30)
+    # a plan without income: no income figure
+    assert "income" not in set(finsam.compare(DALARNA).index.get_level_values("figure"))
 
 
 def test_compare_keeps_plan_order():

@@ -9,6 +9,7 @@ import json
 from decimal import Decimal
 from fractions import Fraction
 
+import pandas as pd
 import pytest
 
 import finsam
@@ -89,8 +90,8 @@ def test_units_and_floats(result):
 def test_monthly(result):
     m = result.monthly()
     assert m.loc[("c", 2011, 1)].tolist() == [D("134.00"), D("100.00")]
-    assert m.loc[("c", 2011, 7), "actual"] is None
-    assert m.loc[("a", 2012, 3), "actual"] is None
+    assert m.loc[("c", 2011, 7), "actual"] is pd.NA  # a month not yet booked: missing
+    assert m.loc[("a", 2012, 3), "actual"] is pd.NA
     # the twelve months of every year sum to the year's amount
     costs = result.costs()
     for (iid, year), rows in m.groupby(level=["intervention", "year"], sort=False):
@@ -108,6 +109,36 @@ def test_liquidity(result):
     assert liq.below_minimum.empty
     # 2011 out is the forecast: 186 141
     assert sum(liq.months.loc[2011, "out"]) == D("186141.00")
+
+
+def test_follow_up_frames_have_the_money_dtype(result):
+    # every amount column of the follow-up's frames is exact money (int64 öre), as totals()
+    fu, liq, m = result.follow_up(), result.liquidity(), result.monthly()
+    frames = [fu.interventions[["budget", "budget_to_date", "actual_to_date", "deviation_to_date", "forecast",
+                                "forecast_deviation"]], fu.allocation, fu.members, fu.income, fu.totals, fu.history,
+              m, liq.months[["in", "out", "cash_end"]], liq.quarters]
+    for frame in frames:
+        assert {str(t) for t in frame.dtypes} == {"money[kr]"}, frame
+    assert str(fu.result.dtype) == "money[kr]" and str(fu.forecast_equity_end.dtype) == "money[kr]"
+    assert str(result.liquidity(unit="tkr").months["cash_end"].dtype) == "money[tkr]"
+    assert str(m.loc["b"]["budget"].dtype) == "money[kr]"
+    assert str(result.monthly(unit="öre")["actual"].dtype) == "Int64"  # öre: integers, missing as <NA>
+    assert fu.interventions["used_percent"].dtype == object  # an exact Fraction, not money
+    # b in 2011: 60 000 by the profile [0 × 6, 1 × 6]: nothing January–June, 10 000 a month after;
+    # booked 5 000 in June, the months after June not yet booked (missing)
+    b = m.loc[("b", 2011)]
+    assert b["budget"].sum() == D("60000.00")
+    assert b["actual"].sum() == D("5000.00")  # the six booked months; the missing ones are skipped
+    d = b.describe()
+    assert d.loc["count"].tolist() == [12, 6]
+    # budget: mean 60 000 / 12 = 5 000; the median of six 0 and six 10 000 is 5 000; the
+    # quartiles by linear interpolation at 0.25 × 11 = 2.75 (0 and 0) and 8.25 (10 000, 10 000)
+    assert d["budget"].tolist()[1:] == pytest.approx([5000.0, (12 * 5000**2 / 11) ** 0.5, 0.0, 0.0, 5000.0, 10000.0, 10000.0])
+    assert d.loc["max", "actual"] == 5000.0
+    ax = b["budget"].plot()
+    assert list(ax.lines[0].get_ydata()) == [0.0] * 6 + [10000.0] * 6
+    # the quarters' out of 2011 add up to the year's forecast 186 141 kr, exactly
+    assert liq.quarters.loc[2011, "out"].sum() == D("186141.00")
 
 
 def test_income_and_totals(result):

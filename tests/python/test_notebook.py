@@ -94,7 +94,7 @@ def test_the_scenarios_notebook_runs_and_shows_the_key_figures(tmp_path: Path, m
     assert len(explained) == 1 and "kostnadsandel = Σ delar = 94 937,00 kr" in explained[0]
     forecast = [o.data["text/plain"] for out in outputs for o in out
                 if o.output_type == "execute_result" and o.data.get("text/plain", "").startswith("Prognos 2011 för Sammanhangsplatser")]
-    assert len(forecast) == 1 and "→ avrundat till kr (half_up): 1931785.00 kr" in forecast[0]
+    assert len(forecast) == 1 and "→ avrundat till kr (half_up): 1 931 785,00 kr" in forecast[0]
     assert "Uppföljning per insats 2011 t.o.m. augusti" in tables[4]
 
 

@@ -91,6 +91,24 @@ def test_comparison_adds_up(lang, unit, tmp_path):
     assert tc.check_xlsx(path, DECIMALS[unit], lang) > 6 * 10
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_comparison_with_other_income_adds_up(lang, tmp_path):
+    # a plan with other income: each table has an income row, and the result is
+    # contributions + income − costs in the CSV and as a workbook formula
+    plan = os.path.join(HERE, "plans", "income-scenario.json")
+    out = tmp_path / "csv"
+    finsam("compare", plan, "--format", "csv", "--lang", lang, "-o", str(out))
+    files = sorted(os.listdir(out), key=lambda n: int(n.split("-", 1)[0]))
+    assert len(files) == 2  # 1 variant × 2 years
+    word = "Övriga intäkter" if lang == "sv" else "Other income"
+    for f in files:
+        assert word in (out / f).read_text(encoding="utf-8")
+        assert tc.check_csv_table(str(out / f), lang, "tkr") > 0
+    path = str(tmp_path / "c.xlsx")
+    finsam("compare", plan, "--format", "xlsx", "--lang", lang, "-o", path)
+    assert tc.check_xlsx(path, 0, lang) > 2 * 5
+
+
 def test_xlsx_of_a_variant_says_so(tmp_path):
     # the workbook's title and every sheet's heading name the scenario
     import openpyxl
