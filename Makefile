@@ -12,7 +12,7 @@ FUZZ_BUILD  ?= build-fuzz
 FUZZ_SECONDS ?= 600
 FUZZ_FLAGS  ?=
 
-.PHONY: all deps build demo notebook test test-unit test-sanitize fuzz bench bench-followup clean
+.PHONY: all deps build demo notebook test test-unit test-sanitize fuzz fuzz-pointers bench bench-followup clean
 
 all: build
 
@@ -109,6 +109,14 @@ endif
 	  $(FUZZ_BUILD)/fuzz/$(FUZZ_EXE) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_LIMITS) $(FUZZ_FLAGS) \
 	  -dict=$(FUZZ_DICT) -artifact_prefix=$(FUZZ_BUILD)/artifacts/$(FUZZ_TARGET)- -print_final_stats=1 \
 	  $(FUZZ_CORPUS) $(FUZZ_BUILD)/seeds
+
+# After a plan fuzzing run: every input of the grown corpus through the release command line
+# (`finsam validate` and `finsam plan --format json`); every error line must name its file and
+# JSON pointer, never a bare message (spec 12.23, tests/cli/pointer_lines.py; issue 13).
+fuzz-pointers: deps
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j$(JOBS) --target finsam_cli
+	$(PYTHON) tests/cli/pointer_lines.py --finsam $(BUILD)/finsam --corpus $(FUZZ_BUILD)/corpus --mutants 0 .
 
 # The sweep benchmark: C++ (1 and 2 threads), the Python call, Decimal and numpy float64
 # baselines, all in one run (benchmarks/bench.py; figures in docs/sweeps.md); then the SIE reader
