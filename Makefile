@@ -12,7 +12,7 @@ FUZZ_BUILD  ?= build-fuzz
 FUZZ_SECONDS ?= 600
 FUZZ_FLAGS  ?=
 
-.PHONY: all deps build demo notebook test test-unit test-sanitize fuzz bench bench-followup clean
+.PHONY: all deps build demo notebook test test-unit test-sanitize fuzz fuzz-pointers bench bench-followup clean
 
 all: build
 
@@ -64,7 +64,10 @@ test-sanitize: deps
 #   instrumentation (1 000 000 figures), hence -timeout=120.
 # - sie: the SIE reader and the mapping of an accounting block into actuals (fuzz/fuzz_sie.cpp).
 #   Seeds: the SIE files of tests/sie, tests/bad_sie and examples/books.
-# The corpus grows in $(FUZZ_BUILD)/corpus (plan) or corpus-sie, crashes land in
+# - allocation: allocation models (fuzz/fuzz_allocation.cpp: reading, the rounds of the cap
+#   against the spec's rounds done literally, the rounding, tables, explain). Seeds: the example,
+#   the catalogue tests/bad_inputs_allocation/ and 40 generated models.
+# The corpus grows in $(FUZZ_BUILD)/corpus (plan), corpus-sie or corpus-allocation, crashes land in
 # $(FUZZ_BUILD)/artifacts. `make fuzz FUZZ_TARGET=sie FUZZ_SECONDS=600`; FUZZ_FLAGS passes more
 # libFuzzer options (e.g. -use_value_profile=1 -jobs=2).
 FUZZ_TARGET ?= plan
@@ -73,6 +76,11 @@ FUZZ_EXE    := finsam_fuzz_sie
 FUZZ_CORPUS := $(FUZZ_BUILD)/corpus-sie
 FUZZ_DICT   := fuzz/sie.dict
 FUZZ_LIMITS := -timeout=30 -rss_limit_mb=1024 -max_len=65536
+else ifeq ($(FUZZ_TARGET),allocation)
+FUZZ_EXE    := finsam_fuzz_allocation
+FUZZ_CORPUS := $(FUZZ_BUILD)/corpus-allocation
+FUZZ_DICT   := fuzz/allocation.dict
+FUZZ_LIMITS := -timeout=60 -rss_limit_mb=2048 -max_len=32768
 else
 FUZZ_EXE    := finsam_fuzz
 FUZZ_CORPUS := $(FUZZ_BUILD)/corpus
@@ -88,6 +96,9 @@ fuzz:
 ifeq ($(FUZZ_TARGET),sie)
 	cp tests/sie/*.se tests/bad_sie/*.se $(FUZZ_BUILD)/seeds/
 	if ls examples/books/*.se >/dev/null 2>&1; then cp examples/books/*.se $(FUZZ_BUILD)/seeds/; fi
+else ifeq ($(FUZZ_TARGET),allocation)
+	cp examples/statens-fordelning-2016.json tests/bad_inputs_allocation/*.json $(FUZZ_BUILD)/seeds/
+	$(PYTHON) benchmarks/allocation_workload.py --seeds 40 --out $(FUZZ_BUILD)/seeds
 else
 	cp examples/*.json tests/bad_inputs/*.json $(FUZZ_BUILD)/seeds/
 	rm -f $(FUZZ_BUILD)/seeds/too_large_*.json  # near the size limit: seconds each, a minute instrumented
@@ -96,18 +107,29 @@ else
 endif
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(FUZZ_BUILD)/fuzz/$(FUZZ_EXE) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_LIMITS) $(FUZZ_FLAGS) \
-	  -dict=$(FUZZ_DICT) -artifact_prefix=$(FUZZ_BUILD)/artifacts/ -print_final_stats=1 \
+	  -dict=$(FUZZ_DICT) -artifact_prefix=$(FUZZ_BUILD)/artifacts/$(FUZZ_TARGET)- -print_final_stats=1 \
 	  $(FUZZ_CORPUS) $(FUZZ_BUILD)/seeds
+
+# After a plan fuzzing run: every input of the grown corpus through the release command line
+# (`finsam validate` and `finsam plan --format json`); every error line must name its file and
+# JSON pointer, never a bare message (spec 12.23, tests/cli/pointer_lines.py; issue 13).
+fuzz-pointers: deps
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j$(JOBS) --target finsam_cli
+	$(PYTHON) tests/cli/pointer_lines.py --finsam $(BUILD)/finsam --corpus $(FUZZ_BUILD)/corpus --mutants 0 .
 
 # The sweep benchmark: C++ (1 and 2 threads), the Python call, Decimal and numpy float64
 # baselines, all in one run (benchmarks/bench.py; figures in docs/sweeps.md); then the SIE reader
 # on a generated file of 1 000 000 #TRANS rows against a Python reader (benchmarks/sie_bench.py;
-# figures in docs/sie.md). The benchmark driver is built only here, not by `make build` or `make test`.
+# figures in docs/sie.md); then the allocation model's: 10 000 synthetic förbund allocated, stage
+# by stage, by the CLI and from Python (benchmarks/allocation_bench.py; figures in
+# docs/allocation-model.md). The benchmark driver is built only here, not by `make build` or `make test`.
 bench: deps
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DFINSAM_BUILD_BENCHMARKS=ON
 	cmake --build $(BUILD) -j$(JOBS)
 	$(PYTHON) benchmarks/bench.py --build $(BUILD)
 	$(PYTHON) benchmarks/sie_bench.py --build $(BUILD)
+	$(PYTHON) benchmarks/allocation_bench.py --build $(BUILD)
 
 # Only the follow-up benchmark (issue 15): a 50-intervention plan with actuals and liquidity
 # (figures in docs/followup.md).

@@ -12,9 +12,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <pybind11/pybind11.h>
 
+#include "finsam/allocation_model.hpp"
 #include "finsam/evaluate.hpp"
 #include "finsam/json.hpp"
 #include "finsam/plan.hpp"
@@ -74,6 +76,30 @@ inline Lang parse_lang(const std::string& name) {
     throw py::value_error("unknown language '" + name + "'; write \"sv\" or \"en\"");
 }
 
+/// The Python class `Tables`: all tables of one document (a result's or an allocation's), with
+/// the options they were built with (register_report.cpp).
+struct TablesHandle {
+    BudgetTables tables;
+
+    /// Table `i`; IndexError if there is none.
+    const Table& at(std::size_t i) const;
+    /// The same document with only the tables at `indices` (for one table: a one-table document).
+    TablesHandle subset(const std::vector<std::size_t>& indices) const;
+};
+
+/// Table options from the Python arguments (unit "kr"/"tkr"/"mnkr", lang "sv"/"en", decimals,
+/// −1 the unit's default); ValueError for anything else.
+TableOptions table_options(const std::string& unit, const std::string& lang, int decimals);
+
+/// A finsam-allocation/1 model, read and distributed (register_allocation_model.cpp).
+struct AllocationHandle {
+    std::string text;  ///< the document as compact JSON text
+    std::shared_ptr<const AllocationResult> result;
+
+    State state() const { return {text, std::nullopt}; }
+    static AllocationHandle from_state(const State& s);
+};
+
 void register_errors(py::module_& m);
 void register_money(py::module_& m);
 void register_plan(py::module_& m);
@@ -81,6 +107,7 @@ void register_result(py::module_& m);  // after register_plan: adds Plan.evaluat
 void register_explain(py::module_& m);
 void register_report(py::module_& m);
 void register_sweep(py::module_& m);
+void register_allocation_model(py::module_& m);  // after register_report: returns Tables
 void register_sie(py::module_& m);  // SIE books (finsam::sie)
 
 }  // namespace finsam::python

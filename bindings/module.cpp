@@ -18,5 +18,6 @@ PYBIND11_MODULE(_core, m) {
     register_explain(m);
     register_report(m);
     register_sweep(m);
+    register_allocation_model(m);
     register_sie(m);
 }

@@ -17,30 +17,6 @@ namespace finsam::python {
 
 namespace {
 
-/// All tables of one result, with the options they were built with.
-struct TablesHandle {
-    BudgetTables tables;
-
-    /// Table `i`; IndexError if there is none.
-    const Table& at(std::size_t i) const {
-        if (i >= tables.tables.size()) throw py::index_error("no table " + std::to_string(i));
-        return tables.tables[i];
-    }
-
-    /// The same document with only the tables at `indices` (for one table: a one-table document).
-    TablesHandle subset(const std::vector<std::size_t>& indices) const {
-        TablesHandle out;
-        out.tables.name = tables.name;
-        out.tables.first_year = tables.first_year;
-        out.tables.last_year = tables.last_year;
-        out.tables.options = tables.options;
-        out.tables.scenario = tables.scenario;
-        out.tables.comparison = tables.comparison;
-        for (std::size_t i : indices) out.tables.tables.push_back(at(i));
-        return out;
-    }
-};
-
 Unit display_unit(const std::string& name) {
     if (name == "kr") return Unit::kr;
     if (name == "tkr") return Unit::tkr;
@@ -87,10 +63,32 @@ CellTuple cell_tuple(const Cell& c, const TableOptions& o) {
 
 }  // namespace
 
+const Table& TablesHandle::at(std::size_t i) const {
+    if (i >= tables.tables.size()) throw py::index_error("no table " + std::to_string(i));
+    return tables.tables[i];
+}
+
+TablesHandle TablesHandle::subset(const std::vector<std::size_t>& indices) const {
+    TablesHandle out;
+    out.tables = tables;
+    out.tables.tables.clear();
+    for (std::size_t i : indices) out.tables.tables.push_back(at(i));
+    return out;
+}
+
+TableOptions table_options(const std::string& unit, const std::string& lang, int decimals) {
+    TableOptions o;
+    o.unit = display_unit(unit);
+    o.lang = parse_lang(lang);
+    o.decimals = decimals;
+    o.effective_decimals();  // checks the decimals
+    return o;
+}
+
 void register_report(py::module_& m) {
     py::class_<TablesHandle> cls(m, "Tables", "The budget tables of a result (report.hpp), as shown in one unit and language.");
     cls
-        .def_property_readonly("name", [](const TablesHandle& h) { return h.tables.name; }, "The plan's name.")
+        .def_property_readonly("name", [](const TablesHandle& h) { return h.tables.name; }, "The plan's (or allocation's) name.")
         .def_property_readonly("unit", [](const TablesHandle& h) { return std::string(unit_name(h.tables.options.unit)); },
                                "The display unit: kr, tkr or mnkr.")
         .def_property_readonly("lang", [](const TablesHandle& h) { return std::string(h.tables.options.lang == Lang::sv ? "sv" : "en"); },
@@ -101,7 +99,8 @@ void register_report(py::module_& m) {
                 std::vector<std::string> ids;
                 for (const auto& t : h.tables.tables) ids.push_back(t.id);
                 return ids;
-            }, "The tables' ids in order: financing, costs, distribution, result, final_frame, items-<id>.")
+            }, "The tables' ids in order: financing, costs, distribution, result, final_frame, items-<id> (a "
+               "plan's); allocation, implied_frame (an allocation's).")
         .def("title", [](const TablesHandle& h, std::size_t i) { return h.at(i).title; }, py::arg("index"),
              "The title of table `index`.")
         .def("columns", [](const TablesHandle& h, std::size_t i) {
@@ -137,21 +136,12 @@ void register_report(py::module_& m) {
             }, py::arg("path"), "Write an XLSX workbook, one sheet per table, as `finsam plan --format xlsx -o PATH`.");
 
     m.def("build_tables", [](const ResultHandle& r, const std::string& unit, const std::string& lang, int decimals) {
-            TableOptions o;
-            o.unit = display_unit(unit);
-            o.lang = parse_lang(lang);
-            o.decimals = decimals;
-            o.effective_decimals();  // checks the decimals
-            return TablesHandle{build_tables(r.get(), o)};
+            return TablesHandle{build_tables(r.get(), table_options(unit, lang, decimals))};
         }, py::arg("result"), py::arg("unit") = "tkr", py::arg("lang") = "sv", py::arg("decimals") = -1,
         "The budget tables of a result, as `finsam plan FILE [--variant NAME] --format md|html|xlsx --unit U --lang L` builds them.");
     m.def("build_comparison", [](const PlanHandle& p, std::optional<std::vector<std::string>> variants, const std::string& unit,
                                  const std::string& lang, int decimals) {
-            TableOptions o;
-            o.unit = display_unit(unit);
-            o.lang = parse_lang(lang);
-            o.decimals = decimals;
-            o.effective_decimals();  // checks the decimals
+            const TableOptions o = table_options(unit, lang, decimals);
             if (variants)
                 for (const auto& name : *variants) (void)ResultHandle::of(p.loaded, name);  // PlanError for an unknown name
             return TablesHandle{build_comparison(p.loaded->evaluation, o, variants ? *variants : std::vector<std::string>{})};

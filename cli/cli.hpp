@@ -1,7 +1,8 @@
 // cli/cli.hpp — what the commands of the `finsam` command line share: the parsed arguments,
 // usage errors, options common to several commands, and how problems, warnings and tables
 // are printed. Each command group lives in a file of its own (plan_commands.cpp: plan,
-// validate, explain, compare) and is listed in main.cpp's command table.
+// validate, explain, compare; allocate_commands.cpp: allocate, and validate and explain of an
+// allocation file) and is listed in main.cpp's command table.
 #pragma once
 
 #include <map>
@@ -37,12 +38,19 @@ std::string suggest(std::string_view word, const std::vector<std::string_view>& 
 void check_options(const Args& a, const std::vector<std::string>& allowed);
 /// --unit and --lang as table options.
 TableOptions table_options(const Args& a);
+/// The table format asked for with --format (md, html, csv, xlsx), or "" for JSON or text;
+/// checks before anything is read that --unit, --lang and -o go with a table format, that xlsx
+/// has -o and that the unit and language are known.
+std::string table_format(const Args& a);
 /// --format json (true), text or absent (false); anything else is a usage error.
 bool json_format(const Args& a);
 /// Write a file or throw Error.
 void write_file(const std::string& path, const std::string& content);
 /// Print tables in `format` (md, html, csv, xlsx) to stdout, the file -o or (CSV) the directory -o.
 int write_tables(const Args& a, const std::string& format, const BudgetTables& tables);
+/// A UsageError when FILE declares the `format` of the other kind of file than the command
+/// reads (a plan given to `finsam allocate`, an allocation model to `finsam plan`).
+void check_declared_format(const Args& a, bool allocation);
 /// Print problems as FILE:POINTER: message (or {"errors": …}); returns exit status 2.
 int report_problems(const std::string& file, const std::vector<Problem>& problems, bool as_json);
 /// Print a result's warnings on stderr as FILE:POINTER: warning: message [code].
@@ -53,6 +61,10 @@ void print_all_warnings(const std::string& file, const Evaluation& ev, const std
 
 /// `finsam plan|validate|explain|compare FILE …` (plan_commands.cpp).
 int run_plan_command(const Args& a);
+/// `finsam allocate FILE …`, and `validate`/`explain` of a finsam-allocation/1 file (allocate_commands.cpp).
+int run_allocate_command(const Args& a);
+/// `finsam validate|explain FILE …`: of an allocation file (explain with --forbund), else of a plan.
+int run_validate_or_explain(const Args& a);
 
 // ---- actuals from SIE books (actuals_commands.cpp) -------------------------------------------
 

@@ -5,8 +5,10 @@
 #include <iostream>
 
 #include "cli.hpp"
+#include "finsam/allocation_model.hpp"
 #include "finsam/result_json.hpp"
 #include "finsam/suggest.hpp"
+#include "finsam/version.hpp"
 #include "finsam/xlsx.hpp"
 
 namespace finsam::cli {
@@ -20,8 +22,8 @@ Args parse_args(int argc, char** argv) {
     Args a;
     std::vector<std::string> positional;
     static const std::vector<std::string_view> with_value = {"--variant", "--format", "--year", "--member", "--intervention",
-                                                             "--unit", "--lang", "-o", "--month", "--forecast", "--sie",
-                                                             "--through"};
+                                                             "--month", "--forecast", "--forbund", "--unit", "--lang", "-o",
+                                                             "--sie", "--through"};
     static const std::vector<std::string_view> flags = {"--help", "-h", "--version"};
     auto known = [](std::string_view o, const std::vector<std::string_view>& in) {
         return std::find(in.begin(), in.end(), o) != in.end();
@@ -76,6 +78,34 @@ TableOptions table_options(const Args& a) {
     return o;
 }
 
+std::string table_format(const Args& a) {
+    auto f = a.options.find("--format");
+    std::string format;
+    if (a.command == "compare" && (f == a.options.end() || f->second == "text")) {
+        format = "md";  // compare's default: its tables as Markdown
+    } else if (f != a.options.end() && f->second != "json" && f->second != "text") {
+        if (f->second != "md" && f->second != "html" && f->second != "csv" && f->second != "xlsx") {
+            std::string message = "unknown format '";  // appended, not a chain of +: GCC 12 warns falsely (-Wrestrict)
+            message += f->second;
+            message += "' (";
+            message += a.command;
+            message += " writes json, md, html, csv or xlsx)";
+            message += suggest(f->second, {"json", "md", "html", "csv", "xlsx"});
+            throw UsageError(message);
+        }
+        format = f->second;
+    }
+    if (format.empty()) {
+        for (const char* o : {"--unit", "--lang"})
+            if (a.options.count(o)) throw UsageError(std::string("option ") + o + " applies to the table formats md, html, csv and xlsx");
+        if (a.options.count("-o")) throw UsageError("option -o applies to the table formats md, html, csv and xlsx");
+        return format;
+    }
+    if (format == "xlsx" && !a.options.count("-o")) throw UsageError("--format xlsx needs -o FILE");
+    (void)table_options(a);  // usage errors before the file is read
+    return format;
+}
+
 bool json_format(const Args& a) {
     auto f = a.options.find("--format");
     if (f == a.options.end() || f->second == "text") return false;
@@ -112,6 +142,17 @@ int write_tables(const Args& a, const std::string& format, const BudgetTables& t
         else std::cout << text;
     }
     return 0;
+}
+
+void check_declared_format(const Args& a, bool allocation) {
+    const std::string format = declared_format(a.file);
+    if (allocation && format == plan_format)
+        throw UsageError(a.file + " is a finsam/1 plan: " +
+                         (a.command == "explain" ? std::string("explain its figures with --year Y [--member M] [--intervention I]")
+                                                 : "use 'finsam plan'"));
+    if (!allocation && format == allocation_format)
+        throw UsageError(a.file + " is a finsam-allocation/1 model: " +
+                         (a.command == "explain" ? std::string("explain one förbund with --forbund ID") : "use 'finsam allocate'"));
 }
 
 int report_problems(const std::string& file, const std::vector<Problem>& problems, bool as_json) {

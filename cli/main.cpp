@@ -1,8 +1,9 @@
 // The `finsam` command line: the usage text, the table of commands and main().
 //
-// Exit status: 0 success; 2 for an invalid plan, unreadable input or a usage error. Problems
-// are printed on stdout as FILE:POINTER: message (or as {"errors": …} with --format json);
-// warnings go to stderr as FILE:POINTER: warning: message and into the result JSON.
+// Exit status: 0 success; 2 for an invalid plan or allocation file, unreadable input or a
+// usage error. Problems are printed on stdout as FILE:POINTER: message (or as {"errors": …}
+// with --format json); warnings go to stderr as FILE:POINTER: warning: message and into the
+// result JSON.
 #include <iostream>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,8 @@ const char* const usage = R"(usage:
   finsam compare FILE [--variant NAME] [--format md|html|csv|xlsx|json] [--unit kr|tkr|mnkr] [--lang sv|en] [-o OUT]
   finsam actuals FILE --sie BOOKS.se [--through YYYY-MM] [-o OUT]
   plan, explain and compare also take [--sie BOOKS.se [--through YYYY-MM]]
+  finsam allocate FILE [--format json|md|html|csv|xlsx] [--unit kr|tkr|mnkr] [--lang sv|en] [-o OUT]
+  finsam explain FILE --forbund ID [--lang sv|en] [--format json]
   finsam --version | --help
 
 plan      evaluate FILE (a finsam/1 plan) and print the result: JSON (default), or the budget
@@ -42,7 +45,11 @@ actuals   read the books (a SIE 4 file) through the plan's accounting block and 
           actuals block (JSON) through --through (default: the file's #OMFATTN month)
 --sie     (plan, explain, compare) evaluate with the actuals of the books in place of the
           plan's own: through, and each kind the accounting block maps; forecast rules kept
-Exit status: 0 ok, 2 invalid plan, invalid books or usage error.
+allocate  share the state's money among förbund by FILE (a finsam-allocation/1 model): the result
+          JSON (default), or its tables as for plan (--unit default tkr, --lang default sv);
+          validate FILE checks such a file too, and explain FILE --forbund ID shows how one
+          förbund got its allocation (its weight, the rounds of the cap, the rounding)
+Exit status: 0 ok, 2 invalid plan, invalid books, invalid allocation file or usage error.
 )";
 
 /// The commands: a name and the function that runs it (a command group in a file of its own).
@@ -52,10 +59,11 @@ struct Command {
 };
 constexpr Command commands[] = {
     {"plan", run_plan_command},
-    {"validate", run_plan_command},
-    {"explain", run_plan_command},
+    {"validate", run_validate_or_explain},
+    {"explain", run_validate_or_explain},
     {"compare", run_plan_command},
     {"actuals", run_actuals_command},
+    {"allocate", run_allocate_command},
 };
 
 int run(int argc, char** argv) {

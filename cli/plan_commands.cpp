@@ -10,21 +10,6 @@
 namespace finsam::cli {
 namespace {
 
-/// The table format of `finsam plan` or `compare`, or "" for JSON (plan's default; compare's
-/// default is Markdown, its tables as text).
-std::string table_format(const Args& a) {
-    auto f = a.options.find("--format");
-    if (a.command == "compare" && (f == a.options.end() || f->second == "text")) return "md";
-    if (f == a.options.end() || f->second == "json" || f->second == "text") {
-        for (const char* o : {"--unit", "--lang"})
-            if (a.options.count(o)) throw UsageError(std::string("option ") + o + " applies to the table formats md, html, csv and xlsx");
-        return "";
-    }
-    if (f->second == "md" || f->second == "html" || f->second == "csv" || f->second == "xlsx") return f->second;
-    throw UsageError("unknown format '" + f->second + "' (" + a.command + " writes json, md, html, csv or xlsx)" +
-                     suggest(f->second, {"json", "md", "html", "csv", "xlsx"}));
-}
-
 /// --lang of `finsam explain` (Swedish by default).
 Lang explain_lang(const Args& a) { return table_options(a).lang; }
 
@@ -39,12 +24,11 @@ int run_plan_command(const Args& a) {
                           "--through"});
     if (a.command == "compare") check_options(a, {"--variant", "--format", "--unit", "--lang", "-o", "--sie", "--through"});
     const std::optional<BooksOptions> books = books_options(a);
+    // the table format (compare's default: Markdown), with -o and the table options checked
     const std::string tables = a.command == "plan" || a.command == "compare" ? table_format(a) : "";
     if (a.command == "explain") (void)explain_lang(a);  // usage errors before the plan is read
-    if (tables == "xlsx" && !a.options.count("-o")) throw UsageError("--format xlsx needs -o FILE");
-    if (tables.empty() && a.options.count("-o")) throw UsageError("option -o applies to the table formats md, html, csv and xlsx");
-    if (!tables.empty()) (void)table_options(a);  // usage errors before the plan is read
     const bool as_json = tables.empty() && json_format(a);
+    check_declared_format(a, false);
 
     Evaluation ev;
     Plan plan;

@@ -21,33 +21,12 @@
 #include "finsam/result_json.hpp"
 
 #include "../tests/invariants.hpp"
+#include "fuzz_checks.hpp"
 
 namespace {
 
-[[noreturn]] void bug(const std::string& what) {
-    std::fprintf(stderr, "finsam_fuzz: %s\n", what.c_str());
-    std::abort();
-}
-
-bool valid_utf8(std::string_view s) {
-    // sanitize_utf8 replaces an invalid byte by U+FFFD (EF BF BD) and a control character by \xNN:
-    // compare ignoring the latter by checking the replacement character does not appear anew.
-    const std::string t = finsam::sanitize_utf8(s);
-    std::size_t in_s = 0, in_t = 0;
-    for (std::size_t p = s.find("\xEF\xBF\xBD"); p != std::string_view::npos; p = s.find("\xEF\xBF\xBD", p + 1)) ++in_s;
-    for (std::size_t p = t.find("\xEF\xBF\xBD"); p != std::string::npos; p = t.find("\xEF\xBF\xBD", p + 1)) ++in_t;
-    return in_s == in_t;
-}
-
-void check_problems(const finsam::PlanError& e) {
-    if (e.problems().empty()) bug("PlanError without problems");
-    for (const auto& p : e.problems()) {
-        if (p.message.empty()) bug("a problem without a message at " + p.path);
-        if (!p.path.empty() && p.path.front() != '/') bug("not a JSON pointer: " + p.path);
-        if (!valid_utf8(p.path) || !valid_utf8(p.message)) bug("a problem that is not UTF-8: " + p.path + ": " + p.message);
-    }
-    (void)finsam::errors_json(e.problems());
-}
+using finsam_fuzz::bug;
+using finsam_fuzz::check_problems;
 
 void check_result(const finsam::Plan& plan, const finsam::Result& r, const std::string& label) {
     for (const auto& v : finsam::test::check_invariants(plan, r)) bug(label + ": invariant broken: " + v);
@@ -55,20 +34,7 @@ void check_result(const finsam::Plan& plan, const finsam::Result& r, const std::
     for (const auto& w : r.warnings)
         if (w.message.empty() || (!w.path.empty() && w.path.front() != '/')) bug(label + ": malformed warning " + std::string(finsam::code_name(w.code)));
     // the budget tables in the default units and language, and in kr / mnkr in English
-    finsam::TableOptions options[3];
-    options[1].unit = finsam::Unit::kr;
-    options[1].lang = finsam::Lang::en;
-    options[2].unit = finsam::Unit::mnkr;
-    for (const auto& o : options) {
-        try {
-            const finsam::BudgetTables tables = finsam::build_tables(r, o);
-            (void)finsam::to_markdown(tables);
-            (void)finsam::to_html(tables);
-            (void)finsam::to_csv(tables);
-        } catch (const std::exception& e) {
-            bug(label + ": budget tables of a valid plan: " + e.what());
-        }
-    }
+    finsam_fuzz::check_tables(label + ", a valid plan", [&](const finsam::TableOptions& o) { return finsam::build_tables(r, o); });
     // explain a few years, members and interventions (bounded: a plan may span 9999 years)
     const int years[] = {r.first_year, r.first_year + 1, r.last_year};
     for (int y : years) {

@@ -17,13 +17,11 @@
 #include <string_view>
 
 #include "finsam/sie_actuals.hpp"
+#include "fuzz_checks.hpp"
 
 namespace {
 
-[[noreturn]] void bug(const std::string& what) {
-    std::fprintf(stderr, "finsam_fuzz_sie: %s\n", what.c_str());
-    std::abort();
-}
+using finsam_fuzz::bug;
 
 bool calendar(const finsam::SieDate& d, bool day) {
     static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

@@ -16,7 +16,11 @@
 #include <random>
 #include <sstream>
 
+#include "table_checks.hpp"
+
 using namespace finsam;
+using finsam_test::check_invariants;
+using finsam_test::golden;
 
 namespace {
 
@@ -58,35 +62,6 @@ std::size_t col(const Table& t, const std::string& header) {
 }
 const Cell& cell(const Table& t, const std::string& r, const std::string& c) { return row(t, r).cells[col(t, c)]; }
 
-/// Every computed cell shows the signed sum of the cells it refers to; every amount is its
-/// exact value rounded down or up to the step, and marked moved exactly when it is not the
-/// nearest (`mode`: how halves go); every moved cell is named in a footnote.
-void check_invariants(const BudgetTables& bt, RoundingMode mode = RoundingMode::half_up) {
-    const std::int64_t step = bt.options.step_ore();
-    for (const auto& t : bt.tables) {
-        bool any_moved = false;
-        for (std::size_t r = 0; r < t.rows.size(); ++r)
-            for (std::size_t c = 0; c < t.rows[r].cells.size(); ++c) {
-                const Cell& x = t.rows[r].cells[c];
-                if (!x.sum_of.empty()) {
-                    std::int64_t s = 0;
-                    for (const auto& ref : x.sum_of) s += ref.sign * t.rows.at(ref.row).cells.at(ref.column).shown;
-                    BOOST_TEST(s == x.shown, t.id << " row " << r << " col " << c << ": shows " << x.shown << ", its cells sum to " << s);
-                }
-                if (x.kind == Cell::Kind::amount) {
-                    // shown × step is within one step of the exact amount, in every table
-                    const std::int64_t diff = x.shown * step - x.amount.ore();
-                    BOOST_TEST((diff > -step && diff < step), t.id << " row " << r << " col " << c << " moved beyond one step");
-                    const bool nearest = BigInt(x.shown) == round_integer(Rational(x.amount.ore(), step), mode);
-                    BOOST_TEST(x.moved == !nearest, t.id << " row " << r << " col " << c << ": moved " << x.moved);
-                }
-                any_moved = any_moved || x.moved;
-            }
-        const bool footnoted = !t.footnotes.empty() && t.footnotes[0].rfind("* ", 0) == 0;
-        BOOST_TEST(any_moved == footnoted, t.id << ": moved cells and the rounding footnote disagree");
-    }
-}
-
 /// check_invariants() on the comparison of `ev` in every unit and language.
 void check_comparison_invariants(const Evaluation& ev) {
     for (Unit u : {Unit::kr, Unit::tkr, Unit::mnkr})
@@ -96,32 +71,6 @@ void check_comparison_invariants(const Evaluation& ev) {
             o.lang = l;
             BOOST_TEST_CONTEXT(unit_name(u)) { check_invariants(build_comparison(ev, o)); }
         }
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return {};
-    std::ostringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
-
-/// Compare `text` with tests/golden/`name`, or write it there with FINSAM_UPDATE_GOLDEN=1.
-void golden(const std::string& name, const std::string& text) {
-    const std::string path = source_dir + "/tests/golden/" + name;
-    if (std::getenv("FINSAM_UPDATE_GOLDEN")) {
-        std::filesystem::create_directories(std::filesystem::path(path).parent_path());
-        std::ofstream(path, std::ios::binary) << text;
-        return;
-    }
-    const std::string expected = read_file(path);
-    BOOST_TEST(!expected.empty(), "missing golden file " << path);
-    if (expected != text) {
-        std::size_t i = 0;
-        while (i < expected.size() && i < text.size() && expected[i] == text[i]) ++i;
-        BOOST_ERROR(path << " differs at byte " << i << ": expected \"" << expected.substr(i, 60) << "\", got \"" << text.substr(i, 60)
-                         << "\" (FINSAM_UPDATE_GOLDEN=1 rewrites it)");
-    }
 }
 
 }  // namespace

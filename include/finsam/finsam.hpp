@@ -3,6 +3,7 @@
 #pragma once
 
 #include "finsam/allocation.hpp"
+#include "finsam/allocation_model.hpp"
 #include "finsam/error.hpp"
 #include "finsam/money.hpp"
 #include "finsam/rate.hpp"

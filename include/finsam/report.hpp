@@ -153,15 +153,27 @@ struct Table {
     std::string sheet;                   ///< the workbook sheet's name; "" for one made from the title
 };
 
-/// All tables of a plan.
+/// All tables of a plan (or of another document: an allocation model's).
 struct BudgetTables {
     std::string name;      ///< the plan's name
+    std::string subject;   ///< what the tables are, in their language; empty: "budgettabeller" / "budget tables" (or the comparison's)
     std::string scenario;  ///< the variant's name ("Scenario: NAME" on every output), "" for the base plan
     bool comparison = false;  ///< a comparison of scenarios (build_comparison), not one plan's budget tables
     int first_year = 0, last_year = 0;
     TableOptions options;
     std::vector<Table> tables;
 };
+
+/// A text cell.
+Cell text_cell(std::string text);
+/// An amount cell: the exact `amount` shown as `shown` display steps of `options`; moved when
+/// that is not the ordinary rounding (`mode`) of the exact value.
+Cell amount_cell(Money amount, const BigInt& shown, const TableOptions& options, RoundingMode mode);
+/// A percent cell: the exact `percent` shown as `tenths` of a percent; moved as for amounts.
+Cell percent_cell(const Rational& percent, const BigInt& tenths, RoundingMode mode);
+/// When cells of `table` are moved, put first among its footnotes the one that says why and
+/// gives each moved cell's exact value.
+void add_moved_footnote(Table& table, const TableOptions& options);
 
 /// Build the tables of an evaluated plan, from the result alone. Each warning goes under the
 /// table it concerns, its `message` worded in the tables' language from its figures
@@ -196,6 +208,10 @@ enum class NumberStyle { text, csv };
 [[nodiscard]] std::string cell_text(const Cell& cell, const TableOptions& options, NumberStyle style);
 /// "Summa" or "Total".
 [[nodiscard]] std::string summa_word(Lang lang);
+/// What the tables are, as the renderers head them: their `subject`, by default
+/// "budgettabeller" / "budget tables" (a comparison: "scenarier jämförda med grundplanen" /
+/// "scenarios against the base plan"); `capital` starts it with a capital letter.
+[[nodiscard]] std::string subject_text(const BudgetTables& tables, bool capital = false);
 /// "Scenario: NAME" for a variant's tables, "" for the base plan's.
 [[nodiscard]] std::string scenario_label(const BudgetTables& tables);
 /// Table n (from 0) as numbered and titled in every format: "Tabell 1. Finansiering (tkr)",

@@ -15,6 +15,7 @@
     finsam.read_sie("books.se")               # a SIE file's transactions as a DataFrame
     finsam.read_actuals(plan, "books.se")     # the plan's actuals read from its books
     plan.with_actuals(sie="books.se")         # a new Plan with the books' actuals in place of its own
+    finsam.allocate("examples/statens-fordelning-2016.json").forbund()   # the state's money among förbund
 
 Figures are exact: integer öre inside — DataFrame columns have the ``money`` dtype
 (:class:`MoneyDtype`: pandas sums, rounds, plots and writes them to Excel as numbers) and a
@@ -43,6 +44,7 @@ except ImportError as _err:  # pragma: no cover - exercised by tests/python/test
         "interpreter (on Debian /usr/bin/python3)."
     ) from _err
 
+from ._allocation import Allocation, allocate
 from ._base import Intervention, Member, ResultWarning
 from ._errors import Error, PlanError, Problem, SieError, SieProblem
 from ._followup import FollowUp, Liquidity
@@ -57,14 +59,19 @@ __version__: str = _core.__version__
 #: The plan format this version reads ("finsam/1") and the result format it writes.
 PLAN_FORMAT: str = _core.PLAN_FORMAT
 RESULT_FORMAT: str = _core.RESULT_FORMAT
+#: The allocation model format ("finsam-allocation/1") and the result format of ``allocate``.
+ALLOCATION_FORMAT: str = _core.ALLOCATION_FORMAT
+ALLOCATION_RESULT_FORMAT: str = _core.ALLOCATION_RESULT_FORMAT
 
 __all__ = [
     "load",
     "loads",
     "compare",
     "sweep",
+    "allocate",
     "read_sie",
     "read_actuals",
+    "Allocation",
     "BooksActuals",
     "BooksWarning",
     "Plan",
@@ -87,4 +94,6 @@ __all__ = [
     "SieProblem",
     "PLAN_FORMAT",
     "RESULT_FORMAT",
+    "ALLOCATION_FORMAT",
+    "ALLOCATION_RESULT_FORMAT",
 ]

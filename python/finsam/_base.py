@@ -7,6 +7,7 @@ other, so the modules import one another in one direction only::
 
     _base  <-  _plan    <-  _result, _sweep
     _base  <-  _tables  <-  _result
+    _base  <-  _allocation
 
 (``tests/python/test_package.py`` checks that there is no cycle.)
 """
@@ -42,20 +43,19 @@ class ResultWarning(NamedTuple):
     message: str
 
 
-#: The Python class for each compiled class (filled by the subclasses of _Described).
+#: The Python class for each compiled class (filled by the subclasses of _Immutable).
 _WRAPPERS: Dict[type, type] = {}
 
 
 def wrap(core: Any) -> Any:
     """The Python object for a compiled one: a ``_core.Plan`` becomes a ``Plan``, a
-    ``_core.Result`` a ``Result``."""
+    ``_core.Result`` a ``Result``, a ``_core.Allocation`` an ``Allocation``."""
     return _WRAPPERS[type(core)](core)
 
 
-class _Described:
-    """What a Plan and a Result have in common: an immutable face of a compiled ``_core``
-    object (so a copy is the object itself), telling the name, the years, the members and the
-    interventions (of the base plan for a Plan, of its variant for a Result), in plan order."""
+class _Immutable:
+    """An immutable face of a compiled ``_core`` object (so a copy is the object itself): what
+    a Plan, a Result and an Allocation have in common."""
 
     __slots__ = ()
     _core: Any
@@ -78,6 +78,28 @@ class _Described:
 
     def __deepcopy__(self, memo: dict):
         return self
+
+
+class _Document(_Immutable):
+    """A Plan or an Allocation: equal when its document is, by its exact compact JSON text
+    (numbers as written: ``"1.50"`` is not ``"1.5"``)."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._core.json == other._core.json
+
+    def __hash__(self) -> int:
+        return hash(self._core.json)
+
+
+class _Described(_Immutable):
+    """What a Plan and a Result have in common: the name, the years, the members and the
+    interventions (of the base plan for a Plan, of its variant for a Result), in plan order."""
+
+    __slots__ = ()
 
     @property
     def name(self) -> str:

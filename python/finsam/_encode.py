@@ -18,13 +18,14 @@ from __future__ import annotations
 import decimal
 import json
 import numbers
+import os
 from collections.abc import Mapping
-from typing import Any, List, Tuple
+from typing import Any, Callable, List, Tuple
 
 from . import _core
 from ._errors import PlanError
 
-__all__ = ["dumps_exact", "loads_exact"]
+__all__ = ["dumps_exact", "loads_exact", "read_document"]
 
 
 def _escape(token: str) -> str:
@@ -94,6 +95,24 @@ def _write(v: Any, path: str, out: List[str], problems: List[Tuple[str, str]], d
         problems.append((path, f"a {type(v).__name__} cannot be written as JSON; use str, int, "
                                "decimal.Decimal, bool, None, dict or list"))
         out.append("null")
+
+
+def read_document(source: Any, load_text: Callable[[bytes], Any], function: str) -> Any:
+    """The compiled object ``load_text`` makes of ``source``: a dict (written as exact JSON
+    first) or a file path (whose PlanError then carries ``source``, the path); a TypeError for
+    anything else, naming ``finsam.<function>``."""
+    if isinstance(source, Mapping):
+        return load_text(dumps_exact(source).encode("utf-8"))
+    if isinstance(source, (str, os.PathLike)):
+        path = os.fspath(source)
+        with open(path, "rb") as f:
+            data = f.read()
+        try:
+            return load_text(data)
+        except PlanError as e:
+            e.source = path
+            raise
+    raise TypeError(f"finsam.{function} takes a path or a dict, not {type(source).__name__}")
 
 
 def loads_exact(text: str) -> Any:

@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Tuple, Un
 import pandas as pd
 
 from . import _core
-from ._base import Intervention, Member, _Described, wrap
-from ._encode import dumps_exact, loads_exact
-from ._errors import PlanError
+from ._base import Intervention, Member, _Described, _Document, wrap
+from ._encode import dumps_exact, loads_exact, read_document
 from ._frames import ordered_multiindex
 from ._units import money_frame
 
@@ -27,7 +26,7 @@ __all__ = ["Plan", "Member", "Intervention", "load", "loads", "compare"]
 PathLike = Union[str, "os.PathLike[str]"]
 
 
-class Plan(_Described):
+class Plan(_Described, _Document):
     """A ``finsam/1`` plan, checked and evaluated (its base and every variant).
 
     Make one with :func:`load` or :func:`loads`. A Plan is immutable: :meth:`patch` returns a
@@ -123,15 +122,6 @@ class Plan(_Described):
     def __reduce__(self):
         return (_plan_from_core, (self._core,))
 
-    def __eq__(self, other: object) -> bool:
-        """The same document: equal JSON text, numbers as written (``"1.50"`` is not ``"1.5"``)."""
-        if not isinstance(other, Plan):
-            return NotImplemented
-        return self._core.json == other._core.json
-
-    def __hash__(self) -> int:
-        return hash(self._core.json)
-
     def __repr__(self) -> str:
         years = self.years
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
@@ -171,18 +161,7 @@ def load(source: Union[PathLike, Mapping, Plan]) -> Plan:
     """
     if isinstance(source, Plan):
         return source
-    if isinstance(source, Mapping):
-        return Plan(_core.Plan.load_text(dumps_exact(source).encode("utf-8")))
-    if isinstance(source, (str, os.PathLike)):
-        path = os.fspath(source)
-        with open(path, "rb") as f:
-            data = f.read()
-        try:
-            return Plan(_core.Plan.load_text(data))
-        except PlanError as e:
-            e.source = path
-            raise
-    raise TypeError(f"finsam.load takes a path or a dict, not {type(source).__name__}")
+    return Plan(read_document(source, _core.Plan.load_text, "load"))
 
 
 def loads(text: Union[str, bytes]) -> Plan:

@@ -65,7 +65,8 @@ class Table:
 
     @property
     def id(self) -> str:
-        """Stable id: financing, costs, distribution, result, final_frame or items-<intervention>."""
+        """Stable id: financing, costs, distribution, result, final_frame or items-<intervention>
+        (a plan's); allocation or implied_frame (an allocation's)."""
         return self._tables.ids[self._index]
 
     @property
@@ -165,7 +166,7 @@ class Table:
 
 
 class Tables:
-    """All budget tables of a result, in order (the CLI's Tabell 1, 2, …)."""
+    """All budget tables of a result (or of an allocation), in order (the CLI's Tabell 1, 2, …)."""
 
     __slots__ = ("_core",)
 
@@ -225,11 +226,12 @@ class Tables:
         return f"<finsam.Tables {self._core.name!r} in {self.unit}: {', '.join(self.ids)}>"
 
 
-def check_decimals(decimals: Optional[int]) -> None:
+def check_decimals(decimals: Optional[int]) -> int:
+    """The core's decimals argument: −1 for None (the unit's default), else a whole number ≥ 0."""
     if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0):
         raise ValueError(f"decimals must be None (the unit's default) or a whole number ≥ 0, not {decimals!r}")
+    return -1 if decimals is None else decimals
 
 
 def build(result_core: _core.Result, unit: str, lang: str, decimals: Optional[int]) -> Tables:
-    check_decimals(decimals)
-    return Tables(_core.build_tables(result_core, unit, lang, -1 if decimals is None else decimals))
+    return Tables(_core.build_tables(result_core, unit, lang, check_decimals(decimals)))

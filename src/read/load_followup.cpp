@@ -2,7 +2,6 @@
 #include "load_followup.hpp"
 
 #include <algorithm>
-#include <regex>
 
 namespace finsam::read {
 namespace {
@@ -320,7 +319,6 @@ void read_income(Reader& r, const Node& n, Plan& plan) {
         r.type_error(n, "/income", "an array of income lines such as [{\"id\": \"esf\", \"amounts\": {\"2011\": \"500\"}}]");
         return;
     }
-    static const std::regex id_re("[a-z0-9_-]+");
     std::set<std::string> seen;
     for (std::size_t i = 0; i < n.items().size(); ++i) {
         const Node& v = n.items()[i];
@@ -328,17 +326,7 @@ void read_income(Reader& r, const Node& n, Plan& plan) {
         if (!r.object(v, path, {"id", "name", "amounts"})) continue;
         IncomeLine line;
         line.path = path;
-        if (const Node* id = r.required(v, path, "id", "an id such as \"esf\" ([a-z0-9_-]+)")) {
-            auto s = r.string(*id, path + "/id");
-            if (s && !std::regex_match(*s, id_re)) {
-                r.error(path + "/id", "\"" + sanitize_utf8(*s) + "\" is not a valid id; use lower-case letters, digits, _ and -");
-                s.reset();
-            } else if (s && !seen.insert(*s).second) {
-                r.error(path + "/id", "duplicate income id \"" + *s + "\"; give each income line its own id");
-                s.reset();
-            }
-            if (s) line.id = *s;
-        }
+        if (auto s = r.id(v, path, "income", "esf", seen, "income line")) line.id = *s;
         line.name = line.id;
         if (const Node* x = v.find("name"))
             if (auto s = r.string(*x, path + "/name")) line.name = *s;

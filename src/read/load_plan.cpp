@@ -1,11 +1,9 @@
 // Reading a finsam/1 plan: the plan's rules (members, shares, frames, interventions, …) on top
 // of the generic readers of reader.hpp, collecting every structural problem with its pointer.
-#include <fstream>
-#include <regex>
 #include <set>
-#include <sstream>
 
 #include "finsam/plan.hpp"
+#include "finsam/version.hpp"
 #include "load_accounting.hpp"
 #include "load_followup.hpp"
 #include "reader.hpp"
@@ -61,15 +59,11 @@ public:
         object(root, "", {"format", "name", "amount_unit", "years", "rounding", "members", "shares", "frame",
                           "uprating", "financing", "interventions", "adjustments", "equity", "checks", "income", "profile",
                           "actuals", "liquidity", "accounting", "variants"});
-        if (const Node* f = required(root, "", "format", "\"format\": \"finsam/1\"")) {
-            if (!f->is_string() || f->text() != "finsam/1")
-                error("/format", f->is_string() ? "unknown format \"" + sanitize_utf8(f->text()) + "\"; write \"finsam/1\""
-                                                : "must be the string \"finsam/1\", not " + std::string(f->type_name()));
-        }
+        format(root, plan_format);
         if (const Node* n = root.find("name"))
             if (auto s = string(*n, "/name")) plan.name = *s;
         if (const Node* n = root.find("amount_unit"))
-            if (auto u = enumeration<Unit>(*n, "/amount_unit", {{"kr", Unit::kr}, {"tkr", Unit::tkr}, {"mnkr", Unit::mnkr}}))
+            if (auto u = amount_unit_value(*n, "/amount_unit"))
                 plan.amount_unit = *u;
         amount_unit = plan.amount_unit;
         load_years(root);
@@ -191,12 +185,10 @@ public:
             if (auto u = enumeration<Unit>(*v, "/rounding/amounts", {{"öre", Unit::ore}, {"kr", Unit::kr}, {"tkr", Unit::tkr}}))
                 plan.rounding.amounts = *u;
         if (const Node* v = n.find("allocation"))
-            if (auto u = enumeration<Unit>(*v, "/rounding/allocation", {{"öre", Unit::ore}, {"kr", Unit::kr}}))
+            if (auto u = allocation_unit(*v, "/rounding/allocation"))
                 plan.rounding.allocation = *u;
         if (const Node* v = n.find("mode"))
-            if (auto m = enumeration<RoundingMode>(*v, "/rounding/mode", {{"half_up", RoundingMode::half_up},
-                                                                         {"half_even", RoundingMode::half_even},
-                                                                         {"toward_zero", RoundingMode::toward_zero}}))
+            if (auto m = rounding_mode(*v, "/rounding/mode"))
                 plan.rounding.mode = *m;
     }
 
@@ -209,7 +201,6 @@ public:
             error("/members", "must list at least one member");
             return;
         }
-        static const std::regex id_re("[a-z0-9_-]+");
         std::set<std::string> seen;
         for (std::size_t i = 0; i < n.items().size(); ++i) {
             const Node& m = n.items()[i];
@@ -217,17 +208,7 @@ public:
             if (!object(m, path, {"id", "name", "kind", "population", "from", "to"})) continue;
             Member mem;
             mem.path = path;
-            if (const Node* id = required(m, path, "id", "an id such as \"fk\" ([a-z0-9_-]+)")) {
-                auto s = string(*id, path + "/id");
-                if (s && !std::regex_match(*s, id_re)) {
-                    error(path + "/id", "\"" + sanitize_utf8(*s) + "\" is not a valid id; use lower-case letters, digits, _ and -");
-                    s.reset();
-                } else if (s && !seen.insert(*s).second) {
-                    error(path + "/id", "duplicate member id \"" + *s + "\"; give each member its own id");
-                    s.reset();
-                }
-                if (s) mem.id = *s;
-            }
+            if (auto s = id(m, path, "member", "fk", seen)) mem.id = *s;
             if (const Node* k = required(m, path, "kind", "\"state\", \"region\", \"municipality\" or \"other\"")) {
                 auto kind = enumeration<MemberKind>(*k, path + "/kind", {{"state", MemberKind::state},
                                                                           {"region", MemberKind::region},
@@ -258,25 +239,6 @@ public:
 
     static std::string ym_text(const YearMonth& ym) {
         return std::to_string(ym.year) + "-" + (ym.month < 10 ? "0" : "") + std::to_string(ym.month);
-    }
-
-    /// A population: a non-negative integer of any size (spec 12.1, 12.23; the number text
-    /// itself is bounded at 4 000 digits like every number).
-    std::optional<BigInt> population(const Node& n, const std::string& path) {
-        const bool digits = (n.is_integer_number() && n.text().front() != '-') || (n.is_string() && detail::is_digits(n.text()));
-        if (!digits) {
-            if (n.is_number() || n.is_string())
-                error(path, "population must be a non-negative whole number such as 21583");
-            else
-                type_error(n, path, "a population (a non-negative integer)");
-            return std::nullopt;
-        }
-        if (n.text().size() > 4000) {
-            error(path, "population " + n.text().substr(0, 40) + "… has more than 4 000 digits; write the number of "
-                        "inhabitants, such as 21583");
-            return std::nullopt;
-        }
-        return detail::digits_to_int(n.text());
     }
 
     std::optional<SharesEntry> shares_entry(const Node& n, const std::string& path) {
@@ -740,13 +702,6 @@ Plan load_plan(const Node& json) {
 
 Plan load_plan_string(std::string_view text) { return load_plan(parse_json(text)); }
 
-
-Plan load_plan_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw PlanError("", "cannot read the file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return load_plan_string(ss.str());
-}
+Plan load_plan_file(const std::string& path) { return load_plan_string(read_file(path)); }
 
 }  // namespace finsam

@@ -2,6 +2,9 @@
 #include "reader.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <regex>
+#include <sstream>
 
 namespace finsam::read {
 
@@ -20,6 +23,71 @@ std::optional<YearMonth> parse_month(std::string_view k) {
     const int month = (mm[0] - '0') * 10 + (mm[1] - '0');
     if (month < 1 || month > 12) return std::nullopt;
     return YearMonth{std::stoi(std::string(k.substr(0, dash))), month};
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw PlanError("", "cannot read the file");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void Reader::format(const Node& root, std::string_view expected) {
+    const std::string want(expected);
+    if (const Node* f = required(root, "", "format", "\"format\": \"" + want + "\"")) {
+        if (!f->is_string() || f->text() != want)
+            error("/format", f->is_string() ? "unknown format \"" + sanitize_utf8(f->text()) + "\"; write \"" + want + "\""
+                                            : "must be the string \"" + want + "\", not " + std::string(f->type_name()));
+    }
+}
+
+std::optional<std::string> Reader::id(const Node& obj, const std::string& path, std::string_view what, std::string_view hint,
+                                      std::set<std::string>& seen, std::string_view each) {
+    static const std::regex id_re("[a-z0-9_-]+");
+    const Node* id = required(obj, path, "id", "an id such as \"" + std::string(hint) + "\" ([a-z0-9_-]+)");
+    if (!id) return std::nullopt;
+    auto s = string(*id, path + "/id");
+    if (s && !std::regex_match(*s, id_re)) {
+        error(path + "/id", "\"" + sanitize_utf8(*s) + "\" is not a valid id; use lower-case letters, digits, _ and -");
+        s.reset();
+    } else if (s && !seen.insert(*s).second) {
+        error(path + "/id", "duplicate " + std::string(what) + " id \"" + *s + "\"; give each " +
+                                std::string(each.empty() ? what : each) + " its own id");
+        s.reset();
+    }
+    return s;
+}
+
+std::optional<Unit> Reader::amount_unit_value(const Node& n, const std::string& path) {
+    return enumeration<Unit>(n, path, {{"kr", Unit::kr}, {"tkr", Unit::tkr}, {"mnkr", Unit::mnkr}});
+}
+
+std::optional<Unit> Reader::allocation_unit(const Node& n, const std::string& path) {
+    return enumeration<Unit>(n, path, {{"öre", Unit::ore}, {"kr", Unit::kr}});
+}
+
+std::optional<RoundingMode> Reader::rounding_mode(const Node& n, const std::string& path) {
+    return enumeration<RoundingMode>(n, path, {{"half_up", RoundingMode::half_up},
+                                               {"half_even", RoundingMode::half_even},
+                                               {"toward_zero", RoundingMode::toward_zero}});
+}
+
+std::optional<BigInt> Reader::population(const Node& n, const std::string& path) {
+    const bool digits = (n.is_integer_number() && n.text().front() != '-') || (n.is_string() && detail::is_digits(n.text()));
+    if (!digits) {
+        if (n.is_number() || n.is_string())
+            error(path, "population must be a non-negative whole number such as 21583");
+        else
+            type_error(n, path, "a population (a non-negative integer)");
+        return std::nullopt;
+    }
+    if (n.text().size() > 4000) {
+        error(path, "population " + n.text().substr(0, 40) + "… has more than 4 000 digits; write the number of "
+                    "inhabitants, such as 21583");
+        return std::nullopt;
+    }
+    return detail::digits_to_int(n.text());
 }
 
 void Reader::type_error(const Node& n, const std::string& path, std::string_view expected) {

@@ -10,6 +10,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,6 +35,9 @@ using finsam::join_keys;
 bool is_year_key(std::string_view k);
 /// A month "YYYY-MM" (the year as a year key, the month 01..12), or nullopt.
 std::optional<YearMonth> parse_month(std::string_view k);
+
+/// The bytes of a file; PlanError at the root pointer when it cannot be read.
+std::string read_file(const std::string& path);
 
 /// Reads typed values out of JSON nodes, collecting problems (see the design notes).
 class Reader {
@@ -68,6 +72,22 @@ public:
     std::optional<Rational> non_negative_percent(const Node& n, const std::string& path);
     std::optional<Rational> weight(const Node& n, const std::string& path);
     std::optional<Money> amount(const Node& n, const std::string& path);
+    /// The root's `format`, which must be exactly `expected` ("finsam/1").
+    void format(const Node& root, std::string_view expected);
+    /// The required `id` of the object `obj` at `path`: [a-z0-9_-]+, not yet in `seen` (then
+    /// added); `what` names the thing for the messages ("member"), `hint` is an example id,
+    /// `each` the thing of "give each … its own id" when not `what` ("income line").
+    std::optional<std::string> id(const Node& obj, const std::string& path, std::string_view what, std::string_view hint,
+                                  std::set<std::string>& seen, std::string_view each = {});
+    /// `amount_unit`: "kr", "tkr" or "mnkr".
+    std::optional<Unit> amount_unit_value(const Node& n, const std::string& path);
+    /// `rounding.allocation`: "öre" or "kr".
+    std::optional<Unit> allocation_unit(const Node& n, const std::string& path);
+    /// `rounding.mode`: "half_up", "half_even" or "toward_zero".
+    std::optional<RoundingMode> rounding_mode(const Node& n, const std::string& path);
+    /// A population: a non-negative integer of any size, a JSON integer or a digit string (spec
+    /// 12.1, 12.23; the number text itself is bounded at 4 000 digits like every number).
+    std::optional<BigInt> population(const Node& n, const std::string& path);
     /// A year written as a JSON integer 1..9999.
     std::optional<int> year(const Node& n, const std::string& path);
     std::optional<int> year_key(std::string_view k, const std::string& path);

@@ -21,7 +21,8 @@ bool merged_by_id(std::string_view key) { return key == "members" || key == "int
 void merge_by_id(Node& target, const Node& patch) {
     if (!target.is_array()) target = Node::array();
     auto& items = target.items();
-    for (const auto& [id, value] : patch.members()) {
+    for (const auto& [key, value] : patch.members()) {
+        const auto& id = key;  // clang 14 (the fuzz build) cannot capture a structured binding
         auto entry = std::find_if(items.begin(), items.end(), [&](const Node& item) {
             const Node* i = item.is_object() ? item.find("id") : nullptr;
             return i && i->is_string() && i->text() == id;

@@ -59,7 +59,8 @@ std::vector<CsvFile> to_csv(const BudgetTables& bt) {
         std::vector<std::string> head;
         for (const auto& c : t.columns) {
             if (c.kind == Column::Kind::amount) head.push_back(c.header + " (" + unit + ")");
-            else if (c.kind == Column::Kind::percent) head.push_back(c.header + " (%)");
+            else if (c.kind == Column::Kind::percent)  // "Förändring %" says it already
+                head.push_back(c.header.ends_with('%') ? c.header : c.header + " (%)");
             else head.push_back(c.header);
         }
         line(head);

@@ -43,6 +43,15 @@ std::int64_t TableOptions::step_ore() const { return ore_per(unit) / pow10_i(eff
 
 std::string summa_word(Lang lang) { return lang == Lang::sv ? "Summa" : "Total"; }
 
+std::string subject_text(const BudgetTables& tables, bool capital) {
+    const bool sv = tables.options.lang == Lang::sv;
+    std::string s = !tables.subject.empty() ? tables.subject
+                    : tables.comparison     ? (sv ? "scenarier jämförda med grundplanen" : "scenarios against the base plan")
+                                            : (sv ? "budgettabeller" : "budget tables");
+    if (capital && !s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
 std::string scenario_label(const BudgetTables& tables) { return tables.scenario.empty() ? "" : "Scenario: " + tables.scenario; }
 
 std::string numbered_title(const BudgetTables& tables, std::size_t n) {

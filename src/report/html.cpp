@@ -88,8 +88,7 @@ std::string to_html(const BudgetTables& bt) {
     out += "<!DOCTYPE html>\n<html lang=\"" + std::string(sv ? "sv" : "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
     const std::string scenario = bt.scenario.empty() ? "" : " &ndash; " + esc(scenario_label(bt));
-    const std::string what = bt.comparison ? (sv ? "scenarier jämförda med grundplanen" : "scenarios against the base plan")
-                                           : (sv ? "budgettabeller" : "budget tables");
+    const std::string what = esc(subject_text(bt));
     out += "<title>" + name + scenario + " &ndash; " + what + " " + report_detail::years_text(bt, "&ndash;") + "</title>\n";
     std::size_t widest = 0;
     for (const auto& t : bt.tables) widest = std::max(widest, t.columns.empty() ? 0 : t.columns.size() - 1);
@@ -97,8 +96,7 @@ std::string to_html(const BudgetTables& bt) {
            (widest >= landscape_columns ? "@page { size: A4 landscape; margin: 12mm; }\n" : "@page { size: A4 portrait; margin: 14mm 12mm; }\n") +
            "</style>\n</head>\n<body>\n";
     out += "<h1>" + name + scenario + "</h1>\n";
-    std::string lead = what + " " + report_detail::years_text(bt, "&ndash;") + (sv ? ", belopp i " : ", amounts in ") + unit + ".";
-    lead[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(lead[0])));
+    const std::string lead = esc(subject_text(bt, true)) + " " + report_detail::years_text(bt, "&ndash;") + (sv ? ", belopp i " : ", amounts in ") + unit + ".";
     out += "<p class=\"lead\">" + lead + "</p>\n";
     for (std::size_t n = 0; n < bt.tables.size(); ++n) {
         const Table& t = bt.tables[n];

@@ -35,11 +35,8 @@ std::string to_markdown(const BudgetTables& bt) {
     const std::string unit(unit_name(o.unit));
     std::string title = bt.name.empty() ? "Plan" : bt.name;
     if (!bt.scenario.empty()) title += " \xE2\x80\x93 " + scenario_label(bt);  // en dash
-    std::string out = "**" + md_escape(title) + "**" +
-                      (bt.comparison ? (sv ? ": scenarier jämförda med grundplanen " + report_detail::years_text(bt, "\xE2\x80\x93") + ", belopp i " + unit + "."
-                                           : ": scenarios against the base plan " + report_detail::years_text(bt, "\xE2\x80\x93") + ", amounts in " + unit + ".")
-                       : sv ? ": budgettabeller " + report_detail::years_text(bt, "\xE2\x80\x93") + ", belopp i " + unit + "."
-                            : ": budget tables " + report_detail::years_text(bt, "\xE2\x80\x93") + ", amounts in " + unit + ".") +
+    std::string out = "**" + md_escape(title) + "**" + ": " + md_escape(subject_text(bt)) + " " +
+                      report_detail::years_text(bt, "\xE2\x80\x93") + (sv ? ", belopp i " : ", amounts in ") + unit + "." +
                       "\n";
     for (std::size_t n = 0; n < bt.tables.size(); ++n) {
         const Table& t = bt.tables[n];

@@ -136,7 +136,7 @@ public:
             out.tables.push_back(liquidity_months());
             out.tables.push_back(liquidity_quarters());
         }
-        for (auto& t : out.tables) add_moved_footnote(t);
+        for (auto& t : out.tables) add_moved_footnote(t, o_);
         report_detail::place_warnings(r_, out);
         return out;
     }
@@ -192,28 +192,9 @@ private:
 
     // ---- cells ------------------------------------------------------------------------------
 
-    Cell text(std::string s) const {
-        Cell c;
-        c.kind = Cell::Kind::text;
-        c.text = std::move(s);
-        return c;
-    }
-    Cell amount(Money exact, const BigInt& shown) const {
-        Cell c;
-        c.kind = Cell::Kind::amount;
-        c.amount = exact;
-        c.shown = to64(shown);
-        c.moved = shown != round_integer(steps(exact), mode_);
-        return c;
-    }
-    Cell percent(const Rational& exact, const BigInt& tenths) const {
-        Cell c;
-        c.kind = Cell::Kind::percent;
-        c.percent = exact;
-        c.shown = to64(tenths);
-        c.moved = tenths != round_integer(exact * 10, mode_);
-        return c;
-    }
+    Cell text(std::string s) const { return text_cell(std::move(s)); }
+    Cell amount(Money exact, const BigInt& shown) const { return amount_cell(exact, shown, o_, mode_); }
+    Cell percent(const Rational& exact, const BigInt& tenths) const { return percent_cell(exact, tenths, mode_); }
     /// A change in percent against `before`, rounded the ordinary way; empty when before is 0.
     Cell change(Money now, Money before) const {
         if (before == Money{}) return Cell{};
@@ -1537,19 +1518,36 @@ private:
         if (auto f = chain_footnote(unchained)) t.footnotes.push_back(*f);
         return t;
     }
-
-    // ---- footnotes ------------------------------------------------------------------------------
-
-    std::string exact_text(const Cell& c) const {
-        return c.kind == Cell::Kind::amount ? format_exact_amount(c.amount, o_) : format_exact_percent(c.percent, o_);
-    }
-
-    void add_moved_footnote(Table& t) const {
-        report_detail::add_rounding_footnote(t, o_, false);
-    }
 };
 
 }  // namespace
+
+Cell text_cell(std::string text) {
+    Cell c;
+    c.kind = Cell::Kind::text;
+    c.text = std::move(text);
+    return c;
+}
+
+Cell amount_cell(Money amount, const BigInt& shown, const TableOptions& options, RoundingMode mode) {
+    Cell c;
+    c.kind = Cell::Kind::amount;
+    c.amount = amount;
+    c.shown = to64(shown);
+    c.moved = shown != round_integer(Rational(amount.ore(), options.step_ore()), mode);
+    return c;
+}
+
+Cell percent_cell(const Rational& percent, const BigInt& tenths, RoundingMode mode) {
+    Cell c;
+    c.kind = Cell::Kind::percent;
+    c.percent = percent;
+    c.shown = to64(tenths);
+    c.moved = tenths != round_integer(percent * 10, mode);
+    return c;
+}
+
+void add_moved_footnote(Table& t, const TableOptions& o) { report_detail::add_rounding_footnote(t, o, false); }
 
 namespace report_detail {
 ShownFigures shown_figures(const Result& result, const TableOptions& options) {

@@ -163,9 +163,7 @@ void write_xlsx(const BudgetTables& bt, const std::string& path) {
     lxw_workbook* wb = workbook_new(path.c_str());
     if (!wb) throw Error("cannot create " + path);
     lxw_doc_properties props{};
-    std::string title = bt.name + (bt.scenario.empty() ? "" : " – " + scenario_label(bt)) +
-                        (bt.comparison ? (sv ? " – scenarier jämförda med grundplanen" : " – scenarios against the base plan")
-                                       : (sv ? " – budgettabeller" : " – budget tables"));
+    std::string title = bt.name + (bt.scenario.empty() ? "" : " – " + scenario_label(bt)) + " – " + subject_text(bt);
     props.title = title.data();
     workbook_set_properties(wb, &props);
     const Formats f = make_formats(wb, o);

@@ -10,6 +10,9 @@
                                                           rewrite their .expected files from
                                                           the CLI's output (read every changed
                                                           message before committing it)
+    bad_inputs.py --command allocate ...                  the same for the catalogue of
+                                                          allocation files (tests/bad_inputs_allocation/):
+                                                          `finsam allocate` in place of `finsam plan`
 
 For each case NAME.json with NAME.expected (lines `POINTER<TAB>MESSAGE`, as the CLI prints
 them after `FILE:`; lines starting with `#` are comments):
@@ -17,7 +20,8 @@ them after `FILE:`; lines starting with `#` are comments):
   * `finsam plan NAME.json [ARGS]` does the same,
   * `finsam plan NAME.json [ARGS] --format json` exits 2 and prints {"errors": [...]} with the
     same (path, message) pairs in the same order,
-and none of them writes to stderr. ARGS are the lines of NAME.args if it exists; such a case's
+and none of them writes to stderr (with --command allocate, `finsam allocate` takes the place of
+`finsam plan`). ARGS are the lines of NAME.args if it exists; such a case's
 plan is valid and only the request is not (an unknown --variant), so there `validate` must
 exit 0 and print nothing. Exit status 0 when every case passes, 1 otherwise.
 
@@ -132,8 +136,20 @@ def text_pairs(case, out):
     return pairs, bad
 
 
-def check(finsam, case):
-    """Failures of one case (empty when it passes)."""
+def declares_allocation(case):
+    """Whether the case's root says "format": "finsam-allocation/1" (how `finsam validate` tells
+    an allocation file from a plan)."""
+    try:
+        with open(case, encoding="utf-8") as f:
+            root = json.load(f)
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(root, dict) and root.get("format") == "finsam-allocation/1"
+
+
+def check(finsam, case, command="plan"):
+    """Failures of one case (empty when it passes); `command` is what runs it besides validate
+    (for allocation files, validate runs where the file declares its format)."""
     warnings = warnings_of(case)
     if warnings is not None:
         return check_warnings(finsam, case, warnings)
@@ -145,7 +161,9 @@ def check(finsam, case):
     lines = [f"{case}:{p}: {m}" for p, m in expected]
 
     rc, out, err = run([finsam, "validate", case])
-    if extra is None:
+    if command == "allocate" and not declares_allocation(case):
+        pass  # validate reads it as a plan, as it should
+    elif extra is None:
         if rc != 2:
             failures.append(f"validate exits {rc}, not 2")
         if out.splitlines() != lines:
@@ -156,26 +174,26 @@ def check(finsam, case):
     if err:
         failures.append(f"validate writes to stderr: {err[:500]}")
 
-    rc, out, err = run([finsam, "plan", case] + (extra or []))
+    rc, out, err = run([finsam, command, case] + (extra or []))
     if rc != 2:
-        failures.append(f"plan exits {rc}, not 2")
+        failures.append(f"{command} exits {rc}, not 2")
     if out.splitlines() != lines:
-        failures.append("plan prints\n    " + "\n    ".join(out.splitlines()) +
+        failures.append(f"{command} prints\n    " + "\n    ".join(out.splitlines()) +
                         "\n  expected\n    " + "\n    ".join(lines))
     if err:
-        failures.append(f"plan writes to stderr: {err[:500]}")
+        failures.append(f"{command} writes to stderr: {err[:500]}")
 
-    rc, out, err = run([finsam, "plan", case] + (extra or []) + ["--format", "json"])
+    rc, out, err = run([finsam, command, case] + (extra or []) + ["--format", "json"])
     if rc != 2:
-        failures.append(f"plan --format json exits {rc}, not 2")
+        failures.append(f"{command} --format json exits {rc}, not 2")
     try:
         got = [(e["path"], e["message"]) for e in json.loads(out)["errors"]]
         if got != expected:
-            failures.append(f"plan --format json gives {got}, expected {expected}")
+            failures.append(f"{command} --format json gives {got}, expected {expected}")
     except (ValueError, KeyError, TypeError) as e:
-        failures.append(f"plan --format json prints no errors object ({e}): {out[:500]}")
+        failures.append(f"{command} --format json prints no errors object ({e}): {out[:500]}")
     if err:
-        failures.append(f"plan --format json writes to stderr: {err[:500]}")
+        failures.append(f"{command} --format json writes to stderr: {err[:500]}")
     return failures
 
 
@@ -199,11 +217,11 @@ def update_warnings(finsam, case):
     return True
 
 
-def update(finsam, case):
+def update(finsam, case, command="plan"):
     if warnings_of(case) is not None:
         return update_warnings(finsam, case)
     extra = args_of(case)
-    rc, out, _ = run([finsam, "plan", case] + (extra or []) + ["--format", "json"])
+    rc, out, _ = run([finsam, command, case] + (extra or []) + ["--format", "json"])
     errors = json.loads(out)["errors"] if out.strip() else []
     if rc != 2 or not errors:
         print(f"{case}: finsam exits {rc} with {len(errors)} problems; not updated")
@@ -313,14 +331,18 @@ def main():
     ap.add_argument("--update", action="store_true")
     ap.add_argument("--reference", action="store_true")
     ap.add_argument("--catalogue", metavar="DIR")
+    ap.add_argument("--minimum", type=int, default=60, help="with --catalogue: the fewest cases it keeps")
+    ap.add_argument("--command", default="plan", choices=["plan", "allocate"],
+                    help="what runs each case besides `finsam validate`: plan (tests/bad_inputs/) or "
+                         "allocate (tests/bad_inputs_allocation/)")
     ap.add_argument("cases", nargs="*")
     a = ap.parse_args()
     if a.catalogue:
-        return check_catalogue(a.catalogue)
+        return check_catalogue(a.catalogue, minimum=a.minimum)
     if not a.reference and not a.finsam:
         ap.error("--finsam is needed")
-    return run_cases(a.cases, (lambda c: check_reference(c)) if a.reference else (lambda c: check(a.finsam, c)),
-                     (lambda c: update(a.finsam, c)) if a.update else None)
+    return run_cases(a.cases, (lambda c: check_reference(c)) if a.reference else (lambda c: check(a.finsam, c, a.command)),
+                     (lambda c: update(a.finsam, c, a.command)) if a.update else None)
 
 
 if __name__ == "__main__":

@@ -3,9 +3,10 @@
 
     pointer_lines.py --finsam BUILD/finsam SOURCE_DIR [--corpus DIR ...] [--mutants N] [--seed S]
 
-Feeds the fuzz corpus through `finsam validate FILE` and `finsam plan FILE --format json`: the
-seeds `make fuzz` starts from (the examples, the bad-input catalogue without its slow
-too_large_* cases, the exact-reading cases of tests/readings/), any corpus directories given
+Feeds the fuzz corpus through `finsam validate FILE` and `finsam plan FILE --format json` (`finsam
+allocate` for a file that declares the allocation format): the seeds `make fuzz` starts from (the
+examples, the bad-input catalogue without its slow too_large_* cases, the catalogue of bad
+allocation files, the exact-reading cases of tests/readings/), any corpus directories given
 (such as build-fuzz/corpus after a fuzzing run), and N mutants of each JSON seed in which one
 value is replaced by an edge case (fractions with signs and zero denominators, huge and
 zero-padded numbers, exponents beyond 400, wrong types, bad months). For every input:
@@ -88,15 +89,26 @@ def dumps_raw(doc):
     return "".join(out)
 
 
+def command_for(path):
+    """`allocate` for a file that declares "format": "finsam-allocation/1", else `plan`."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            doc = json.load(f)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return "plan"
+    return "allocate" if isinstance(doc, dict) and doc.get("format") == "finsam-allocation/1" else "plan"
+
+
 def check(finsam, path, label):
     """Problems of one input, as text ("" when it passes)."""
     bad = []
+    command = command_for(path)
     try:
         v = subprocess.run([finsam, "validate", path], capture_output=True, timeout=TIMEOUT)
-        j = subprocess.run([finsam, "plan", path, "--format", "json"], capture_output=True, timeout=TIMEOUT)
+        j = subprocess.run([finsam, command, path, "--format", "json"], capture_output=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         return f"{label}: no answer within {TIMEOUT} s"
-    for name, p in (("validate", v), ("plan --format json", j)):
+    for name, p in (("validate", v), (command + " --format json", j)):
         if p.returncode not in (0, 2):
             bad.append(f"{name} exit status {p.returncode}")
         for line in p.stderr.decode("utf-8", "replace").splitlines():
@@ -118,7 +130,7 @@ def check(finsam, path, label):
         except (ValueError, KeyError, TypeError) as ex:
             bad.append(f"--format json output is not {{\"errors\": …}}: {ex}")
     if v.returncode != j.returncode and not (v.returncode == 0 and j.returncode == 2):
-        bad.append(f"validate exits {v.returncode}, plan {j.returncode}")
+        bad.append(f"validate exits {v.returncode}, {command} {j.returncode}")
     return "" if not bad else label + ":\n    " + "\n    ".join(bad)
 
 
@@ -134,6 +146,8 @@ def main():
     seeds = sorted(os.path.join(src, "examples", f) for f in os.listdir(os.path.join(src, "examples")) if f.endswith(".json"))
     cat = os.path.join(src, "tests", "bad_inputs")
     seeds += sorted(os.path.join(cat, f) for f in os.listdir(cat) if f.endswith(".json") and not f.startswith("too_large_"))
+    cat = os.path.join(src, "tests", "bad_inputs_allocation")
+    seeds += sorted(os.path.join(cat, f) for f in os.listdir(cat) if f.endswith(".json"))
     corpus = [os.path.join(d, f) for d in a.corpus for f in sorted(os.listdir(d))]
     sys.path.insert(0, os.path.join(src, "tests", "readings"))
     from cases import CASES

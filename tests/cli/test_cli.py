@@ -270,6 +270,92 @@ class Compare(unittest.TestCase):
             self.assertTrue(os.path.getsize(os.path.join(d, "c.xlsx")) > 1000)
 
 
+class Allocate(unittest.TestCase):
+    """`finsam allocate`, and validate/explain of a finsam-allocation/1 file (spec 18); the
+    figures are worked out in examples/README.md, section 5."""
+
+    FILE = property(lambda self: example("statens-fordelning-2016.json"))
+
+    def test_result_json(self):
+        code, out, err = run("allocate", self.FILE)
+        self.assertEqual((code, err), (0, ""))
+        r = json.loads(out)
+        self.assertEqual((r["format"], r["year"], r["total"]), ("finsam-allocation-result/1", 2016, "48000000.00"))
+        self.assertEqual(list(r), ["format", "year", "total", "forbund"])
+        by_id = {f["id"]: f for f in r["forbund"]}
+        # ostersund-krokom: capped in round 2 at 4 280 000 × 0.9 = 3 852 000, −428 000 = −10 %
+        self.assertEqual(by_id["ostersund-krokom"],
+                         {"id": "ostersund-krokom", "name": "Samordningsförbundet Östersund–Krokom", "allocation": "3852000.00",
+                          "previous": "4280000.00", "change": "-428000.00", "change_percent": "-10", "capped": True,
+                          "implied_frame": "7704000.00"})
+        # the allocations sum to the total to the krona
+        self.assertEqual(sum(int(f["allocation"][:-3]) for f in r["forbund"]), 48000000)
+        self.assertEqual(run("allocate", self.FILE, "--format", "json")[1], out)
+
+    def test_validate_and_explain(self):
+        self.assertEqual(run("validate", self.FILE), (0, "", ""))
+        code, out, err = run("explain", self.FILE, "--forbund", "gavle")
+        self.assertEqual(code, 0, err)
+        self.assertTrue(out.startswith("Samordningsförbundet Gävle (gavle): statens fördelning 2016\n"), out)
+        # 400 000 + 34 428 000 × 0.1205 / 0.8 = 5 585 717.50; the tie of halves went to two listed before it
+        self.assertIn("exakt 5 585 717,50 kr → 5 585 717 kr = 5 585 717 kr", out)
+        code, out, _ = run("explain", self.FILE, "--forbund", "gavle", "--lang", "en", "--format", "json")
+        self.assertEqual(code, 0)
+        data = json.loads(out)
+        self.assertEqual((data["exact"], data["allocation"], len(data["rounds"])), ("5585717.50", "5585717.00", 3))
+        code, out, err = run("explain", self.FILE, "--forbund", "nope")
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn('finsam explain: no förbund "nope"', err)
+
+    def test_tables(self):
+        code, out, err = run("allocate", self.FILE, "--format", "md", "--unit", "mnkr", "--lang", "en")
+        self.assertEqual(code, 0, err)
+        self.assertIn("### Table 1. The state's distribution 2016 (mnkr)", out)
+        self.assertIn("| **Total** | **75.0%** | **25.0%** | **100.0%** | **45.5** | **48.0** |", out)
+
+    def test_errors(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "a.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump({"format": "finsam-allocation/1", "year": 2016, "total": "1000000", "base": "600000",
+                           "forbund": [{"id": "a", "support": "1", "population": 1},
+                                       {"id": "b", "support": "1", "population": 1, "previus": "1"}]}, f)
+            code, out, err = run("allocate", path)
+            self.assertEqual((code, err), (2, ""))
+            self.assertEqual(out, path + ':/forbund/1/previus: unknown key "previus"; did you mean "previous"?\n')
+            code, out, _ = run("allocate", path, "--format", "json")
+            self.assertEqual(json.loads(out)["errors"][0]["path"], "/forbund/1/previus")
+            # the computation's errors: 2 × 600 000 > 1 000 000
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump({"format": "finsam-allocation/1", "year": 2016, "total": "1000000", "base": "600000",
+                           "forbund": [{"id": "a", "support": "1", "population": 1}, {"id": "b", "support": "1", "population": 1}]}, f)
+            code, out, _ = run("validate", path)
+            self.assertEqual(code, 2)
+            self.assertTrue(out.startswith(path + ":/base: the base of 600000.00 kr for each of the 2 förbund is 1200000.00 kr"))
+
+    def test_usage(self):
+        for args in (["allocate"], ["allocate", self.FILE, "--variant", "x"], ["allocate", self.FILE, "--unit", "tkr"],
+                     ["allocate", self.FILE, "--format", "xlsx"], ["allocate", self.FILE, "--format", "pdf"],
+                     ["explain", self.FILE, "--forbund", "gavle", "--year", "2016"]):
+            with self.subTest(args):
+                code, out, err = run(*args)
+                self.assertEqual((code, out), (2, ""))
+                self.assertIn("usage:", err)
+
+    def test_the_other_format(self):
+        # a file that declares the other format is a usage error that names the command to use
+        plan = example("sodra-dalarna-2011.json")
+        for args, said in ((["allocate", plan], "is a finsam/1 plan: use 'finsam plan'"),
+                           (["explain", plan, "--forbund", "avesta"], "is a finsam/1 plan: explain its figures with --year Y"),
+                           (["plan", self.FILE], "is a finsam-allocation/1 model: use 'finsam allocate'"),
+                           (["compare", self.FILE], "is a finsam-allocation/1 model: use 'finsam allocate'"),
+                           (["explain", self.FILE, "--year", "2016"], "is a finsam-allocation/1 model: explain one förbund with --forbund ID")):
+            with self.subTest(args):
+                code, out, err = run(*args)
+                self.assertEqual((code, out), (2, ""))
+                self.assertIn(said, err)
+
+
 class Usage(unittest.TestCase):
     def test_usage_errors_exit_2(self):
         for args in ([], ["frobnicate", "x"], ["plan"], ["plan", "x", "--bogus"], ["explain", example("socsam-haninge-2005.json")]):

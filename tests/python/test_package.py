@@ -112,8 +112,8 @@ def test_cmake_install_puts_an_importable_package_in_dist_packages(tmp_path: Pat
                    check=True, capture_output=True)
     site = prefix / "lib" / "python3" / "dist-packages"
     assert sorted(p.name for p in (site / "finsam").iterdir() if not p.name.startswith("_core.")) == sorted(
-        ["__init__.py", "_base.py", "_encode.py", "_errors.py", "_followup.py", "_frames.py", "_money.py", "_plan.py", "_plot.py",
-         "_result.py", "_sie.py", "_sweep.py", "_tables.py", "_units.py", "py.typed"])
+        ["__init__.py", "_allocation.py", "_base.py", "_encode.py", "_errors.py", "_followup.py", "_frames.py", "_money.py", "_plan.py",
+         "_plot.py", "_result.py", "_sie.py", "_sweep.py", "_tables.py", "_units.py", "py.typed"])
     assert len(list((site / "finsam").glob("_core.cpython-*.so"))) == 1
     code = ("import finsam, sys; r = finsam.load(sys.argv[1]).evaluate('sater-joins'); "
             "print(finsam.__file__); print(r.contributions()['final'].loc[2011, 'sater'])")

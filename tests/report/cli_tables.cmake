@@ -1,5 +1,6 @@
-# `finsam plan FILE --format md|html|csv|xlsx`: the command line prints exactly the golden files
-# of tests/report_test.cpp, writes CSV files into a directory, and rejects misused options.
+# `finsam plan FILE --format md|html|csv|xlsx` (and `finsam allocate`): the command line prints
+# exactly the golden files of tests/report_test.cpp (and tests/allocation_model_test.cpp),
+# writes CSV files into a directory, and rejects misused options.
 #   cmake -DFINSAM=<finsam> -DSOURCE_DIR=<source> -DWORK_DIR=<scratch> -P cli_tables.cmake
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
@@ -59,6 +60,25 @@ foreach(example haninge:socsam-haninge-2005 dalarna:sodra-dalarna-2011 uppfoljni
     endforeach()
   endforeach()
 endforeach()
+
+# `finsam allocate FILE --format md|html|csv` prints the allocation model's golden tables
+set(fordelning ${SOURCE_DIR}/examples/statens-fordelning-2016.json)
+run(OUT ${WORK_DIR}/fordelning.sv.md RC 0 ARGS allocate ${fordelning} --format md)
+same(${golden}/fordelning.sv.md ${WORK_DIR}/fordelning.sv.md)
+run(OUT ${WORK_DIR}/fordelning.en.md RC 0 ARGS allocate ${fordelning} --format md --lang en)
+same(${golden}/fordelning.en.md ${WORK_DIR}/fordelning.en.md)
+run(OUT ${WORK_DIR}/fordelning.sv.kr.md RC 0 ARGS allocate ${fordelning} --format md --unit kr)
+same(${golden}/fordelning.sv.kr.md ${WORK_DIR}/fordelning.sv.kr.md)
+run(OUT ${WORK_DIR}/unused RC 0 ARGS allocate ${fordelning} --format html --lang en -o ${WORK_DIR}/fordelning.en.html)
+same(${golden}/fordelning.en.html ${WORK_DIR}/fordelning.en.html)
+run(RC 0 ARGS allocate ${fordelning} --format csv -o ${WORK_DIR}/fordelning.sv.csv)
+foreach(f 1-allocation.csv 2-implied-frame.csv)
+  same(${golden}/fordelning.sv.csv/${f} ${WORK_DIR}/fordelning.sv.csv/${f})
+endforeach()
+run(RC 0 ARGS allocate ${fordelning} --format xlsx -o ${WORK_DIR}/fordelning.xlsx)
+if(NOT EXISTS ${WORK_DIR}/fordelning.xlsx)
+  fail("no allocation workbook written")
+endif()
 
 set(dalarna ${SOURCE_DIR}/examples/sodra-dalarna-2011.json)
 run(OUT ${WORK_DIR}/dalarna.sv.mnkr.md RC 0 ARGS plan ${dalarna} --format md --unit mnkr)

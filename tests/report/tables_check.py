@@ -216,6 +216,25 @@ def check_csv_table(path, lang, unit):
                 eq(val[-1][c], col_sum(data, c), f"Summa {header[c]}")
             for r in range(len(rows)):
                 eq(val[r][f], val[r][p] + val[r][a], f"row {rows[r][0]}: final = preliminary + adjustment")
+    elif kind == "allocation":  # finsam allocate: weight parts, previous, allocation, change
+        data = list(range(len(rows) - 1))
+        assert is_summa(rows[-1][0])
+        support, population, weight = percent_cols[:3]
+        previous, allocation, change = amount_cols
+        for c in (support, population, weight, previous, allocation, change):
+            eq(val[-1][c], col_sum(data, c), f"Summa of column {header[c]}")
+        for r in range(len(rows)):
+            eq(val[r][weight], val[r][support] + val[r][population], f"row {rows[r][0]}: weight = its parts")
+            # (not the Summa: a förbund without a previous year has an allocation but no change)
+            if val[r][previous] is not None and r < len(rows) - 1:
+                eq(val[r][change], val[r][allocation] - val[r][previous], f"row {rows[r][0]}: change = allocation − previous")
+    elif kind == "implied-frame":  # finsam allocate: the state's, the region's and the municipalities' parts
+        data = list(range(len(rows) - 1))
+        state, region, municipalities, frame = amount_cols
+        for c in amount_cols:
+            eq(val[-1][c], col_sum(data, c), f"Summa of column {header[c]}")
+        for r in range(len(rows)):
+            eq(val[r][frame], val[r][state] + val[r][region] + val[r][municipalities], f"row {rows[r][0]}: the frame = its parts")
     elif kind.startswith("compare-"):
         # Kostnader, Bidrag[, Övriga intäkter], Årets resultat[, Eget kapital]; then the members'
         # contributions and cost shares under two group headings. Columns: base, scenario, difference.
@@ -293,7 +312,8 @@ def evaluate(formula, ws_values):
 
 def check_xlsx(path, decimals=0, lang="sv"):
     """Every formula's cached value is the formula over the cached values of its cells; every
-    Summa row's amounts are formulas; numbers carry a '#,##0' or percent number format.
+    Summa row's amounts are formulas; numbers carry a '#,##0' or percent number format. Columns
+    of text only (Likviditet's Underlag, an allocation's Begränsad) are left out.
     Returns the number of formulas checked."""
     import openpyxl
     wb_f = openpyxl.load_workbook(path)
@@ -338,7 +358,7 @@ def check_xlsx(path, decimals=0, lang="sv"):
                 for c, h in zip(row[1:], header[1:]):
                     is_change = isinstance(h, str) and h.startswith(("Förändring", "Change"))
                     is_percent = c.number_format == percent_fmt  # a share of its own row (Förbrukat), not a sum
-                    if c.value is not None and not is_change and not is_percent:
+                    if c.value is not None and not is_change and not is_percent and c.column - 1 not in text_columns:
                         assert isinstance(c.value, str) and c.value.startswith("="), \
                             f"{ws.title}!{c.coordinate}: the Summa {c.value!r} is not a formula"
     return checked

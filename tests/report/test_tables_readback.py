@@ -1,7 +1,7 @@
 """The budget tables read back: CSV with the csv module, XLSX with openpyxl (Debian
 python3-openpyxl). Every Summa equals the sum of its rows as read, for both examples, a plan
-with adjustments, variants, every unit and language, and 40 random plans from
-tests/reference/gen_plans.py. The workbooks also match the text dumps in tests/golden/.
+with adjustments, variants, every unit and language, 40 random plans from
+tests/reference/gen_plans.py and the allocation example's tables (`finsam allocate`). The workbooks also match the text dumps in tests/golden/.
 
 Run by ctest (report.readback) with FINSAM_CLI set to the finsam executable;
 FINSAM_UPDATE_GOLDEN=1 rewrites the XLSX dumps.
@@ -121,6 +121,26 @@ def test_xlsx_of_a_variant_says_so(tmp_path):
         "Tabell 2. Kostnader per insats (tkr) – Scenario: state-plus-50"]
     assert all(ws["A1"].value.endswith("– Scenario: state-plus-50") for ws in wb.worksheets)
     assert tc.check_xlsx(path) > 10
+
+
+ALLOCATION = os.path.join(SOURCE, "examples", "statens-fordelning-2016.json")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("unit", ["kr", "tkr", "mnkr"])
+def test_allocation_tables_read_back(lang, unit, tmp_path):
+    # finsam allocate: the two tables as CSV add up row by row and column by column, and the
+    # workbook's formulas give the values it shows
+    out = tmp_path / "csv"
+    finsam("allocate", ALLOCATION, "--format", "csv", "--lang", lang, "--unit", unit, "-o", str(out))
+    files = sorted(str(out / f) for f in os.listdir(out))
+    assert [os.path.basename(f) for f in files] == ["1-allocation.csv", "2-implied-frame.csv"]
+    # Table 1: 6 Summas + 13 rows' weight = its parts + 11 rows' change (12 förbund, one without a
+    # previous year); Table 2: 4 Summas + 13 rows' frame = its parts: 30 + 17
+    assert sum(tc.check_csv_table(f, lang, unit) for f in files) == 47
+    path = str(tmp_path / "t.xlsx")
+    finsam("allocate", ALLOCATION, "--format", "xlsx", "--lang", lang, "--unit", unit, "-o", path)
+    assert tc.check_xlsx(path, DECIMALS[unit], lang) > 40
 
 
 @pytest.mark.parametrize("name", sorted(PLANS))
