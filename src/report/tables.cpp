@@ -815,7 +815,8 @@ private:
                 std::vector<Money> lines;
                 for (const auto& l : fu.income) lines.push_back(l.forecast);
                 con = {{fu.contributions, shown_.fin_sum[*col.yi]}};
-                inc = {{fu.income_forecast, round_lines(lines).total}};
+                const std::optional<IncomeShown> chosen = forecast_income();  // as the follow-up table shows it
+                inc = {{fu.income_forecast, chosen ? chosen->sum - shown_.fin_sum[*col.yi] : round_lines(lines).total}};
                 exact_result = fu.forecast_result;
             } else {
                 const ClosedYear& cy = *r_.follow_up->closed_year(col.year);
@@ -980,6 +981,90 @@ private:
         return percent(pct, round_integer(pct * 10, mode_));
     }
 
+    /// Whether `shown` steps lie within one step of `exact` (its value rounded down or up).
+    bool within_step(const BigInt& shown, Money exact) const {
+        const Rational d = Rational(shown) - steps(exact);
+        return d < 1 && d > -1;
+    }
+
+    /// A deviation column of the follow-up table: the differences a − b of the shown figures
+    /// when every one of them lies within a step of its exact value (then each row, and by
+    /// linearity each Summa, adds up); else the column rounded on its own with its Summa
+    /// (controlled rounding), and the rows whose deviation is no longer a − b say so.
+    GroupedShown deviation_column(const GroupedShown& a, const GroupedShown& b, const std::vector<Money>& exact,
+                                  const std::vector<Money>& exact_group, Money exact_total) const {
+        GroupedShown d;
+        bool fits = within_step(a.total - b.total, exact_total);
+        for (std::size_t i = 0; i < a.cell.size(); ++i) {
+            d.cell.push_back(a.cell[i] - b.cell[i]);
+            fits = fits && within_step(d.cell.back(), exact[i]);
+        }
+        for (std::size_t g = 0; g < a.group.size(); ++g) {
+            d.group.push_back(a.group[g] - b.group[g]);
+            fits = fits && within_step(d.group.back(), exact_group[g]);
+        }
+        d.total = a.total - b.total;
+        return fits ? d : round_grouped(exact);
+    }
+
+    /// An income column of the follow-up table (the budget or the forecast): the other income
+    /// lines rounded so that Summa intäkter (the members' contributions as shown plus the lines),
+    /// the result (Summa intäkter − Summa kostnader) and the equity at the year's end (the equity
+    /// at its start plus the result) each lie within a step of their exact values. `preferred`
+    /// is the Summa that the result table's column implies; then the Summa's own neighbours.
+    /// Empty when no choice does it (the caller then lets the relations yield).
+    struct IncomeShown {
+        RoundedMatrix lines;
+        BigInt sum;
+    };
+    std::optional<IncomeShown> income_column(const std::vector<Money>& lines, Money income, Money result, std::optional<Money> equity_end,
+                                             Money contributions_exact, const BigInt& contributions, const BigInt& costs,
+                                             const BigInt& equity_start, const BigInt& preferred) const {
+        std::vector<BigInt> candidates{preferred};
+        for (const BigInt& n : neighbours(steps(income), mode_)) candidates.push_back(n);
+        BigInt lo = 0, hi = 0;
+        for (Money m : lines) {
+            const std::vector<BigInt> n = neighbours(steps(m), mode_);
+            lo += n.size() == 2 ? std::min(n[0], n[1]) : n[0];
+            hi += n.size() == 2 ? std::max(n[0], n[1]) : n[0];
+        }
+        for (const BigInt& s : candidates) {
+            const BigInt lines_sum = s - contributions, res = s - costs;
+            if (!within_step(s, income) || !within_step(res, result) || !within_step(lines_sum, income - contributions_exact) ||
+                lines_sum < lo || lines_sum > hi)
+                continue;
+            if (equity_end && !within_step(equity_start + res, *equity_end)) continue;
+            if (lines.empty()) {
+                RoundedMatrix none;
+                none.column_sums.assign(1, BigInt(0));
+                return IncomeShown{std::move(none), s};
+            }
+            RoundingProblem p;
+            p.mode = mode_;
+            p.row_sums_shown = false;
+            for (Money m : lines) p.cells.push_back({steps(m)});
+            p.fixed_total = lines_sum;
+            return IncomeShown{controlled_round(p), s};
+        }
+        return std::nullopt;
+    }
+
+    /// The follow-up year's forecast income as income_column() chooses it (the result table's
+    /// Prognos column and the follow-up table show the same lines and result).
+    std::optional<IncomeShown> forecast_income() const {
+        const FollowUp& fu = *r_.follow_up;
+        const std::size_t F = r_.year_index(fu.year);
+        const ValueColumn* fc = nullptr;
+        for (const auto& c : columns_)
+            if (c.kind == ValueColumn::Kind::forecast) fc = &c;
+        std::vector<Money> lf;
+        for (const auto& l : fu.income) lf.push_back(l.forecast);
+        const BigInt start = r_.has_equity ? shown_.equity_start[F] : BigInt(0);
+        const std::optional<Money> eq_f = r_.has_equity ? std::optional<Money>(fu.forecast_equity_end.front().second) : std::nullopt;
+        return income_column(lf, fu.contributions + fu.income_forecast, fu.forecast_result, eq_f, fu.contributions, shown_.fin_sum[F],
+                             fc->shown.total, start, shown_.fin_sum[F] + round_lines(lf).total);
+    }
+
     Table follow_up() {
         const FollowUp& fu = *r_.follow_up;
         const std::size_t F = r_.year_index(fu.year);
@@ -1003,11 +1088,24 @@ private:
             for (const auto& f : fu.interventions) v.push_back(f.figures.*field);
             return v;
         };
+        auto group_column = [&](auto field) {
+            std::vector<Money> v;
+            for (const auto& g : groups_) v.push_back(fu.by_kind.at(g.kind).*field);
+            return v;
+        };
         const std::vector<Money> btd = column(&FollowUpFigures::budget_to_date), atd = column(&FollowUpFigures::actual_to_date);
         const GroupedShown s_btd = round_grouped(btd), s_atd = round_grouped(atd);
         const ValueColumn* fc = nullptr;
         for (const auto& c : columns_)
             if (c.kind == ValueColumn::Kind::forecast) fc = &c;
+        GroupedShown s_b;
+        for (std::size_t i = 0; i < r_.interventions.size(); ++i) s_b.cell.push_back(shown_.amount[i][F]);
+        for (std::size_t g = 0; g < groups_.size(); ++g) s_b.group.push_back(shown_.group_sum[g][F]);
+        s_b.total = shown_.cost_sum[F];
+        const GroupedShown s_dev = deviation_column(s_btd, s_atd, column(&FollowUpFigures::deviation_to_date),
+                                                    group_column(&FollowUpFigures::deviation_to_date), fu.totals.deviation_to_date);
+        const GroupedShown s_fdev = deviation_column(s_b, fc->shown, column(&FollowUpFigures::forecast_deviation),
+                                                     group_column(&FollowUpFigures::forecast_deviation), fu.totals.forecast_deviation);
         auto new_row = [&](RowKind kind, const std::string& name) {
             Row row;
             row.kind = kind;
@@ -1016,18 +1114,41 @@ private:
             t.rows.push_back(std::move(row));
             return t.rows.size() - 1;
         };
+        // A cell meant to be a sum of other shown cells in its row: that sum when it lies within
+        // a step of the exact value (or `shown` when given: a column rounded on its own), else its
+        // own rounding; a cell whose shown value is not the row's sum is listed in the footnote
+        // and, in a Summa row, is the sum of its column's rows (`column`) instead.
+        std::vector<std::string> yielded;
+        auto sum_shown = [&](const std::vector<CellRef>& refs) {
+            BigInt s = 0;
+            for (const auto& ref : refs) s += ref.sign * BigInt(t.rows[ref.row].cells[ref.column].shown);
+            return s;
+        };
+        auto related = [&](std::size_t r, std::size_t c, Money exact, std::vector<CellRef> refs, std::optional<BigInt> shown = std::nullopt,
+                           std::vector<CellRef> column = {}) {
+            const BigInt s = sum_shown(refs);
+            const BigInt v = shown ? *shown : within_step(s, exact) ? s : round_integer(steps(exact), mode_);
+            Cell cell = amount(exact, v);
+            if (v == s) {
+                cell.sum_of = std::move(refs);
+            } else {
+                yielded.push_back(t.rows[r].cells[label].text + ", " + t.columns[c].header);
+                if (!column.empty() && sum_shown(column) == v) cell.sum_of = std::move(column);
+            }
+            t.rows[r].cells[c] = std::move(cell);
+        };
         // costs: deviation = budget to date − actual, forecast deviation = budget − forecast
-        auto cost_row = [&](std::size_t r, const FollowUpFigures& g, const BigInt& b, const BigInt& bt, const BigInt& at, const BigInt& f) {
+        auto cost_row = [&](std::size_t r, const FollowUpFigures& g, const BigInt& b, const BigInt& bt, const BigInt& at, const BigInt& f,
+                            const BigInt& dev, const BigInt& fdev, const std::vector<std::size_t>& summed = {}) {
             Row& row = t.rows[r];
             row.cells[budget] = amount(g.budget, b);
             row.cells[budget_to_date] = amount(g.budget_to_date, bt);
             row.cells[actual_to_date] = amount(g.actual_to_date, at);
-            row.cells[deviation] = amount(g.deviation_to_date, bt - at);
-            row.cells[deviation].sum_of = {{r, budget_to_date, 1}, {r, actual_to_date, -1}};
             row.cells[used_col] = used(g.actual_to_date, g.budget);
             row.cells[forecast] = amount(g.forecast, f);
-            row.cells[forecast_deviation] = amount(g.forecast_deviation, b - f);
-            row.cells[forecast_deviation].sum_of = {{r, budget, 1}, {r, forecast, -1}};
+            related(r, deviation, g.deviation_to_date, {{r, budget_to_date, 1}, {r, actual_to_date, -1}}, dev, column_refs(deviation, summed));
+            related(r, forecast_deviation, g.forecast_deviation, {{r, budget, 1}, {r, forecast, -1}}, fdev,
+                    column_refs(forecast_deviation, summed));
         };
         auto sum_refs = [&](std::size_t r, const std::vector<std::size_t>& rows) {
             for (auto col : {budget, budget_to_date, actual_to_date, forecast}) t.rows[r].cells[col].sum_of = column_refs(col, rows);
@@ -1040,12 +1161,14 @@ private:
             std::vector<std::size_t> rows;
             for (std::size_t i : grp.interventions) {
                 const std::size_t r = new_row(RowKind::data, r_.interventions[i].name);
-                cost_row(r, fu.interventions[i].figures, shown_.amount[i][F], s_btd.cell[i], s_atd.cell[i], fc->shown.cell[i]);
+                cost_row(r, fu.interventions[i].figures, s_b.cell[i], s_btd.cell[i], s_atd.cell[i], fc->shown.cell[i], s_dev.cell[i],
+                         s_fdev.cell[i]);
                 rows.push_back(r);
             }
             if (grouped) {
                 const std::size_t r = new_row(RowKind::summa, group_sum_label(grp.kind));
-                cost_row(r, fu.by_kind.at(grp.kind), shown_.group_sum[g][F], s_btd.group[g], s_atd.group[g], fc->shown.group[g]);
+                cost_row(r, fu.by_kind.at(grp.kind), s_b.group[g], s_btd.group[g], s_atd.group[g], fc->shown.group[g], s_dev.group[g],
+                         s_fdev.group[g], rows);
                 sum_refs(r, rows);
                 total_refs.push_back(r);
             } else {
@@ -1053,7 +1176,7 @@ private:
             }
         }
         const std::size_t costs_row = new_row(RowKind::summa, tr("Summa kostnader", "Total costs"));
-        cost_row(costs_row, fu.totals, shown_.cost_sum[F], s_btd.total, s_atd.total, fc->shown.total);
+        cost_row(costs_row, fu.totals, s_b.total, s_btd.total, s_atd.total, fc->shown.total, s_dev.total, s_fdev.total, total_refs);
         sum_refs(costs_row, total_refs);
 
         // income: the members' contributions (as budgeted, and received) and other income;
@@ -1074,74 +1197,98 @@ private:
             row.cells[forecast] = amount(fu.members[k].contribution, shown_.fin[k][F]);
             income_rows.push_back(r);
         }
-        std::vector<Money> lb, lbt, lat, lf;
+        std::vector<Money> lb, lbt, lat, lf, lfdev;
         for (const auto& l : fu.income) {
             lb.push_back(l.budget);
             lbt.push_back(l.budget_to_date);
             lat.push_back(l.actual_to_date);
             lf.push_back(l.forecast);
+            lfdev.push_back(l.forecast - l.budget);
         }
-        const RoundedMatrix s_lb = round_lines(lb), s_lbt = round_lines(lbt), s_lat = round_lines(lat), s_lf = round_lines(lf);
-        auto income_row = [&](std::size_t r, Money b, Money bt, Money at, Money f, const BigInt& sb, const BigInt& sbt, const BigInt& sat,
-                              const BigInt& sf) {
-            Row& row = t.rows[r];
-            row.cells[budget] = amount(b, sb);
-            row.cells[budget_to_date] = amount(bt, sbt);
-            row.cells[actual_to_date] = amount(at, sat);
-            row.cells[deviation] = amount(at - bt, sat - sbt);
-            row.cells[deviation].sum_of = {{r, actual_to_date, 1}, {r, budget_to_date, -1}};
-            row.cells[forecast] = amount(f, sf);
-            row.cells[forecast_deviation] = amount(f - b, sf - sb);
-            row.cells[forecast_deviation].sum_of = {{r, forecast, 1}, {r, budget, -1}};
-        };
+        // the year's income, result and equity at its end, in the budget and the forecast
+        Money income_budget = fu.contributions, income_forecast = fu.contributions;
+        for (const auto& l : fu.income) income_budget += l.budget;
+        income_forecast += fu.income_forecast;
+        const YearTotals& tot = r_.totals[F];
+        const BigInt start = r_.has_equity ? shown_.equity_start[F] : BigInt(0);  // as the result table shows it
+        const std::optional<Money> eq_b = r_.has_equity ? std::optional<Money>(tot.equity_end) : std::nullopt;
+        const std::optional<Money> eq_f = r_.has_equity ? std::optional<Money>(fu.forecast_equity_end.front().second) : std::nullopt;
+        const RoundedMatrix plain_lb = round_lines(lb), plain_lf = round_lines(lf);
+        // preferred: the Summa that the result table's budget and forecast columns imply
+        const std::optional<IncomeShown> in_b = income_column(lb, income_budget, tot.result, eq_b, fu.contributions, shown_.fin_sum[F],
+                                                              shown_.cost_sum[F], start, shown_.fin_sum[F] + shown_.income_sum[F]);
+        const std::optional<IncomeShown> in_f = forecast_income();
+        const RoundedMatrix& s_lb = in_b ? in_b->lines : plain_lb;
+        const RoundedMatrix& s_lf = in_f ? in_f->lines : plain_lf;
+        const RoundedMatrix s_lbt = round_lines(lbt), s_lat = round_lines(lat);
+        // the income lines' forecast deviations, with Summa intäkter's: the differences of the
+        // shown figures when they all lie within a step, else the column rounded on its own
+        std::vector<BigInt> fdev_lines;
+        bool fdev_fits = within_step(s_lf.total - s_lb.total, income_forecast - income_budget);
+        for (std::size_t j = 0; j < lfdev.size(); ++j) {
+            fdev_lines.push_back(s_lf.cells[j][0] - s_lb.cells[j][0]);
+            fdev_fits = fdev_fits && within_step(fdev_lines.back(), lfdev[j]);
+        }
+        BigInt fdev_total = s_lf.total - s_lb.total;
+        if (!fdev_fits) {
+            const RoundedMatrix rm = round_lines(lfdev);
+            for (std::size_t j = 0; j < lfdev.size(); ++j) fdev_lines[j] = rm.cells[j][0];
+            fdev_total = rm.total;
+        }
         std::vector<std::size_t> line_rows;
         for (std::size_t j = 0; j < fu.income.size(); ++j) {
             const std::size_t r = new_row(RowKind::data, r_.income[j].name);
             const auto& l = fu.income[j];
-            income_row(r, l.budget, l.budget_to_date, l.actual_to_date, l.forecast, s_lb.cells[j][0], s_lbt.cells[j][0], s_lat.cells[j][0],
-                       s_lf.cells[j][0]);
+            Row& row = t.rows[r];
+            row.cells[budget] = amount(l.budget, s_lb.cells[j][0]);
+            row.cells[budget_to_date] = amount(l.budget_to_date, s_lbt.cells[j][0]);
+            row.cells[actual_to_date] = amount(l.actual_to_date, s_lat.cells[j][0]);
+            row.cells[forecast] = amount(l.forecast, s_lf.cells[j][0]);
+            related(r, deviation, l.actual_to_date - l.budget_to_date, {{r, actual_to_date, 1}, {r, budget_to_date, -1}});
+            related(r, forecast_deviation, lfdev[j], {{r, forecast, 1}, {r, budget, -1}}, fdev_lines[j]);
             line_rows.push_back(r);
             income_rows.push_back(r);
         }
-        // the year's income: contributions and other income, in the budget and the forecast
-        Money income_budget = fu.contributions, income_forecast = fu.contributions;
-        for (const auto& l : fu.income) income_budget += l.budget;
-        income_forecast += fu.income_forecast;
-        const BigInt s_income_budget = shown_.fin_sum[F] + s_lb.total, s_income_forecast = shown_.fin_sum[F] + s_lf.total;
         const std::size_t income_sum = new_row(RowKind::summa, tr("Summa intäkter", "Total income"));
-        t.rows[income_sum].cells[budget] = amount(income_budget, s_income_budget);
-        t.rows[income_sum].cells[budget].sum_of = column_refs(budget, income_rows);
-        t.rows[income_sum].cells[forecast] = amount(income_forecast, s_income_forecast);
-        t.rows[income_sum].cells[forecast].sum_of = column_refs(forecast, income_rows);
-        t.rows[income_sum].cells[forecast_deviation] = amount(income_forecast - income_budget, s_income_forecast - s_income_budget);
-        t.rows[income_sum].cells[forecast_deviation].sum_of = {{income_sum, forecast, 1}, {income_sum, budget, -1}};
+        related(income_sum, budget, income_budget, column_refs(budget, income_rows));
+        related(income_sum, forecast, income_forecast, column_refs(forecast, income_rows));
+        related(income_sum, forecast_deviation, income_forecast - income_budget, {{income_sum, forecast, 1}, {income_sum, budget, -1}},
+                fdev_total, column_refs(forecast_deviation, line_rows));
 
         // the result of the year, as budgeted and as forecast, and the equity at its end
         const std::size_t result = new_row(RowKind::summa, tr("Årets resultat", "Result for the year"));
-        const YearTotals& tot = r_.totals[F];
-        const BigInt s_result = s_income_budget - shown_.cost_sum[F], s_forecast_result = s_income_forecast - fc->shown.total;
-        Row& rr = t.rows[result];
-        rr.cells[budget] = amount(tot.result, s_result);
-        rr.cells[budget].sum_of = {{income_sum, budget, 1}, {costs_row, budget, -1}};
-        rr.cells[forecast] = amount(fu.forecast_result, s_forecast_result);
-        rr.cells[forecast].sum_of = {{income_sum, forecast, 1}, {costs_row, forecast, -1}};
-        rr.cells[forecast_deviation] = amount(fu.forecast_result - tot.result, s_forecast_result - s_result);
-        rr.cells[forecast_deviation].sum_of = {{result, forecast, 1}, {result, budget, -1}};
+        related(result, budget, tot.result, {{income_sum, budget, 1}, {costs_row, budget, -1}});
+        related(result, forecast, fu.forecast_result, {{income_sum, forecast, 1}, {costs_row, forecast, -1}});
+        related(result, forecast_deviation, fu.forecast_result - tot.result, {{result, forecast, 1}, {result, budget, -1}});
         if (r_.has_equity) {
-            // the equity at the start of F as the result table shows it
-            const BigInt start = shown_.equity_start[F];
             const std::size_t eq = new_row(RowKind::summa, tr("Eget kapital vid årets slut", "Equity at the end of the year"));
-            t.rows[eq].cells[budget] = amount(tot.equity_end, start + s_result);
-            t.rows[eq].cells[forecast] = amount(fu.forecast_equity_end.front().second, start + s_forecast_result);
-            t.rows[eq].cells[forecast_deviation] =
-                amount(fu.forecast_equity_end.front().second - tot.equity_end, s_forecast_result - s_result);
-            t.rows[eq].cells[forecast_deviation].sum_of = {{eq, forecast, 1}, {eq, budget, -1}};
+            // the equity at the start of the year as the result table shows it, plus the result
+            auto equity_cell = [&](std::size_t c, Money exact) {
+                const BigInt v = start + BigInt(t.rows[result].cells[c].shown);
+                const bool fits = within_step(v, exact);
+                t.rows[eq].cells[c] = amount(exact, fits ? v : round_integer(steps(exact), mode_));
+                if (!fits) yielded.push_back(t.rows[eq].cells[label].text + ", " + t.columns[c].header);
+            };
+            equity_cell(budget, tot.equity_end);
+            equity_cell(forecast, *eq_f);
+            related(eq, forecast_deviation, *eq_f - tot.equity_end, {{eq, forecast, 1}, {eq, budget, -1}});
         }
         t.footnotes.push_back(tr("Avvikelse: budget − utfall för kostnaderna, utfall − budget för intäkterna och resultatet (positiv "
                                  "avvikelse är bättre för resultatet). Förbrukat: utfall t.o.m. ",
                                  "Deviation: budget − actual for the costs, actual − budget for the income and the result (a positive "
                                  "deviation is better for the result). Used: actual through ") +
                               T + tr(" i procent av årets budget.", " as a percent of the year's budget."));
+        if (!yielded.empty()) {
+            std::string list;
+            for (const auto& y : yielded) list += (list.empty() ? "" : "; ") + y;
+            t.footnotes.push_back(tr("Avrundade var för sig, så att varje tal ligger inom en enhet från sitt exakta värde och varje "
+                                     "summa i en kolumn är summan av de visade raderna; därför inte skillnaden (eller summan) av de "
+                                     "visade talen på raden: ",
+                                     "Rounded on their own, so that every figure lies within one unit of its exact value and every "
+                                     "total in a column is the sum of the rows shown; hence not the difference (or sum) of the figures "
+                                     "shown in the row: ") +
+                                  list + ".");
+        }
         return t;
     }
 
