@@ -28,7 +28,7 @@ from . import _core
 from ._base import _Document
 from ._encode import read_document
 from ._frames import ordered_multiindex
-from ._units import converter
+from ._units import amounts, converter
 
 if TYPE_CHECKING:
     from ._result import Explanation
@@ -92,7 +92,11 @@ class Allocation(_Document):
         where it applies) and ``exact`` (the exact a_k) as Fractions of ``unit``; ``capped``
         and ``capped_in`` (the round, from 1); ``allocation``, ``change``, ``change_percent``
         (a Fraction of percent); ``implied_frame`` and its parts ``frame_state``,
-        ``frame_region``, ``frame_municipalities``. None where a figure is not given."""
+        ``frame_region``, ``frame_municipalities``. The whole-öre amounts (``support``,
+        ``previous``, ``allocation``, ``change`` and the frame) have the money dtype (exact,
+        numeric for ``sum``, ``describe``, ``plot``; missing is ``pd.NA``); ``floor`` and
+        ``exact`` stay Fractions, since they need not be whole öre. None where a figure is not
+        given in the object columns."""
         money = converter(unit, as_float)
         exact = _exact(unit, as_float)
         ratio = _ratio(as_float)
@@ -113,7 +117,11 @@ class Allocation(_Document):
                 "implied_frame": money(f["implied_frame"]), "frame_state": money(f["frame_state"]),
                 "frame_region": money(f["frame_region"]), "frame_municipalities": money(f["frame_municipalities"]),
             })
-        return pd.DataFrame(rows, index=pd.Index(self.ids, name="forbund"), dtype=object)
+        frame = pd.DataFrame(rows, index=pd.Index(self.ids, name="forbund"), dtype=object)
+        # whole-öre amounts in the money dtype (exact, numeric for pandas), as a plan's frames
+        for key in _MONEY_COLUMNS:
+            frame[key] = amounts([f[key] for f in self._core.forbund], unit, as_float)
+        return frame
 
     def areas(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
         """One row per area (index: förbund id, area id): ``name``, ``support``, ``population``.
@@ -125,7 +133,9 @@ class Allocation(_Document):
                 keys.append((f["id"], aid))
                 rows.append({"name": name, "support": money(support), "population": population})
         index = ordered_multiindex(keys, ["forbund", "area"])
-        return pd.DataFrame(rows, index=index, columns=["name", "support", "population"], dtype=object)
+        frame = pd.DataFrame(rows, index=index, columns=["name", "support", "population"], dtype=object)
+        frame["support"] = amounts([a[2] for f in self._core.forbund for a in f["areas"]], unit, as_float)
+        return frame
 
     def rounds(self, unit: str = "kr", as_float: bool = False) -> pd.DataFrame:
         """Every round of the decrease cap (index: round, from 1): the ``pool`` R shared at its
@@ -204,6 +214,11 @@ class Allocation(_Document):
 
     def _repr_html_(self) -> str:  # Jupyter: the title and the distribution
         return f"<p><b>{html.escape(self.name)}</b> {self.year}</p>\n" + self.table("allocation")._repr_html_()
+
+
+#: The columns of ``Allocation.forbund()`` that are whole öre: the money dtype there.
+_MONEY_COLUMNS = ("support", "previous", "allocation", "change", "implied_frame", "frame_state",
+                  "frame_region", "frame_municipalities")
 
 
 def _from_core(core: Any) -> Allocation:

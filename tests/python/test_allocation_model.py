@@ -17,6 +17,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Optional
 
+import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
@@ -57,11 +58,17 @@ def test_the_example_per_forbund(alloc):
     assert f.loc["ostersund-krokom", "allocation"] == Decimal("3852000.00")
     # exempt: norra-bohuslan falls 18.3 % and has no floor; ystad-osterlen has no previous year
     assert f.loc["norra-bohuslan", "exempt_from_cap"] and f.loc["norra-bohuslan", "floor"] is None
-    assert f.loc["ystad-osterlen", ["previous", "change", "change_percent"]].tolist() == [None, None, None]
+    assert pd.isna(f.loc["ystad-osterlen", "previous"]) and pd.isna(f.loc["ystad-osterlen", "change"])
+    assert f.loc["ystad-osterlen", "change_percent"] is None
     # the tie of halves: vastra-skaraborg and kalmar get a krona, gavle (listed after them) does not
     assert f.loc[["vastra-skaraborg", "kalmar", "gavle"], "allocation"].tolist() == [
         Decimal("4294668.00"), Decimal("4811088.00"), Decimal("5585717.00")]
     assert sum(f["allocation"]) == Decimal("48000000.00")
+    # the whole-öre amounts are the money dtype: pandas sums and describes them exactly
+    assert str(f["allocation"].dtype).startswith("money") and f["allocation"].sum() == Decimal("48000000.00")
+    # the 11 förbund with a previous year: 45 530 000 kr; Ystad–Österlen's missing value is skipped
+    assert f["previous"].sum() == Decimal("45530000.00") and f["previous"].count() == 11
+    assert f["allocation"].describe()["max"] == Decimal("5725581.00")  # Sundsvall–Timrå
 
 
 def test_the_example_totals_rounds_areas(alloc):
