@@ -49,37 +49,23 @@ public:
         allocations();
         totals_and_warnings();
         follow_up();
-        if (!problems_.empty()) throw PlanError(std::move(problems_));
+        if (!c_.ok()) throw PlanError(std::move(c_.problems()));
         return std::move(r_);
     }
 
 private:
     const Plan& p_;
     Result r_;
-    std::vector<Problem> problems_;
-    std::set<std::pair<std::string, std::string>> problem_seen_;
+    followup::Collector c_{r_};  // problems (deduplicated) and warnings, shared with the follow-up stage
     std::size_t ny_ = 0, nm_ = 0;
     std::vector<bool> year_ok_;             // costs and final contributions of the year are known
     std::vector<std::vector<bool>> amount_ok_;  // [intervention][year]
 
     int year_of(std::size_t yi) const { return p_.first_year + static_cast<int>(yi); }
 
-    void problem(std::string path, std::string message) {
-        Problem pr{std::move(path), std::move(message)};
-        // a set for the duplicates: a plan over 9 999 years can have tens of thousands of problems
-        if (problem_seen_.insert({pr.path, pr.message}).second) problems_.push_back(std::move(pr));
-    }
-    /// A warning record: its code, pointer, English message, subject and year; the caller
-    /// adds the figures it is about.
+    void problem(std::string path, std::string message) { c_.problem(std::move(path), std::move(message)); }
     Warning& warn(WarningCode code, std::string path, std::string message, WarningSubject subject, int year) {
-        Warning w;
-        w.code = code;
-        w.path = std::move(path);
-        w.message = std::move(message);
-        w.subject = subject;
-        w.year = year;
-        r_.warnings.push_back(std::move(w));
-        return r_.warnings.back();
+        return c_.warn(code, std::move(path), std::move(message), subject, year);
     }
     /// The figures of a mismatch: stated, computed and stated − computed.
     static void mismatch(Warning& w, Money stated, Money computed, Money difference) {
@@ -88,15 +74,8 @@ private:
         w.difference = difference;
     }
 
-    /// Run `f`; an overflow becomes a problem at `path`. Returns false on overflow.
     bool guarded(const std::string& path, const std::string& what, const std::function<void()>& f) {
-        try {
-            f();
-            return true;
-        } catch (const OverflowError&) {
-            problem(path, detail::overflow_message(what));
-            return false;
-        }
+        return c_.guarded(path, what, f);
     }
 
     // ---- 0. other income (spec 13) -----------------------------------------------------------
@@ -614,15 +593,13 @@ private:
 
     void follow_up() {
         if (!p_.uses_months()) return;
-        followup::Collector c(r_);
         // A year is usable when its frame, contributions, every amount and every month are known.
         // The follow-up and the liquidity of the usable years run beside the problems of the
         // others, so that every problem is listed (14.6.4), not only those before the first.
-        std::vector<bool> usable = followup::monthly_budgets(p_, r_, amount_ok_, c);
+        std::vector<bool> usable = followup::monthly_budgets(p_, r_, amount_ok_, c_);
         for (std::size_t yi = 0; yi < ny_; ++yi) usable[yi] = usable[yi] && year_ok_[yi];
-        if (p_.actuals && usable[r_.year_index(p_.actuals->year())]) followup::follow_up(p_, r_, c);
-        if (p_.liquidity) followup::liquidity(p_, r_, c, usable);
-        for (auto& pr : c.problems()) problem(std::move(pr.path), std::move(pr.message));
+        if (p_.actuals && usable[r_.year_index(p_.actuals->year())]) followup::follow_up(p_, r_, c_);
+        if (p_.liquidity) followup::liquidity(p_, r_, c_, usable);
     }
 
     void check_year(const YearChecks& c, int y, std::size_t yi, bool equity_ok) {

@@ -6,8 +6,8 @@
 // through month T with forecasts, their allocation and the forecast equity (follow_up.cpp),
 // and the cash month by month (liquidity.cpp). It reads the Plan and the Result built so far
 // and writes only its own parts of the Result, so the tables, `explain` and Python find
-// everything there. Problems go to a Collector that evaluate() merges with its own; the
-// follow-up and liquidity run only when the plan's figures are all valid.
+// everything there. Problems go to the Collector evaluate() keeps for its own; the
+// follow-up and liquidity run for the years whose figures are known (spec 14.6.4).
 #pragma once
 
 #include <functional>
@@ -40,7 +40,9 @@ inline std::string ys(int y) { return std::to_string(y); }
 /// An amount in a message: "1 234,50 kr".
 inline std::string kr(Money m) { return m.to_kr_string() + " kr"; }
 
-/// Problems (deduplicated, in the order found) and warnings of the stage.
+/// Problems (deduplicated, in the order found) and warnings of one evaluation: evaluate()
+/// keeps one and hands it to this stage. The duplicates go by a set: a plan over 9 999 years
+/// can have tens of thousands of problems.
 class Collector {
 public:
     explicit Collector(Result& result) : result_(result) {}
