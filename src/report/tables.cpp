@@ -1,5 +1,6 @@
 // Building the budget tables from a result (see include/finsam/report.hpp for the rounding).
 #include <algorithm>
+#include <functional>
 #include <string>
 
 #include "report_detail.hpp"
@@ -1401,9 +1402,64 @@ private:
                tr("; månader med kassa under den är markerade.", "; months with cash below it are marked.");
     }
 
+    /// One period of a liquidity table: its label, its basis ("" for none), flows and cash.
+    struct CashPeriod {
+        std::string label, source;
+        Money in, out, cash_end;
+        bool below = false;  // the period (or one of its months) ends below the minimum
+    };
+    /// The columns of a liquidity table; `source` is the month table's basis column (or npos).
+    struct CashColumns {
+        std::size_t label, source, in, out, cash, mark, count;
+    };
+    /// The rows of a liquidity table: per year its `periods` rows and a Summa row. The cash
+    /// refers to in, out and the row before where the shown chain holds; the labels of the
+    /// rows where it does not are added to `unchained` for the footnote.
+    void cash_rows(Table& t, const ShownCash& s, std::size_t periods, const CashColumns& col,
+                   const std::function<CashPeriod(std::size_t y, std::size_t k)>& period,
+                   std::vector<std::string>& unchained) {
+        std::optional<std::size_t> previous = opening_row(t, col.cash);  // the row of the period before
+        for (std::size_t y = 0; y < ny_; ++y) {
+            std::vector<std::size_t> rows;
+            Money in_all, out_all;
+            for (std::size_t k = 0; k < periods; ++k) {
+                const CashPeriod c = period(y, k);
+                in_all += c.in;
+                out_all += c.out;
+                const std::size_t r = t.rows.size();
+                Row row;
+                row.cells.assign(col.count, Cell{});
+                row.cells[col.label] = text(c.label);
+                if (col.source != std::string::npos) row.cells[col.source] = text(c.source);
+                row.cells[col.in] = amount(c.in, s.in[y][k]);
+                row.cells[col.out] = amount(c.out, s.out[y][k]);
+                Cell cash = amount(c.cash_end, s.cash[y][k]);
+                if (s.chained[y][k]) {
+                    cash.sum_of = {{r, col.in, 1}, {r, col.out, -1}};
+                    if (previous) cash.sum_of.push_back({*previous, col.cash, 1});
+                } else {
+                    unchained.push_back(c.label);
+                }
+                row.cells[col.cash] = std::move(cash);
+                if (c.below) row.cells[col.mark] = text(tr("ja", "yes"));
+                rows.push_back(r);
+                previous = r;
+                t.rows.push_back(std::move(row));
+            }
+            Row sum;
+            sum.kind = RowKind::summa;
+            sum.cells.assign(col.count, Cell{});
+            sum.cells[col.label] = text(summa_word(lang_) + " " + ys(year(y)));
+            sum.cells[col.in] = amount(in_all, s.in_sum[y]);
+            sum.cells[col.in].sum_of = column_refs(col.in, rows);
+            sum.cells[col.out] = amount(out_all, s.out_sum[y]);
+            sum.cells[col.out].sum_of = column_refs(col.out, rows);
+            t.rows.push_back(std::move(sum));
+        }
+    }
+
     Table liquidity_months() {
         const LiquidityResult& l = *r_.liquidity;
-        const ShownCash s = round_cash(1);
         std::vector<std::string> unchained;
         Table t;
         t.id = "liquidity";
@@ -1413,46 +1469,13 @@ private:
                      {tr("In", "In"), Column::Kind::amount},       {tr("Ut", "Out"), Column::Kind::amount},
                      {tr("Kassa vid månadens slut", "Cash at the end of the month"), Column::Kind::amount},
                      {tr("Under miniminivån", "Below the minimum"), Column::Kind::label}};
-        std::optional<std::size_t> previous = opening_row(t, cash);  // the row of the previous month
-        for (std::size_t y = 0; y < ny_; ++y) {
-            std::vector<std::size_t> rows;
-            for (std::size_t m = 0; m < 12; ++m) {
-                const CashMonth& c = l.months[y][m];
-                Row row;
-                row.cells.assign(ncols, Cell{});
-                row.cells[label] = text(std::string(month_name(static_cast<int>(m) + 1, lang_)) + " " + ys(year(y)));
-                row.cells[source] = text(source_label(c.source));
-                row.cells[in] = amount(c.in, s.in[y][m]);
-                row.cells[out] = amount(c.out, s.out[y][m]);
-                Cell k = amount(c.cash_end, s.cash[y][m]);
-                const std::size_t r = t.rows.size();
-                if (s.chained[y][m]) {
-                    k.sum_of = {{r, in, 1}, {r, out, -1}};
-                    if (previous) k.sum_of.push_back({*previous, cash, 1});
-                } else {
-                    unchained.push_back(row.cells[label].text);
-                }
-                row.cells[cash] = std::move(k);
-                if (c.cash_end < l.minimum) row.cells[mark] = text(tr("ja", "yes"));
-                rows.push_back(r);
-                previous = r;
-                t.rows.push_back(std::move(row));
-            }
-            Row sum;
-            sum.kind = RowKind::summa;
-            sum.cells.assign(ncols, Cell{});
-            sum.cells[label] = text(summa_word(lang_) + " " + ys(year(y)));
-            Money in_all, out_all;
-            for (const auto& c : l.months[y]) {
-                in_all += c.in;
-                out_all += c.out;
-            }
-            sum.cells[in] = amount(in_all, s.in_sum[y]);
-            sum.cells[in].sum_of = column_refs(in, rows);
-            sum.cells[out] = amount(out_all, s.out_sum[y]);
-            sum.cells[out].sum_of = column_refs(out, rows);
-            t.rows.push_back(std::move(sum));
-        }
+        cash_rows(t, round_cash(1), 12, {label, source, in, out, cash, mark, ncols},
+                  [&](std::size_t y, std::size_t m) {
+                      const CashMonth& c = l.months[y][m];
+                      return CashPeriod{std::string(month_name(static_cast<int>(m) + 1, lang_)) + " " + ys(year(y)),
+                                        source_label(c.source), c.in, c.out, c.cash_end, c.cash_end < l.minimum};
+                  },
+                  unchained);
         t.footnotes.push_back(minimum_footnote());
         if (auto f = chain_footnote(unchained)) t.footnotes.push_back(*f);
         return t;
@@ -1460,7 +1483,6 @@ private:
 
     Table liquidity_quarters() {
         const LiquidityResult& l = *r_.liquidity;
-        const ShownCash s = round_cash(3);
         std::vector<std::string> unchained;
         Table t;
         t.id = "liquidity_quarters";
@@ -1471,47 +1493,14 @@ private:
                      {tr("Ut", "Out"), Column::Kind::amount},
                      {tr("Kassa vid kvartalets slut", "Cash at the end of the quarter"), Column::Kind::amount},
                      {tr("Under miniminivån", "Below the minimum"), Column::Kind::label}};
-        std::optional<std::size_t> previous = opening_row(t, cash);
-        for (std::size_t y = 0; y < ny_; ++y) {
-            std::vector<std::size_t> rows;
-            for (std::size_t q = 0; q < 4; ++q) {
-                const auto& qu = l.quarters[y][q];
-                bool below = false;
-                for (std::size_t m = 3 * q; m < 3 * q + 3; ++m) below = below || l.months[y][m].cash_end < l.minimum;
-                const std::size_t r = t.rows.size();
-                Row row;
-                row.cells.assign(ncols, Cell{});
-                row.cells[label] = text(ys(year(y)) + tr(" kv ", " Q") + std::to_string(q + 1));
-                row.cells[in] = amount(qu.in, s.in[y][q]);
-                row.cells[out] = amount(qu.out, s.out[y][q]);
-                Cell k = amount(qu.cash_end, s.cash[y][q]);
-                if (s.chained[y][q]) {
-                    k.sum_of = {{r, in, 1}, {r, out, -1}};
-                    if (previous) k.sum_of.push_back({*previous, cash, 1});
-                } else {
-                    unchained.push_back(row.cells[label].text);
-                }
-                row.cells[cash] = std::move(k);
-                if (below) row.cells[mark] = text(tr("ja", "yes"));
-                rows.push_back(r);
-                previous = r;
-                t.rows.push_back(std::move(row));
-            }
-            Row sum;
-            sum.kind = RowKind::summa;
-            sum.cells.assign(ncols, Cell{});
-            sum.cells[label] = text(summa_word(lang_) + " " + ys(year(y)));
-            Money in_all, out_all;
-            for (const auto& qu : l.quarters[y]) {
-                in_all += qu.in;
-                out_all += qu.out;
-            }
-            sum.cells[in] = amount(in_all, s.in_sum[y]);
-            sum.cells[in].sum_of = column_refs(in, rows);
-            sum.cells[out] = amount(out_all, s.out_sum[y]);
-            sum.cells[out].sum_of = column_refs(out, rows);
-            t.rows.push_back(std::move(sum));
-        }
+        cash_rows(t, round_cash(3), 4, {label, std::string::npos, in, out, cash, mark, ncols},
+                  [&](std::size_t y, std::size_t q) {
+                      const auto& qu = l.quarters[y][q];
+                      bool below = false;
+                      for (std::size_t m = 3 * q; m < 3 * q + 3; ++m) below = below || l.months[y][m].cash_end < l.minimum;
+                      return CashPeriod{ys(year(y)) + tr(" kv ", " Q") + std::to_string(q + 1), "", qu.in, qu.out, qu.cash_end, below};
+                  },
+                  unchained);
         t.footnotes.push_back(tr("Ett kvartal är markerat när någon av dess månader slutar under miniminivån. ",
                                  "A quarter is marked when one of its months ends below the minimum. ") +
                               minimum_footnote());
